@@ -1,0 +1,23 @@
+//! The plan and everything derived from it. Plain Rust: no Leptos, no browser.
+
+pub mod edit;
+pub mod example;
+pub mod filter;
+pub mod id;
+pub mod meta;
+pub mod plan;
+pub mod records;
+pub mod task;
+pub mod text;
+pub mod usage;
+pub mod validate;
+
+pub use id::Id;
+pub use meta::{Meta, Stamp};
+pub use plan::{KeyAction, Person, Plan, Settings, Unit};
+pub use records::*;
+pub use task::{Direction, Milestone, Target, Task};
+pub use text::{Lang, Text};
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,188 @@
+//! The year's plan: the root that holds every record, and the small records
+//! of who is who (units, people) and the key actions.
+
+use super::meta::Record;
+use super::{Exemption, Id, Meeting, Meta, Problem, Report, Risk, Task, Text};
+use crate::impl_record;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Plan {
+    pub id: Id,
+    pub title: Text,
+    pub year: i32,
+    /// The kick-off meeting; the plan and schedule are due a week after.
+    pub kickoff: NaiveDate,
+    /// The unit that issued the table (the district's supervision office).
+    #[serde(default)]
+    pub issuing_unit: Option<Id>,
+    /// True for the embedded example, so the UI can say so.
+    #[serde(default)]
+    pub example: bool,
+    #[serde(default)]
+    pub settings: Settings,
+    #[serde(default)]
+    pub meta: Meta,
+    #[serde(default)]
+    pub units: Vec<Unit>,
+    #[serde(default)]
+    pub people: Vec<Person>,
+    #[serde(default)]
+    pub actions: Vec<KeyAction>,
+    #[serde(default)]
+    pub tasks: Vec<Task>,
+    #[serde(default)]
+    pub reports: Vec<Report>,
+    #[serde(default)]
+    pub meetings: Vec<Meeting>,
+    #[serde(default)]
+    pub problems: Vec<Problem>,
+    #[serde(default)]
+    pub risks: Vec<Risk>,
+    #[serde(default)]
+    pub exemptions: Vec<Exemption>,
+}
+
+/// The thresholds behind the status lights; shown and editable in the UI.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// The plan (施工图) and schedule are due this many days after kick-off.
+    pub plan_due_days: u32,
+    /// A milestone due within this many days turns its task yellow.
+    pub warning_days: u32,
+    /// A task with no report for longer than this turns yellow.
+    pub report_interval_days: u32,
+    /// Progress this many percentage points behind the time-elapsed pace turns yellow.
+    pub behind_pace_margin: u32,
+    /// Look at the plan as of this date instead of today (the example uses it).
+    pub as_of: Option<NaiveDate>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings { plan_due_days: 7, warning_days: 7, report_interval_days: 7, behind_pace_margin: 10, as_of: None }
+    }
+}
+
+/// A bureau, a sub-district office, a headquarters, a centre.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Unit {
+    pub id: Id,
+    pub name: Text,
+    #[serde(default)]
+    pub meta: Meta,
+}
+
+/// A district leader or a unit head.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Person {
+    pub id: Id,
+    pub name: Text,
+    #[serde(default)]
+    pub title: Text,
+    #[serde(default)]
+    pub unit: Option<Id>,
+    #[serde(default)]
+    pub meta: Meta,
+}
+
+/// The field a key action belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Field {
+    Governance,
+    Industry,
+    Platform,
+    Livelihood,
+}
+
+impl Field {
+    pub const ALL: [Field; 4] = [Field::Governance, Field::Industry, Field::Platform, Field::Livelihood];
+}
+
+/// A key action (专项行动), numbered by its place in the plan.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct KeyAction {
+    pub id: Id,
+    /// Sort key; the displayed number is the position among live actions.
+    pub order: i64,
+    pub title: Text,
+    #[serde(default)]
+    pub field: Option<Field>,
+    /// Overall leading district leader(s) (总牵头区领导).
+    #[serde(default)]
+    pub leaders: Vec<Id>,
+    /// Overall leading unit(s) (总牵头单位).
+    #[serde(default)]
+    pub leading_units: Vec<Id>,
+    #[serde(default)]
+    pub meta: Meta,
+}
+
+impl_record!(Unit, Person, KeyAction);
+
+/// Live records of a collection, in stored order.
+pub fn live<T: Record>(items: &[T]) -> impl Iterator<Item = &T> {
+    items.iter().filter(|r| r.is_live())
+}
+
+impl Plan {
+    /// Live key actions in display order.
+    pub fn actions_in_order(&self) -> Vec<&KeyAction> {
+        let mut v: Vec<&KeyAction> = live(&self.actions).collect();
+        v.sort_by_key(|a| a.order);
+        v
+    }
+
+    /// Live tasks of one action in display order.
+    pub fn tasks_of(&self, action: Id) -> Vec<&Task> {
+        let mut v: Vec<&Task> = live(&self.tasks).filter(|t| t.action == action).collect();
+        v.sort_by_key(|t| t.order);
+        v
+    }
+
+    /// The displayed number of an action: 1..n by position.
+    pub fn action_number(&self, action: Id) -> Option<usize> {
+        self.actions_in_order().iter().position(|a| a.id == action).map(|i| i + 1)
+    }
+
+    /// The displayed number of a task, e.g. "9.2".
+    pub fn task_number(&self, task: Id) -> Option<String> {
+        let t = self.task(task)?;
+        let a = self.action_number(t.action)?;
+        let i = self.tasks_of(t.action).iter().position(|x| x.id == task)?;
+        Some(format!("{a}.{}", i + 1))
+    }
+
+    pub fn unit(&self, id: Id) -> Option<&Unit> {
+        live(&self.units).find(|u| u.id == id)
+    }
+
+    pub fn person(&self, id: Id) -> Option<&Person> {
+        live(&self.people).find(|p| p.id == id)
+    }
+
+    pub fn action(&self, id: Id) -> Option<&KeyAction> {
+        live(&self.actions).find(|a| a.id == id)
+    }
+
+    pub fn task(&self, id: Id) -> Option<&Task> {
+        live(&self.tasks).find(|t| t.id == id)
+    }
+
+    /// Live units sorted by their name in `lang`.
+    pub fn units_sorted(&self, lang: super::Lang) -> Vec<&Unit> {
+        let mut v: Vec<&Unit> = live(&self.units).collect();
+        v.sort_by(|a, b| a.name.get(lang).cmp(b.name.get(lang)));
+        v
+    }
+
+    /// Live people sorted by their name in `lang`.
+    pub fn people_sorted(&self, lang: super::Lang) -> Vec<&Person> {
+        let mut v: Vec<&Person> = live(&self.people).collect();
+        v.sort_by(|a, b| a.name.get(lang).cmp(b.name.get(lang)));
+        v
+    }
+}

@@ -1,0 +1,165 @@
+//! What happens to the tasks over the year: reports, meetings, problems,
+//! risks and exemptions. Reports, meetings, problems and risks are
+//! append-only: a mistake is corrected by a later record, never edited away.
+
+use super::{Id, Meta, Text};
+use crate::impl_record;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// A progress report (进展反馈) from a responsible unit or a co-organizer.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    pub id: Id,
+    pub task: Id,
+    pub unit: Id,
+    pub date: NaiveDate,
+    #[serde(default)]
+    pub narrative: String,
+    /// Overall progress, 0–100 %.
+    #[serde(default)]
+    pub progress: Option<f64>,
+    /// Milestones this report completes.
+    #[serde(default)]
+    pub milestones_done: Vec<Id>,
+    #[serde(default)]
+    pub readings: Vec<Reading>,
+    #[serde(default)]
+    pub help_requested: String,
+    #[serde(default)]
+    pub meta: Meta,
+}
+
+/// A target's value as read on a report's date.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Reading {
+    pub target: Id,
+    pub value: f64,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MeetingKind {
+    /// A unit's weekly meeting (一周一会).
+    Weekly,
+    /// A district leader's monthly hearing.
+    MonthlyHearing,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Meeting {
+    pub id: Id,
+    pub kind: MeetingKind,
+    pub date: NaiveDate,
+    #[serde(default)]
+    pub chair: Option<Id>,
+    #[serde(default)]
+    pub attendees: Vec<Id>,
+    #[serde(default)]
+    pub tasks: Vec<Id>,
+    #[serde(default)]
+    pub minutes: String,
+    #[serde(default)]
+    pub decisions: Vec<Decision>,
+    #[serde(default)]
+    pub meta: Meta,
+}
+
+/// A follow-up decided at a meeting.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Decision {
+    pub id: Id,
+    pub text: String,
+    #[serde(default)]
+    pub owner: Option<Id>,
+    #[serde(default)]
+    pub due: Option<NaiveDate>,
+    #[serde(default)]
+    pub closed_on: Option<NaiveDate>,
+}
+
+/// A problem that needs coordination (问题清单).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Problem {
+    pub id: Id,
+    pub task: Id,
+    pub raised_by: Id,
+    pub raised_on: NaiveDate,
+    pub description: String,
+    /// The report or meeting it was raised in.
+    #[serde(default)]
+    pub raised_in: Option<Id>,
+    /// The person or unit asked to coordinate.
+    #[serde(default)]
+    pub assigned_to: Option<Id>,
+    #[serde(default)]
+    pub resolved_on: Option<NaiveDate>,
+    #[serde(default)]
+    pub resolution: String,
+    #[serde(default)]
+    pub meta: Meta,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RiskLevel {
+    Low,
+    Medium,
+    High,
+    Major,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RiskCategory {
+    WorkSafety,
+    Schedule,
+    Funding,
+    Land,
+    Stability,
+    Other,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RiskStatus {
+    Open,
+    Mitigating,
+    Closed,
+}
+
+/// A risk or hidden danger (风险隐患): bottom-line thinking, per task.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Risk {
+    pub id: Id,
+    pub task: Id,
+    pub description: String,
+    pub level: RiskLevel,
+    pub category: RiskCategory,
+    #[serde(default)]
+    pub mitigation: String,
+    #[serde(default)]
+    pub owner: Option<Id>,
+    pub status: RiskStatus,
+    #[serde(default)]
+    pub meta: Meta,
+}
+
+/// A recorded, approved reason why a miss does not count against a unit in
+/// the appraisal (容错纠错).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Exemption {
+    pub id: Id,
+    pub unit: Id,
+    #[serde(default)]
+    pub task: Option<Id>,
+    #[serde(default)]
+    pub milestone: Option<Id>,
+    pub reason: Text,
+    pub approved_by: Id,
+    pub approved_on: NaiveDate,
+    #[serde(default)]
+    pub meta: Meta,
+}
+
+impl_record!(Report, Meeting, Problem, Risk, Exemption);

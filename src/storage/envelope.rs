@@ -1,0 +1,140 @@
+//! The versioned envelope the plan is stored in, and the decision of what a
+//! stored value means: nothing yet, a plan, or something we cannot read —
+//! which is then kept, never overwritten.
+
+use crate::domain::Plan;
+use crate::exchange::read::{from_value, parse_json, ReadError};
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+/// localStorage key of the plan envelope.
+pub const KEY_PLAN: &str = "gongjian.plan";
+/// Prefix of the keys that keep stored text the app could not read, with the
+/// time it was found appended.
+pub const KEY_UNREADABLE: &str = "gongjian.plan.unreadable.";
+/// localStorage key of the chosen interface language.
+pub const KEY_LANG: &str = "gongjian.lang";
+
+/// The envelope's format name.
+pub const FORMAT: &str = "gongjian-store";
+/// The envelope's current version.
+pub const VERSION: u64 = 1;
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Envelope {
+    pub format: String,
+    pub version: u64,
+    pub saved_at: DateTime<Utc>,
+    /// Counts saves; a tab whose copy is older than the stored one must not
+    /// overwrite it.
+    pub revision: u64,
+    pub plan: Plan,
+}
+
+/// What the stored value turned out to be.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Loaded {
+    /// Nothing stored: a first visit.
+    Empty,
+    Plan(Box<Envelope>),
+    /// Stored text we could not read; the caller keeps `raw` elsewhere.
+    Unreadable {
+        raw: String,
+        error: ReadError,
+    },
+}
+
+/// Serialize the plan into the envelope text.
+pub fn encode(plan: &Plan, revision: u64, saved_at: DateTime<Utc>) -> String {
+    let env = Envelope { format: FORMAT.into(), version: VERSION, saved_at, revision, plan: plan.clone() };
+    serde_json::to_string(&env).unwrap_or_default()
+}
+
+/// Decide what a stored value is.
+pub fn decode(raw: Option<String>) -> Loaded {
+    let Some(raw) = raw else { return Loaded::Empty };
+    match read_envelope(&raw) {
+        Ok(env) => Loaded::Plan(Box::new(env)),
+        Err(error) => Loaded::Unreadable { raw, error },
+    }
+}
+
+fn read_envelope(raw: &str) -> Result<Envelope, ReadError> {
+    let v = parse_json(raw)?;
+    let format = v.get("format").and_then(Value::as_str).unwrap_or_default();
+    if format != FORMAT {
+        return Err(ReadError::WrongFormat { path: "$.format".into(), expected: FORMAT.into(), found: format.into() });
+    }
+    match v.get("version").and_then(Value::as_u64) {
+        Some(found) if found > VERSION => return Err(ReadError::NewerVersion { path: "$.version".into(), found, supported: VERSION }),
+        Some(_) => {}
+        None => return Err(ReadError::Invalid { path: "$.version".into(), reason: "missing or not a number".into() }),
+    }
+    from_value(v, "$")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::example::luohu_2022;
+    use chrono::TimeZone;
+
+    fn now() -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2022, 3, 1, 8, 0, 0).unwrap()
+    }
+
+    #[test]
+    fn nothing_stored_is_a_first_visit() {
+        assert_eq!(decode(None), Loaded::Empty);
+    }
+
+    #[test]
+    fn a_saved_plan_loads_back_with_its_revision() {
+        let text = encode(&luohu_2022(), 42, now());
+        match decode(Some(text)) {
+            Loaded::Plan(env) => {
+                assert_eq!(env.revision, 42);
+                assert_eq!(env.plan, luohu_2022());
+            }
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+
+    #[test]
+    fn garbage_is_unreadable_and_the_raw_text_is_handed_back() {
+        let raw = "{\"format\":\"gongjian-store\",\"version\":1,\"pla".to_string();
+        match decode(Some(raw.clone())) {
+            Loaded::Unreadable { raw: kept, error: ReadError::NotJson { .. } } => assert_eq!(kept, raw),
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_newer_version_is_not_read_but_kept() {
+        let text = encode(&luohu_2022(), 1, now()).replacen("\"version\":1", "\"version\":7", 1);
+        match decode(Some(text)) {
+            Loaded::Unreadable { error, .. } => {
+                assert_eq!(error, ReadError::NewerVersion { path: "$.version".into(), found: 7, supported: 1 })
+            }
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+
+    #[test]
+    fn another_format_is_refused_by_name() {
+        match decode(Some("{\"format\":\"excel\"}".into())) {
+            Loaded::Unreadable { error: ReadError::WrongFormat { found, .. }, .. } => assert_eq!(found, "excel"),
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_bad_field_inside_the_plan_names_its_path() {
+        let text = encode(&luohu_2022(), 1, now()).replacen("\"kickoff\":\"2022-02-07\"", "\"kickoff\":\"soon\"", 1);
+        match decode(Some(text)) {
+            Loaded::Unreadable { error: ReadError::Invalid { path, .. }, .. } => assert_eq!(path, "$.plan.kickoff"),
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+}
