@@ -1,0 +1,116 @@
+//! The form that adds or edits a key action.
+
+use super::dialog::Dialog;
+use super::unit_checklist::Checklist;
+use crate::app::i18n::{edit_error, m, Tr};
+use crate::app::state::use_state;
+use crate::domain::edit::ActionDraft;
+use crate::domain::plan::Field;
+use crate::domain::{Id, Text};
+use leptos::prelude::*;
+
+pub fn field_name(f: Field) -> crate::app::i18n::Msg {
+    match f {
+        Field::Governance => m::FIELD_GOVERNANCE,
+        Field::Industry => m::FIELD_INDUSTRY,
+        Field::Platform => m::FIELD_PLATFORM,
+        Field::Livelihood => m::FIELD_LIVELIHOOD,
+    }
+}
+
+#[component]
+pub fn ActionForm(
+    /// The action being edited; `None` adds a new one.
+    id: Option<Id>,
+    /// Called when the form is done (saved or cancelled).
+    on_done: Callback<()>,
+) -> impl IntoView {
+    let st = use_state();
+    let lang = st.lang;
+    let existing = id.and_then(|id| st.plan.with_untracked(|p| p.action(id).cloned()));
+    let title_zh = RwSignal::new(existing.as_ref().map(|a| a.title.zh.clone()).unwrap_or_default());
+    let title_en = RwSignal::new(existing.as_ref().map(|a| a.title.en.clone()).unwrap_or_default());
+    let field = RwSignal::new(
+        existing
+            .as_ref()
+            .and_then(|a| a.field)
+            .map(|f| Field::ALL.iter().position(|x| *x == f).unwrap_or(0).to_string())
+            .unwrap_or_default(),
+    );
+    let leaders = RwSignal::new(existing.as_ref().map(|a| a.leaders.clone()).unwrap_or_default());
+    let units = RwSignal::new(existing.as_ref().map(|a| a.leading_units.clone()).unwrap_or_default());
+    let errors = RwSignal::new(Vec::<String>::new());
+
+    let people_opts = Signal::derive(move || {
+        st.plan.with(|p| p.people_sorted(lang.get()).iter().map(|x| (x.id, x.name.get(lang.get()).to_string())).collect())
+    });
+    let unit_opts = Signal::derive(move || {
+        st.plan.with(|p| p.units_sorted(lang.get()).iter().map(|x| (x.id, x.name.get(lang.get()).to_string())).collect())
+    });
+
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let draft = ActionDraft {
+            title: Text { zh: title_zh.get_untracked().trim().into(), en: title_en.get_untracked().trim().into() },
+            field: field.get_untracked().parse::<usize>().ok().and_then(|i| Field::ALL.get(i).copied()),
+            leaders: leaders.get_untracked(),
+            leading_units: units.get_untracked(),
+        };
+        let result = match id {
+            Some(id) => st.edit(|p, s| p.update_action(id, draft, s)),
+            None => st.edit(|p, s| p.add_action(draft, s).map(|_| ())),
+        };
+        match result {
+            Ok(()) => on_done.run(()),
+            Err(e) => errors.set(edit_error(lang.get_untracked(), &e)),
+        }
+    };
+    let heading = Signal::derive(move || {
+        let verb = if id.is_some() { m::EDIT } else { m::ADD_ACTION };
+        if id.is_some() {
+            format!("{} · {}", lang.get().t(verb), lang.get().t(m::ACTION_FORM))
+        } else {
+            lang.get().t(verb).to_string()
+        }
+    });
+
+    view! {
+        <Dialog title=heading on_close=on_done>
+            <form on:submit=save class="form">
+                <label>{st.tr(m::TITLE_ZH)}<input type="text" bind:value=title_zh /></label>
+                <label>{st.tr(m::TITLE_EN)}<input type="text" bind:value=title_en /></label>
+                <label>
+                    {st.tr(m::FIELD)}
+                    <select on:change=move |ev| field.set(event_target_value(&ev))>
+                        <option value="" prop:selected=move || field.with(|f| f.is_empty())>{st.tr(m::NONE)}</option>
+                        {Field::ALL.iter().enumerate().map(|(i, f)| { let f = *f; let v = i.to_string(); let sel = v.clone(); view! { <option value=v prop:selected=move || field.with(|x| *x == sel)>{move || lang.get().t(field_name(f))}</option> } }).collect_view()}
+                    </select>
+                </label>
+                <Checklist legend=m::COL_LEADER options=people_opts selected=leaders />
+                <Checklist legend=m::COL_LEAD_UNIT options=unit_opts selected=units />
+                <FormErrors errors />
+                <div class="form-buttons">
+                    <button type="submit" class="primary">{st.tr(m::SAVE)}</button>
+                    <button type="button" on:click=move |_| on_done.run(())>{st.tr(m::CANCEL)}</button>
+                </div>
+            </form>
+        </Dialog>
+    }
+}
+
+/// The reasons a form was refused.
+#[component]
+pub fn FormErrors(
+    /// Messages to show; nothing is shown when empty.
+    errors: RwSignal<Vec<String>>,
+) -> impl IntoView {
+    let st = use_state();
+    view! {
+        <Show when=move || errors.with(|e| !e.is_empty())>
+            <div class="form-errors" role="alert">
+                <p>{st.tr(m::FIX_THESE)}</p>
+                <ul>{move || errors.get().into_iter().map(|e| view! { <li>{e}</li> }).collect_view()}</ul>
+            </div>
+        </Show>
+    }
+}

@@ -1,0 +1,39 @@
+//! Says that the example is open, as of which date, and offers a blank plan.
+
+use crate::app::i18n::m;
+use crate::app::state::use_state;
+use crate::domain::{Plan, Text};
+use chrono::{Datelike, Utc};
+use leptos::prelude::*;
+
+#[component]
+pub fn ExampleBanner() -> impl IntoView {
+    let st = use_state();
+    let is_example = Memo::new(move |_| st.plan.with(|p| p.example));
+    let as_of = Memo::new(move |_| st.plan.with(|p| p.settings.as_of.map(|d| d.to_string()).unwrap_or_default()));
+    let start_blank = move |_| {
+        let lang = st.lang.get_untracked();
+        let ok =
+            web_sys::window().and_then(|w| w.confirm_with_message(crate::app::i18n::Tr::t(lang, m::CONFIRM_BLANK)).ok()).unwrap_or(false);
+        if ok {
+            let now = Utc::now();
+            let stamp = crate::domain::Stamp { by: None, at: now };
+            let m = m::NEW_PLAN_TITLE;
+            st.plan.set(Plan::blank(Text::new(m.0, m.1), now.year(), now.date_naive(), stamp));
+        }
+    };
+    view! {
+        <Show when=move || is_example.get()>
+            <aside class="banner banner-example" aria-label=st.tr(m::EXAMPLE_BANNER)>
+                <p>
+                    <strong>{st.tr(m::EXAMPLE_BANNER)}</strong>
+                    " "
+                    <time>{move || as_of.get()}</time>
+                </p>
+                <button type="button" on:click=start_blank>
+                    {st.tr(m::START_BLANK)}
+                </button>
+            </aside>
+        </Show>
+    }
+}

@@ -1,0 +1,15 @@
+//! Components, one per file, named for what they show.
+
+pub mod action_form;
+pub mod action_rows;
+pub mod dialog;
+pub mod download;
+pub mod example_banner;
+pub mod filter_bar;
+pub mod lang_switch;
+pub mod person_editor;
+pub mod storage_banner;
+pub mod task_form;
+pub mod task_row;
+pub mod unit_checklist;
+pub mod unit_editor;

@@ -1,0 +1,75 @@
+//! One task's row in the responsibility table.
+
+use crate::app::i18n::{m, Tr};
+use crate::app::pages::table::Editing;
+use crate::app::state::use_state;
+use crate::domain::edit::Move;
+use crate::domain::{Id, Lang, Plan};
+use leptos::prelude::*;
+
+/// Unit names joined as the table shows them.
+pub fn unit_names(p: &Plan, ids: &[Id], lang: Lang) -> String {
+    ids.iter().filter_map(|id| p.unit(*id)).map(|u| u.name.get(lang).to_string()).collect::<Vec<_>>().join("、")
+}
+
+/// Person names joined as the table shows them.
+pub fn person_names(p: &Plan, ids: &[Id], lang: Lang) -> String {
+    ids.iter().filter_map(|id| p.person(*id)).map(|x| x.name.get(lang).to_string()).collect::<Vec<_>>().join("、")
+}
+
+#[component]
+pub fn TaskRow(
+    /// The task shown.
+    id: Id,
+    /// Its number, e.g. "9.2".
+    number: String,
+) -> impl IntoView {
+    let st = use_state();
+    let lang = st.lang;
+    let editing = expect_context::<RwSignal<Option<Editing>>>();
+    let task = Memo::new(move |_| st.plan.with(|p| p.task(id).cloned()));
+    let cell = move |f: fn(&Plan, &crate::domain::Task, Lang) -> String| {
+        move || task.with(|t| t.as_ref().map(|t| st.plan.with(|p| f(p, t, lang.get()))).unwrap_or_default())
+    };
+    let title = cell(|_, t, l| t.title.get(l).to_string());
+    let responsible = cell(|p, t, l| unit_names(p, &t.responsible, l));
+    let co = cell(|p, t, l| unit_names(p, &t.co_organizers, l));
+    let due = cell(|_, t, _| t.due.map(|d| d.to_string()).unwrap_or_default());
+    let person = cell(|p, t, l| t.person.and_then(|x| p.person(x)).map(|x| x.name.get(l).to_string()).unwrap_or_default());
+    let num = StoredValue::new(number.clone());
+    let label = move |msg| move || format!("{} {} {}", lang.get().t(msg), lang.get().t(m::TASK_FORM), num.get_value());
+    let moved = move |dir| {
+        move |_| {
+            let _ = st.edit(|p, s| p.move_task(id, dir, s));
+        }
+    };
+    let delete = move |_| {
+        let ok =
+            web_sys::window().and_then(|w| w.confirm_with_message(lang.get_untracked().t(m::CONFIRM_DELETE_TASK)).ok()).unwrap_or(false);
+        if ok {
+            let _ = st.edit(|p, s| p.delete_task(id, s));
+        }
+    };
+    view! {
+        <tr class="task-row">
+            <td class="num">{number.clone()}</td>
+            <td class="title">{title}</td>
+            <td></td>
+            <td></td>
+            <td>
+                {responsible}
+                <Show when=move || !person().is_empty()>
+                    <span class="person">" · " {person}</span>
+                </Show>
+            </td>
+            <td>{co}</td>
+            <td class="date">{due}</td>
+            <td class="row-buttons">
+                <button type="button" on:click=move |_| editing.set(Some(Editing::Task(id))) aria-label=label(m::EDIT)>{st.tr(m::EDIT)}</button>
+                <button type="button" class="icon" on:click=moved(Move::Up) aria-label=label(m::MOVE_UP) title=label(m::MOVE_UP)>"↑"</button>
+                <button type="button" class="icon" on:click=moved(Move::Down) aria-label=label(m::MOVE_DOWN) title=label(m::MOVE_DOWN)>"↓"</button>
+                <button type="button" class="danger" on:click=delete aria-label=label(m::DELETE)>{st.tr(m::DELETE)}</button>
+            </td>
+        </tr>
+    }
+}

@@ -1,0 +1,4 @@
+//! One page per route.
+
+pub mod directory;
+pub mod table;

@@ -1,0 +1,76 @@
+//! The responsibility table: key actions with their tasks nested under
+//! them, filtered by what the URL says, edited through dialogs.
+
+use crate::app::components::action_form::ActionForm;
+use crate::app::components::action_rows::ActionRows;
+use crate::app::components::filter_bar::FilterBar;
+use crate::app::components::task_form::TaskForm;
+use crate::app::i18n::m;
+use crate::app::state::use_state;
+use crate::domain::filter::TableFilter;
+use crate::domain::Id;
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+/// What the table's dialog is editing.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Editing {
+    NewAction,
+    Action(Id),
+    NewTask(Id),
+    Task(Id),
+}
+
+#[component]
+pub fn TablePage() -> impl IntoView {
+    let st = use_state();
+    let query = use_query_map();
+    let filter = Memo::new(move |_| query.with(|q| TableFilter::from_query(|k| q.get(k))));
+    let rows = Memo::new(move |_| st.plan.with(|p| p.table(&filter.get())));
+    let shown = Memo::new(move |_| rows.with(|r| r.iter().map(|g| g.tasks.len()).sum::<usize>()));
+    let total = Memo::new(move |_| st.plan.with(|p| crate::domain::plan::live(&p.tasks).count()));
+    let editing = RwSignal::new(None::<Editing>);
+    provide_context(editing);
+    let done = Callback::new(move |_| editing.set(None));
+
+    view! {
+        <section class="table-page" aria-labelledby="table-heading">
+            <h2 id="table-heading" class="visually-hidden">{st.tr(m::NAV_TABLE)}</h2>
+            <FilterBar filter />
+            <div class="toolbar">
+                <p role="status" class="count">{st.tr(m::SHOWING)} ": " <strong data-testid="shown">{shown}</strong> " / " {total}</p>
+                <button type="button" class="primary" on:click=move |_| editing.set(Some(Editing::NewAction))>{st.tr(m::ADD_ACTION)}</button>
+            </div>
+            <div class="table-wrap">
+                <table class="resp-table">
+                    <caption class="visually-hidden">{st.tr(m::NAV_TABLE)}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{st.tr(m::COL_NO)}</th>
+                            <th scope="col">{st.tr(m::COL_TASK)}</th>
+                            <th scope="col">{st.tr(m::COL_LEADER)}</th>
+                            <th scope="col">{st.tr(m::COL_LEAD_UNIT)}</th>
+                            <th scope="col">{st.tr(m::COL_RESPONSIBLE)}</th>
+                            <th scope="col">{st.tr(m::COL_CO)}</th>
+                            <th scope="col">{st.tr(m::COL_DUE)}</th>
+                            <th scope="col">{st.tr(m::COL_ACTIONS)}</th>
+                        </tr>
+                    </thead>
+                    <For each=move || rows.get() key=|g| (g.action, g.number) children=move |g| view! { <ActionRows id=g.action number=g.number rows /> } />
+                </table>
+            </div>
+            <Show when=move || rows.with(|r| r.is_empty())>
+                <p class="empty">{move || if filter.with(|f| f.is_empty()) { st.tr(m::NO_ACTIONS)() } else { st.tr(m::NOTHING_MATCHES)() }}</p>
+            </Show>
+            {move || editing.get().map(|e| match e {
+                Editing::NewAction => view! { <ActionForm id=None on_done=done /> }.into_any(),
+                Editing::Action(id) => view! { <ActionForm id=Some(id) on_done=done /> }.into_any(),
+                Editing::NewTask(action) => view! { <TaskForm id=None action on_done=done /> }.into_any(),
+                Editing::Task(id) => {
+                    let action = st.plan.with_untracked(|p| p.task(id).map(|t| t.action)).unwrap_or(id);
+                    view! { <TaskForm id=Some(id) action on_done=done /> }.into_any()
+                }
+            })}
+        </section>
+    }
+}

@@ -1,0 +1,83 @@
+//! The router and the page shell: header, banners, navigation, language.
+
+use super::components::{example_banner::ExampleBanner, lang_switch::LangSwitch, storage_banner::StorageBanner};
+use super::i18n::m;
+use super::pages::{directory::DirectoryPage, table::TablePage};
+use super::state::{use_state, AppState};
+use super::url::query_string;
+use crate::domain::Lang;
+use crate::storage::local;
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes, A};
+use leptos_router::hooks::use_query_map;
+use leptos_router::path;
+
+#[component]
+pub fn App() -> impl IntoView {
+    view! {
+        <Router>
+            <Shell />
+        </Router>
+    }
+}
+
+/// The language the user picked (switcher) when the URL does not force one.
+#[derive(Clone, Copy)]
+pub struct ChosenLang(pub RwSignal<Lang>);
+
+fn browser_lang() -> Option<Lang> {
+    web_sys::window()?.navigator().language().and_then(|l| Lang::parse(&l))
+}
+
+#[component]
+fn Shell() -> impl IntoView {
+    let query = use_query_map();
+    let chosen = RwSignal::new(local::stored_lang().or_else(browser_lang).unwrap_or(Lang::Zh));
+    let lang = Memo::new(move |_| {
+        let forced = query.with(|q| q.get("lang").and_then(|s| Lang::parse(&s)));
+        forced.unwrap_or_else(|| chosen.get())
+    });
+    Effect::new(move |_| {
+        let tag = lang.get().tag();
+        if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+            let _ = root.set_attribute("lang", tag);
+        }
+    });
+    provide_context(ChosenLang(chosen));
+    provide_context(AppState::new(lang));
+    let st = use_state();
+    // Internal links keep a forced language.
+    let link = move |path: &'static str| {
+        move || {
+            let forced = query.with(|q| q.get("lang"));
+            format!("{path}{}", query_string(&forced.map(|l| vec![("lang", l)]).unwrap_or_default()))
+        }
+    };
+    let title = move || st.plan.with(|p| p.title.get(lang.get()).to_string());
+
+    view! {
+        <a class="skip-link" href="#main">{move || if lang.get() == Lang::Zh { "跳到正文" } else { "Skip to content" }}</a>
+        <header class="app-header">
+            <div class="brand">
+                <span class="brand-mark" aria-hidden="true">"攻"</span>
+                <div>
+                    <p class="brand-name">{st.tr(m::APP)}" · "{st.tr(m::APP_SUB)}</p>
+                    <h1 class="plan-title">{title}</h1>
+                </div>
+            </div>
+            <nav aria-label=st.tr(m::NAV)>
+                <A href=link("/")>{st.tr(m::NAV_TABLE)}</A>
+                <A href=link("/units")>{st.tr(m::NAV_DIRECTORY)}</A>
+            </nav>
+            <LangSwitch />
+        </header>
+        <ExampleBanner />
+        <StorageBanner />
+        <main id="main" tabindex="-1">
+            <Routes fallback=|| view! { <p>"404"</p> }>
+                <Route path=path!("/") view=TablePage />
+                <Route path=path!("/units") view=DirectoryPage />
+            </Routes>
+        </main>
+    }
+}

@@ -1,0 +1,95 @@
+//! The one state at the root: the plan signal, the language, and what
+//! storage has to say. Pages read the plan through memos and change it only
+//! through `AppState::edit`, which stamps the change and lets the save
+//! effect persist it.
+
+use super::i18n::{Msg, Tr};
+use crate::domain::edit::EditError;
+use crate::domain::{example, Lang, Plan, Stamp};
+use crate::exchange::ReadError;
+use crate::storage::local::{self, SaveError};
+use crate::storage::Loaded;
+use chrono::Utc;
+use leptos::prelude::*;
+
+/// What the storage banner shows.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct StoreNotice {
+    /// The stored plan could not be read: the error, the key the raw text
+    /// is kept under, and the raw text itself (for download).
+    pub unreadable: Option<(ReadError, Option<String>, String)>,
+    /// The last save was refused.
+    pub save_error: Option<SaveError>,
+}
+
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub plan: RwSignal<Plan>,
+    pub lang: Memo<Lang>,
+    pub notice: RwSignal<StoreNotice>,
+    /// The stored envelope's revision that this tab last wrote or read.
+    revision: StoredValue<u64>,
+}
+
+impl AppState {
+    /// Load the plan from storage (or open the example) and start saving.
+    pub fn new(lang: Memo<Lang>) -> Self {
+        let (loaded, kept) = local::load();
+        let mut notice = StoreNotice::default();
+        let (plan, revision) = match loaded {
+            Loaded::Plan(env) => (env.plan, env.revision),
+            Loaded::Empty => (example::luohu_2022(), 0),
+            Loaded::Unreadable { raw, error } => {
+                notice.unreadable = Some((error, kept, raw));
+                (example::luohu_2022(), 0)
+            }
+        };
+        let state = AppState { plan: RwSignal::new(plan), lang, notice: RwSignal::new(notice), revision: StoredValue::new(revision) };
+        state.persist();
+        state
+    }
+
+    /// Save after every change of the plan (not on the first run: opening
+    /// the app must not overwrite what is stored).
+    fn persist(self) {
+        let first = StoredValue::new(true);
+        Effect::new(move |_| {
+            let plan = self.plan.get();
+            if first.get_value() {
+                first.set_value(false);
+                return;
+            }
+            let rev = self.revision.get_value() + 1;
+            match local::save(&plan, rev, Utc::now()) {
+                Ok(()) => {
+                    self.revision.set_value(rev);
+                    self.notice.update(|n| n.save_error = None);
+                }
+                Err(e) => self.notice.update(|n| n.save_error = Some(e)),
+            }
+        });
+    }
+
+    /// Run one command on the plan. Domain commands change nothing when they
+    /// refuse, so a refusal neither notifies nor saves.
+    pub fn edit<R>(&self, f: impl FnOnce(&mut Plan, Stamp) -> Result<R, EditError>) -> Result<R, EditError> {
+        let stamp = Stamp { by: None, at: Utc::now() };
+        let mut out = Err(EditError::NotFound);
+        self.plan.maybe_update(|plan| {
+            out = f(plan, stamp);
+            out.is_ok()
+        });
+        out
+    }
+
+    /// A reactive translation of `m`.
+    pub fn tr(&self, m: Msg) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+        let lang = self.lang;
+        move || lang.get().t(m)
+    }
+}
+
+/// The state provided at the root.
+pub fn use_state() -> AppState {
+    expect_context::<AppState>()
+}
