@@ -1,0 +1,100 @@
+# Gongjian: two commands.
+#   make run    install what is missing, build the release, serve it at http://127.0.0.1:8080
+#   make test   install what is missing, run every test (native, size, end-to-end in Chromium)
+#
+# Works offline except for the package registries (crates.io, npm, Debian).
+# As root on Debian it installs Chromium with apt-get; otherwise it says what to install.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+E2E          := tests/e2e
+NODE_BIN     := $(CURDIR)/$(E2E)/node_modules/.bin
+# binaryen@132 from npm comes first on PATH: Debian's wasm-opt 108 breaks the wasm.
+export PATH  := $(NODE_BIN):$(HOME)/.cargo/bin:$(PATH)
+export TRUNK_SKIP_VERSION_CHECK := true
+
+TRUNK_VERSION  := 0.21.14
+WASM_OPT_MAJOR := 132
+WASM_BINDGEN   := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version = "\(.*\)"/\1/p;}' Cargo.lock)
+WASM_BUDGET_KB ?= 350
+PORT           ?= 8080
+E2E_PORT       ?= 8181
+
+.PHONY: help run test tools build test-native test-size test-e2e lint clean
+
+help:
+	@echo "make run   - build the release and serve it at http://127.0.0.1:$(PORT)"
+	@echo "make test  - run every test: native, wasm size, end-to-end in Chromium"
+
+## ---- tools: install only what is missing ------------------------------------
+
+tools:
+	@rustup target list --installed 2>/dev/null | grep -qx wasm32-unknown-unknown \
+	  || { echo "» adding the wasm32 target"; rustup target add wasm32-unknown-unknown; }
+	@trunk --version 2>/dev/null | grep -q "$(TRUNK_VERSION)" \
+	  || { echo "» installing trunk $(TRUNK_VERSION) (about 10 minutes the first time)"; \
+	       cargo install trunk --version $(TRUNK_VERSION) --locked; }
+	@wasm-bindgen --version 2>/dev/null | grep -q "$(WASM_BINDGEN)" \
+	  || { echo "» installing wasm-bindgen-cli $(WASM_BINDGEN) (about 5 minutes)"; \
+	       cargo install wasm-bindgen-cli --version $(WASM_BINDGEN); }
+	@if [ ! -x "$(NODE_BIN)/wasm-opt" ] || [ ! -d "$(E2E)/node_modules/@playwright/test" ] \
+	     || [ "$(E2E)/package-lock.json" -nt "$(E2E)/node_modules/.package-lock.json" ]; then \
+	   echo "» installing npm packages (Playwright, binaryen $(WASM_OPT_MAJOR))"; \
+	   (cd $(E2E) && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error); \
+	 fi
+	@wasm-opt --version | grep -q "version $(WASM_OPT_MAJOR)" \
+	  || { echo "wasm-opt on PATH is not binaryen $(WASM_OPT_MAJOR): $$(command -v wasm-opt)"; exit 1; }
+	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then \
+	   if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	     echo "» installing Debian's chromium and chromium-driver"; \
+	     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; \
+	   else \
+	     echo "Chromium is missing. Install Debian's packages as root:"; \
+	     echo "    apt-get install chromium chromium-driver"; \
+	     exit 1; \
+	   fi; \
+	 fi
+	@cargo fetch --quiet
+
+## ---- build and run -----------------------------------------------------------
+
+build: tools
+	trunk build --release
+	@node .ci/wasm-size.mjs dist $(WASM_BUDGET_KB) || true
+
+run: build
+	@echo "» serving the example plan at http://127.0.0.1:$(PORT)/ (Ctrl-C stops)"
+	/usr/bin/python3 .ci/serve.py --port $(PORT) --dir dist
+
+## ---- tests -------------------------------------------------------------------
+
+test: tools lint test-native build test-size test-e2e
+	@echo "== summary =="
+	@cat target/test-counts.txt
+
+lint:
+	cargo fmt --check
+	cargo clippy --quiet --all-targets -- -D warnings
+	cargo clippy --quiet --target wasm32-unknown-unknown -- -D warnings
+
+test-native:
+	@mkdir -p target
+	cargo test 2>&1 | tee target/native-tests.log
+	@awk '/^test result:/ {p+=$$4; f+=$$6} END {printf "native tests: %d passed, %d failed\n", p, f}' \
+	  target/native-tests.log > target/test-counts.txt
+
+test-size:
+	node .ci/wasm-size.mjs dist $(WASM_BUDGET_KB) | tee -a target/test-counts.txt
+
+# The server is started here and stopped by its own process id.
+test-e2e:
+	@/usr/bin/python3 .ci/serve.py --port $(E2E_PORT) --dir dist & pid=$$!; \
+	 trap 'kill $$pid 2>/dev/null' EXIT; \
+	 for i in $$(seq 100); do (exec 3<>/dev/tcp/127.0.0.1/$(E2E_PORT)) 2>/dev/null && break; sleep 0.1; done; \
+	 cd $(E2E) && BASE_URL=http://127.0.0.1:$(E2E_PORT) npx playwright test 2>&1 | tee ../../target/e2e-tests.log
+	@grep -Eo '[0-9]+ (passed|failed|flaky|skipped)' target/e2e-tests.log | paste -sd, - | sed 's/^/end-to-end tests: /' >> target/test-counts.txt
+
+clean:
+	rm -rf dist target/test-counts.txt
