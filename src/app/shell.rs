@@ -54,9 +54,18 @@ fn Shell() -> impl IntoView {
         }
     };
     let title = move || st.plan.with(|p| p.title.get(lang.get()).to_string());
+    // The router takes over clicks on same-origin links, so following
+    // "#main" would only scroll; move the focus there as a browser would.
+    let main_ref = NodeRef::<leptos::html::Main>::new();
+    let skip_to_main = move |ev: leptos::ev::MouseEvent| {
+        if let Some(main) = main_ref.get_untracked() {
+            ev.prevent_default();
+            let _ = main.focus();
+        }
+    };
 
     view! {
-        <a class="skip-link" href="#main">{move || if lang.get() == Lang::Zh { "跳到正文" } else { "Skip to content" }}</a>
+        <a class="skip-link" href="#main" on:click=skip_to_main>{move || if lang.get() == Lang::Zh { "跳到正文" } else { "Skip to content" }}</a>
         <header class="app-header">
             <div class="brand">
                 <span class="brand-mark" aria-hidden="true">"攻"</span>
@@ -73,8 +82,8 @@ fn Shell() -> impl IntoView {
         </header>
         <ExampleBanner />
         <StorageBanner />
-        <main id="main" tabindex="-1">
-            <Routes fallback=|| view! { <p>"404"</p> }>
+        <main id="main" tabindex="-1" node_ref=main_ref>
+            <Routes fallback=move || view! { <p class="empty">{st.tr(m::NOT_FOUND)}</p> }>
                 <Route path=path!("/") view=TablePage />
                 <Route path=path!("/units") view=DirectoryPage />
             </Routes>

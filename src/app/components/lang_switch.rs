@@ -31,8 +31,10 @@ pub fn LangSwitch() -> impl IntoView {
         }
     };
     view! {
-        <button type="button" class="lang-switch" on:click=switch aria-label=st.tr(m::SWITCH_LANG_LABEL)>
-            {st.tr(m::SWITCH_LANG)}
+        // The visible word is the name (WCAG 2.5.3: the name contains the
+        // visible label), spoken in its own language; the title explains it.
+        <button type="button" class="lang-switch" on:click=switch title=st.tr(m::SWITCH_LANG_LABEL)>
+            <span lang=move || if st.lang.get() == Lang::Zh { "en" } else { "zh-CN" }>{st.tr(m::SWITCH_LANG)}</span>
         </button>
     }
 }

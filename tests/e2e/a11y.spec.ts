@@ -1,0 +1,107 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { TablePage, WORDS, type Lang } from './pages/table-page';
+
+/** Run axe on the page and fail on serious or critical violations, printing them. */
+async function expectNoSeriousViolations(page: Page, what: string) {
+  const results = await new AxeBuilder({ page }).analyze();
+  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const report = bad
+    .map((v) => {
+      const nodes = v.nodes.map((n) => `      ${n.target.join(' ')}\n        ${n.failureSummary?.replace(/\n/g, '\n        ')}`).join('\n');
+      return `  [${v.impact}] ${v.id}: ${v.help} (${v.helpUrl})\n${nodes}`;
+    })
+    .join('\n');
+  if (bad.length) console.log(`axe violations on ${what}:\n${report}`);
+  const minor = results.violations.filter((v) => !bad.includes(v));
+  if (minor.length) console.log(`axe (not failing) on ${what}: ${minor.map((v) => `${v.id} [${v.impact}]`).join(', ')}`);
+  expect(bad.map((v) => `${v.id} [${v.impact}]`), `serious or critical axe violations on ${what}:\n${report}`).toEqual([]);
+}
+
+for (const lang of ['en', 'zh'] as Lang[]) {
+  test.describe(`accessibility (${lang})`, () => {
+    test(`the table page has no serious violations`, async ({ page }) => {
+      const t = new TablePage(page, lang);
+      await t.goto();
+      await expect(page.locator('html')).toHaveAttribute('lang', WORDS[lang].htmlLang);
+      await expectNoSeriousViolations(page, `/ (${lang})`);
+    });
+
+    test(`the units page has no serious violations`, async ({ page }) => {
+      await page.goto(`/units?lang=${lang}`);
+      await expect(page.getByRole('heading', { name: lang === 'en' ? 'Units' : '单位', exact: true })).toBeVisible();
+      await expectNoSeriousViolations(page, `/units (${lang})`);
+    });
+
+    test(`the task dialog has no serious violations`, async ({ page }) => {
+      const t = new TablePage(page, lang);
+      await t.goto();
+      await t.taskButton('edit', '7.1').click();
+      await expect(t.dialog).toBeVisible();
+      await expectNoSeriousViolations(page, `task dialog (${lang})`);
+    });
+  });
+}
+
+test.describe('keyboard', () => {
+  test('Tab reaches "Add key action", Enter opens the dialog, Escape closes it', async ({ page }) => {
+    const t = new TablePage(page, 'en');
+    await t.goto();
+    await page.locator('body').focus();
+
+    let reached = false;
+    for (let i = 0; i < 40 && !reached; i++) {
+      await page.keyboard.press('Tab');
+      reached = await t.addActionButton.evaluate((el) => el === document.activeElement);
+    }
+    expect(reached, 'Tab should reach the "Add key action" button').toBe(true);
+    await expect(t.addActionButton).toBeFocused();
+
+    await page.keyboard.press('Enter');
+    const f = t.form();
+    await expect(f.dialog).toBeVisible();
+    await expect(f.dialog).toHaveAccessibleName('Add key action');
+    // Focus moved into the modal dialog.
+    expect(await f.dialog.evaluate((d) => d.contains(document.activeElement))).toBe(true);
+
+    await page.keyboard.press('Escape');
+    await expect(f.dialog).toHaveCount(0);
+    await expect(t.actionRows).toHaveCount(11);
+
+    // It can be opened again after Escape.
+    await t.addActionButton.focus();
+    await page.keyboard.press('Enter');
+    await expect(f.dialog).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(f.dialog).toHaveCount(0);
+  });
+
+  test('the task dialog is keyboard-operable: Escape cancels without saving', async ({ page }) => {
+    const t = new TablePage(page, 'en');
+    await t.goto();
+    await t.taskButton('edit', '7.1').focus();
+    await page.keyboard.press('Enter');
+    const f = t.form();
+    await expect(f.dialog).toBeVisible();
+    await f.titleEn.fill('Not saved');
+    await page.keyboard.press('Escape');
+    await expect(f.dialog).toHaveCount(0);
+    await expect(t.taskTitle('7.1')).toHaveText('Upgrading and renovating Dongmen Pedestrian Street');
+  });
+
+  test('the skip link moves focus to the main content', async ({ page }) => {
+    const t = new TablePage(page, 'en');
+    await t.goto();
+    await page.locator('body').focus();
+    await page.keyboard.press('Tab');
+    const skip = page.getByRole('link', { name: 'Skip to content' });
+    await expect(skip).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('main')).toBeFocused();
+    // The next Tab lands in the content (the first filter), not in the header.
+    await page.keyboard.press('Tab');
+    await expect(t.actionFilter).toBeFocused();
+    // The view is kept.
+    await expect(page).toHaveURL(/\/\?lang=en$/);
+  });
+});

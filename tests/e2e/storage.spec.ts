@@ -1,0 +1,185 @@
+import { expect, test, type Page } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
+import { TablePage } from './pages/table-page';
+
+const KEY = 'gongjian.plan';
+const PREFIX = 'gongjian.plan.unreadable.';
+const RAW = '{"format":"gongjian-store","version":1,"pla';
+
+/** Every localStorage entry of the page's origin. */
+function dump(page: Page): Promise<Record<string, string>> {
+  return page.evaluate(() => {
+    const out: Record<string, string> = {};
+    for (let i = 0; i < localStorage.length; i++) {
+      const k = localStorage.key(i)!;
+      out[k] = localStorage.getItem(k)!;
+    }
+    return out;
+  });
+}
+
+const keptKeys = (all: Record<string, string>) => Object.keys(all).filter((k) => k.startsWith(PREFIX));
+
+test.describe('storage', () => {
+  test('an unreadable stored plan is kept, not overwritten, and offered as a download', async ({ page }) => {
+    const t = new TablePage(page, 'en');
+    await t.goto();
+    await page.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, RAW]);
+    await page.reload();
+    await t.waitReady();
+
+    const alert = page.getByRole('alert').filter({ hasText: 'could not be read' });
+    await expect(alert).toBeVisible();
+    await expect(alert).toContainText('It has been kept as it was, not overwritten.');
+    // The app falls back to the example, so the page is usable.
+    await t.expectShown(9, 9);
+
+    // Right after load: the raw text is copied under its own key, and the
+    // original key is untouched.
+    const all = await dump(page);
+    expect(all[KEY]).toBe(RAW);
+    const kept = keptKeys(all);
+    expect(kept).toHaveLength(1);
+    expect(all[kept[0]]).toBe(RAW);
+    await expect(alert.locator('code')).toHaveText(kept[0]);
+
+    // The banner offers the raw text for download.
+    const link = alert.getByRole('link', { name: 'Download the raw text' });
+    await expect(link).toHaveAttribute('download', 'gongjian-unreadable.json');
+    await expect(link).toHaveAttribute('href', /^blob:/);
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    expect(download.suggestedFilename()).toBe('gongjian-unreadable.json');
+    const path = await download.path();
+    expect(await readFile(path, 'utf8')).toBe(RAW);
+
+    // A second reload does not make a second copy.
+    await page.reload();
+    await t.waitReady();
+    await expect(page.getByRole('alert').filter({ hasText: 'could not be read' })).toBeVisible();
+    const again = await dump(page);
+    expect(keptKeys(again)).toEqual(kept);
+    expect(again[KEY]).toBe(RAW);
+  });
+
+  test('the unreadable banner can be dismissed, and the kept copy outlives the next save', async ({ page }) => {
+    const t = new TablePage(page, 'en');
+    await t.goto();
+    await page.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, RAW]);
+    await page.reload();
+    await t.waitReady();
+    const alert = page.getByRole('alert').filter({ hasText: 'could not be read' });
+    await alert.getByRole('button', { name: 'Dismiss' }).click();
+    await expect(alert).toHaveCount(0);
+
+    // The first edit saves over the plan key, but the copy stays.
+    await t.taskButton('moveUp', '8.2').click();
+    await expect(t.taskTitle('8.1')).toHaveText('Begin reconstructing 172,000 m² of rundown buildings');
+    await expect.poll(async () => (await dump(page))[KEY]).not.toBe(RAW);
+    const all = await dump(page);
+    expect(JSON.parse(all[KEY])).toMatchObject({ format: 'gongjian-store', version: 1 });
+    const kept = keptKeys(all);
+    expect(kept).toHaveLength(1);
+    expect(all[kept[0]]).toBe(RAW);
+
+    // Now readable again: no banner after a reload.
+    await page.reload();
+    await t.waitReady();
+    await expect(t.taskTitle('8.1')).toHaveText('Begin reconstructing 172,000 m² of rundown buildings');
+    await expect(page.getByRole('alert')).toHaveCount(0);
+  });
+
+  test('a plan saved by a newer version is kept, not read', async ({ page }) => {
+    const t = new TablePage(page, 'en');
+    await t.goto();
+    const newer = JSON.stringify({ format: 'gongjian-store', version: 7, saved_at: '2030-01-01T00:00:00Z', revision: 1, plan: {} });
+    await page.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, newer]);
+    await page.reload();
+    await t.waitReady();
+    const alert = page.getByRole('alert').filter({ hasText: 'could not be read' });
+    await expect(alert).toContainText('7');
+    const all = await dump(page);
+    expect(all[KEY]).toBe(newer);
+    expect(all[keptKeys(all)[0]]).toBe(newer);
+  });
+
+  test('a refused write (quota) shows "storage is full" and keeps the edit on the page', async ({ page }) => {
+    await page.addInitScript(() => {
+      const original = Storage.prototype.setItem;
+      Storage.prototype.setItem = function (key: string, value: string) {
+        if (key === 'gongjian.plan') {
+          throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        }
+        return original.call(this, key, value);
+      };
+    });
+    const t = new TablePage(page, 'en');
+    await t.goto();
+    await expect(page.getByRole('alert')).toHaveCount(0);
+
+    await t.addActionButton.click();
+    const f = t.form();
+    await f.titleEn.fill('Kept in the page only');
+    await f.save.click();
+    await expect(f.dialog).toHaveCount(0);
+
+    const alert = page.getByRole('alert').filter({ hasText: 'storage is full' });
+    await expect(alert).toBeVisible();
+    await expect(alert).toContainText('Your edit is kept in this page');
+    await expect(t.actionRow(12).getByRole('rowheader')).toHaveText('Kept in the page only');
+    expect(await page.evaluate(() => localStorage.getItem('gongjian.plan'))).toBeNull();
+
+    // The banner offers the plan as JSON, including the edit.
+    const link = alert.getByRole('link', { name: 'Download the plan (JSON)' });
+    await expect(link).toHaveAttribute('download', 'gongjian-plan.json');
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    const text = await readFile(await download.path(), 'utf8');
+    expect(text).toContain('Kept in the page only');
+
+    // Other keys can still be written: the language switch works.
+    await t.langSwitch.click();
+    await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+  });
+
+  test('when the browser refuses to copy unreadable text, the tab never saves over it', async ({ page }) => {
+    await page.addInitScript((prefix) => {
+      const original = Storage.prototype.setItem;
+      Storage.prototype.setItem = function (key: string, value: string) {
+        if (key.startsWith(prefix)) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        return original.call(this, key, value);
+      };
+    }, PREFIX);
+    const t = new TablePage(page, 'en');
+    await t.goto();
+    await page.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, RAW]);
+    await page.reload();
+    await t.waitReady();
+    await expect(page.getByRole('alert').filter({ hasText: 'could not be read' })).toBeVisible();
+    expect(keptKeys(await dump(page))).toEqual([]);
+
+    // An edit stays in the page, is not saved, and says so.
+    await t.taskButton('moveUp', '8.2').click();
+    await expect(t.taskTitle('8.1')).toHaveText('Begin reconstructing 172,000 m² of rundown buildings');
+    await expect(page.getByRole('alert').filter({ hasText: 'storage is full' })).toBeVisible();
+    expect((await dump(page))[KEY]).toBe(RAW);
+  });
+
+  // The envelope's revision stops a tab with an older copy from overwriting
+  // a newer save: that tab says so and offers a reload instead.
+  test('a tab with an older copy does not overwrite another tab\'s save', async ({ page, context }) => {
+    const a = new TablePage(page, 'en');
+    await a.goto();
+    const b = new TablePage(await context.newPage(), 'en');
+    await b.goto();
+
+    a.acceptNextConfirm();
+    await a.taskButton('delete', '9.2').click();
+    await a.expectShown(8, 8);
+    await b.taskButton('moveUp', '8.2').click();
+    await expect(b.taskTitle('8.1')).toHaveText('Begin reconstructing 172,000 m² of rundown buildings');
+    await expect(b.page.getByRole('alert').filter({ hasText: 'changed in another tab' })).toBeVisible();
+
+    await page.reload();
+    await a.waitReady();
+    await a.expectShown(8, 8);
+  });
+});
