@@ -108,6 +108,12 @@ pub mod m {
     );
     pub const SAVE_FAILED: Msg = Msg("保存失败：", "Saving failed:");
     pub const DOWNLOAD_PLAN: Msg = Msg("下载计划（JSON）", "Download the plan (JSON)");
+    pub const STALE: Msg = Msg(
+        "该计划已在另一个标签页或窗口中修改。为免覆盖，本页的最近修改没有保存。请重新加载以查看最新计划。",
+        "This plan was changed in another tab or window. To avoid overwriting it, your last edit here was not saved. Reload to see the newer plan.",
+    );
+    pub const RELOAD: Msg = Msg("重新加载", "Reload");
+    pub const NOT_FOUND: Msg = Msg("没有这个页面。", "There is no such page.");
     pub const DISMISS: Msg = Msg("关闭提示", "Dismiss");
     pub const FIELD_GOVERNANCE: Msg = Msg("城市治理", "Governance");
     pub const FIELD_INDUSTRY: Msg = Msg("产业发展", "Industry");

@@ -20,6 +20,9 @@ pub struct StoreNotice {
     pub unreadable: Option<(ReadError, Option<String>, String)>,
     /// The last save was refused.
     pub save_error: Option<SaveError>,
+    /// Another tab saved a newer plan; this tab stopped saving so as not to
+    /// overwrite it.
+    pub stale: bool,
 }
 
 #[derive(Clone, Copy)]
@@ -36,22 +39,27 @@ impl AppState {
     pub fn new(lang: Memo<Lang>) -> Self {
         let (loaded, kept) = local::load();
         let mut notice = StoreNotice::default();
+        // Unreadable text that could not be copied to its own key is the
+        // only copy: saving would overwrite it, so this tab does not save.
+        let mut only_copy = false;
         let (plan, revision) = match loaded {
             Loaded::Plan(env) => (env.plan, env.revision),
             Loaded::Empty => (example::luohu_2022(), 0),
             Loaded::Unreadable { raw, error } => {
+                only_copy = kept.is_none();
                 notice.unreadable = Some((error, kept, raw));
                 (example::luohu_2022(), 0)
             }
         };
         let state = AppState { plan: RwSignal::new(plan), lang, notice: RwSignal::new(notice), revision: StoredValue::new(revision) };
-        state.persist();
+        state.persist(only_copy);
         state
     }
 
     /// Save after every change of the plan (not on the first run: opening
-    /// the app must not overwrite what is stored).
-    fn persist(self) {
+    /// the app must not overwrite what is stored). With `refuse`, every save
+    /// is refused as the browser refused the copy of the unreadable text.
+    fn persist(self, refuse: bool) {
         let first = StoredValue::new(true);
         Effect::new(move |_| {
             let plan = self.plan.get();
@@ -59,7 +67,16 @@ impl AppState {
                 first.set_value(false);
                 return;
             }
-            let rev = self.revision.get_value() + 1;
+            if refuse {
+                self.notice.update(|n| n.save_error = Some(SaveError::Quota));
+                return;
+            }
+            let ours = self.revision.get_value();
+            if local::stored_revision().is_some_and(|stored| stored > ours) {
+                self.notice.update(|n| n.stale = true);
+                return;
+            }
+            let rev = ours + 1;
             match local::save(&plan, rev, Utc::now()) {
                 Ok(()) => {
                     self.revision.set_value(rev);

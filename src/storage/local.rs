@@ -1,7 +1,7 @@
 //! The browser side of storage: read, keep what cannot be read, save, and
 //! say when the browser refuses a write.
 
-use super::envelope::{decode, encode, Loaded, KEY_LANG, KEY_PLAN, KEY_UNREADABLE};
+use super::envelope::{decode, encode, peek_revision, Loaded, KEY_LANG, KEY_PLAN, KEY_UNREADABLE};
 use crate::domain::{Lang, Plan};
 use chrono::{DateTime, Utc};
 use gloo_storage::{LocalStorage, Storage};
@@ -45,6 +45,11 @@ fn keep_unreadable(raw: &str) -> Option<String> {
     let key = format!("{KEY_UNREADABLE}{}", Utc::now().format("%Y-%m-%dT%H:%M:%S%.3fZ"));
     s.set_item(&key, raw).ok()?;
     Some(key)
+}
+
+/// The revision of what is stored now (another tab may have saved since).
+pub fn stored_revision() -> Option<u64> {
+    LocalStorage::raw().get_item(KEY_PLAN).ok().flatten().and_then(|t| peek_revision(&t))
 }
 
 /// Save the plan with the given revision.

@@ -44,8 +44,19 @@ pub fn StorageBanner() -> impl IntoView {
             }
         })
     };
+    let reload = |_| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.location().reload();
+        }
+    };
     view! {
         {unreadable}
         {save_error}
+        <Show when=move || st.notice.with(|n| n.stale)>
+            <section class="banner banner-error" role="alert">
+                <p>{st.tr(m::STALE)}</p>
+                <button type="button" class="primary" on:click=reload>{st.tr(m::RELOAD)}</button>
+            </section>
+        </Show>
     }
 }
