@@ -301,6 +301,13 @@ pub fn usage(l: Lang, u: &Usage) -> String {
     }
 }
 
+/// An edit refused, headed by `heading` ("Please fix:", "Cannot delete:"), in `l`.
+pub fn refusal(l: Lang, heading: Msg, e: &EditError) -> Vec<String> {
+    let mut lines = vec![l.t(heading).to_string()];
+    lines.extend(edit_error(l, e));
+    lines
+}
+
 /// An edit refused, in `l`.
 pub fn edit_error(l: Lang, e: &EditError) -> Vec<String> {
     match e {

@@ -179,6 +179,21 @@ impl Plan {
         v
     }
 
+    /// (id, name) of live units sorted by name, for pickers.
+    pub fn unit_choices(&self, lang: super::Lang) -> Vec<(Id, String)> {
+        self.units_sorted(lang).iter().map(|u| (u.id, u.name.get(lang).to_string())).collect()
+    }
+
+    /// (id, name) of live people sorted by name, for pickers.
+    pub fn person_choices(&self, lang: super::Lang) -> Vec<(Id, String)> {
+        self.people_sorted(lang).iter().map(|p| (p.id, p.name.get(lang).to_string())).collect()
+    }
+
+    /// (id, "n title") of live key actions in order, for pickers.
+    pub fn action_choices(&self, lang: super::Lang) -> Vec<(Id, String)> {
+        self.actions_in_order().iter().enumerate().map(|(i, a)| (a.id, format!("{} {}", i + 1, a.title.get(lang)))).collect()
+    }
+
     /// Live people sorted by their name in `lang`.
     pub fn people_sorted(&self, lang: super::Lang) -> Vec<&Person> {
         let mut v: Vec<&Person> = live(&self.people).collect();

@@ -1,8 +1,9 @@
 //! The form that adds or edits a key action.
 
 use super::dialog::Dialog;
+use super::form_parts::{FormButtons, FormErrors};
 use super::unit_checklist::Checklist;
-use crate::app::i18n::{edit_error, m, Tr};
+use crate::app::i18n::{m, refusal, Tr};
 use crate::app::state::use_state;
 use crate::domain::edit::ActionDraft;
 use crate::domain::plan::Field;
@@ -41,12 +42,8 @@ pub fn ActionForm(
     let units = RwSignal::new(existing.as_ref().map(|a| a.leading_units.clone()).unwrap_or_default());
     let errors = RwSignal::new(Vec::<String>::new());
 
-    let people_opts = Signal::derive(move || {
-        st.plan.with(|p| p.people_sorted(lang.get()).iter().map(|x| (x.id, x.name.get(lang.get()).to_string())).collect())
-    });
-    let unit_opts = Signal::derive(move || {
-        st.plan.with(|p| p.units_sorted(lang.get()).iter().map(|x| (x.id, x.name.get(lang.get()).to_string())).collect())
-    });
+    let people_opts = Signal::derive(move || st.plan.with(|p| p.person_choices(lang.get())));
+    let unit_opts = Signal::derive(move || st.plan.with(|p| p.unit_choices(lang.get())));
 
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -62,7 +59,7 @@ pub fn ActionForm(
         };
         match result {
             Ok(()) => on_done.run(()),
-            Err(e) => errors.set(edit_error(lang.get_untracked(), &e)),
+            Err(e) => errors.set(refusal(lang.get_untracked(), m::FIX_THESE, &e)),
         }
     };
     let heading = Signal::derive(move || {
@@ -89,28 +86,8 @@ pub fn ActionForm(
                 <Checklist legend=m::COL_LEADER options=people_opts selected=leaders />
                 <Checklist legend=m::COL_LEAD_UNIT options=unit_opts selected=units />
                 <FormErrors errors />
-                <div class="form-buttons">
-                    <button type="submit" class="primary">{st.tr(m::SAVE)}</button>
-                    <button type="button" on:click=move |_| on_done.run(())>{st.tr(m::CANCEL)}</button>
-                </div>
+                <FormButtons on_cancel=on_done />
             </form>
         </Dialog>
-    }
-}
-
-/// The reasons a form was refused.
-#[component]
-pub fn FormErrors(
-    /// Messages to show; nothing is shown when empty.
-    errors: RwSignal<Vec<String>>,
-) -> impl IntoView {
-    let st = use_state();
-    view! {
-        <Show when=move || errors.with(|e| !e.is_empty())>
-            <div class="form-errors" role="alert">
-                <p>{st.tr(m::FIX_THESE)}</p>
-                <ul>{move || errors.get().into_iter().map(|e| view! { <li>{e}</li> }).collect_view()}</ul>
-            </div>
-        </Show>
     }
 }

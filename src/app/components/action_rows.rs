@@ -1,10 +1,10 @@
 //! A key action's group in the table: its own row, then its tasks.
 
+use super::row_buttons::RowButtons;
 use super::task_row::{person_names, unit_names, TaskRow};
 use crate::app::i18n::{m, Tr};
 use crate::app::pages::table::Editing;
 use crate::app::state::use_state;
-use crate::domain::edit::Move;
 use crate::domain::filter::ActionRows as Rows;
 use crate::domain::Id;
 use leptos::prelude::*;
@@ -28,19 +28,8 @@ pub fn ActionRows(
         move || action.with(|a| a.as_ref().map(|a| st.plan.with(|p| person_names(p, &a.leaders, lang.get()))).unwrap_or_default());
     let units =
         move || action.with(|a| a.as_ref().map(|a| st.plan.with(|p| unit_names(p, &a.leading_units, lang.get()))).unwrap_or_default());
-    let label = move |msg| move || format!("{} {} {number}", lang.get().t(msg), lang.get().t(m::ACTION_FORM));
-    let moved = move |dir| {
-        move |_| {
-            let _ = st.edit(|p, s| p.move_action(id, dir, s));
-        }
-    };
-    let delete = move |_| {
-        let ok =
-            web_sys::window().and_then(|w| w.confirm_with_message(lang.get_untracked().t(m::CONFIRM_DELETE_ACTION)).ok()).unwrap_or(false);
-        if ok {
-            let _ = st.edit(|p, s| p.delete_action(id, s));
-        }
-    };
+    let what = Signal::derive(move || format!("{} {number}", lang.get().t(m::ACTION_FORM)));
+    let add_task_name = move || format!("{} {}", lang.get().t(m::ADD_TASK), what.get());
     view! {
         <tbody class="action-group">
             <tr class="action-row">
@@ -49,13 +38,15 @@ pub fn ActionRows(
                 <td>{leaders}</td>
                 <td>{units}</td>
                 <td colspan="3"></td>
-                <td class="row-buttons">
-                    <button type="button" on:click=move |_| editing.set(Some(Editing::NewTask(id))) aria-label=label(m::ADD_TASK)>{st.tr(m::ADD_TASK)}</button>
-                    <button type="button" on:click=move |_| editing.set(Some(Editing::Action(id))) aria-label=label(m::EDIT)>{st.tr(m::EDIT)}</button>
-                    <button type="button" class="icon" on:click=moved(Move::Up) aria-label=label(m::MOVE_UP) title=label(m::MOVE_UP)>"↑"</button>
-                    <button type="button" class="icon" on:click=moved(Move::Down) aria-label=label(m::MOVE_DOWN) title=label(m::MOVE_DOWN)>"↓"</button>
-                    <button type="button" class="danger" on:click=delete aria-label=label(m::DELETE)>{st.tr(m::DELETE)}</button>
-                </td>
+                <RowButtons
+                    what
+                    on_edit=Callback::new(move |_| editing.set(Some(Editing::Action(id))))
+                    on_move=Callback::new(move |dir| { let _ = st.edit(|p, s| p.move_action(id, dir, s)); })
+                    confirm_delete=m::CONFIRM_DELETE_ACTION
+                    on_delete=Callback::new(move |_| { let _ = st.edit(|p, s| p.delete_action(id, s)); })
+                >
+                    <button type="button" on:click=move |_| editing.set(Some(Editing::NewTask(id))) aria-label=add_task_name>{st.tr(m::ADD_TASK)}</button>
+                </RowButtons>
             </tr>
             <For each=move || tasks.get() key=|t| t.clone() children=move |(id, number)| view! { <TaskRow id number /> } />
         </tbody>

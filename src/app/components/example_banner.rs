@@ -1,5 +1,6 @@
 //! Says that the example is open, as of which date, and offers a blank plan.
 
+use super::row_buttons::confirm;
 use crate::app::i18n::m;
 use crate::app::state::use_state;
 use crate::domain::{Plan, Text};
@@ -12,10 +13,7 @@ pub fn ExampleBanner() -> impl IntoView {
     let is_example = Memo::new(move |_| st.plan.with(|p| p.example));
     let as_of = Memo::new(move |_| st.plan.with(|p| p.settings.as_of.map(|d| d.to_string()).unwrap_or_default()));
     let start_blank = move |_| {
-        let lang = st.lang.get_untracked();
-        let ok =
-            web_sys::window().and_then(|w| w.confirm_with_message(crate::app::i18n::Tr::t(lang, m::CONFIRM_BLANK)).ok()).unwrap_or(false);
-        if ok {
+        if confirm(st.lang.get_untracked(), m::CONFIRM_BLANK) {
             let now = Utc::now();
             let stamp = crate::domain::Stamp { by: None, at: now };
             let m = m::NEW_PLAN_TITLE;

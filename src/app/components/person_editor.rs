@@ -1,7 +1,9 @@
 //! One person's row in the directory: name, title and unit; delete refused,
 //! with the places, while the person is in use. No id: the "add" row.
 
-use crate::app::i18n::{edit_error, m, Tr};
+use super::form_parts::{show_outcome, FormErrors};
+use super::picker::Picker;
+use crate::app::i18n::{m, Tr};
 use crate::app::state::use_state;
 use crate::domain::{Id, Text};
 use leptos::prelude::*;
@@ -18,43 +20,29 @@ pub fn PersonEditor(
     let (name, title) = (text(|p| &p.name), text(|p| &p.title));
     let (zh, en) = (RwSignal::new(name.zh), RwSignal::new(name.en));
     let (title_zh, title_en) = (RwSignal::new(title.zh), RwSignal::new(title.en));
-    let unit = RwSignal::new(person.as_ref().and_then(|p| p.unit).map(|u| u.to_string()).unwrap_or_default());
+    let unit = RwSignal::new(person.as_ref().and_then(|p| p.unit));
     let errors = RwSignal::new(Vec::<String>::new());
     let who = move || {
         id.and_then(|id| st.plan.with(|p| p.person(id).map(|x| x.name.get(lang.get()).to_string())))
             .unwrap_or_else(|| lang.get().t(m::ADD_PERSON).into())
     };
-    let units = move || {
-        st.plan
-            .with(|p| p.units_sorted(lang.get()).iter().map(|u| (u.id.to_string(), u.name.get(lang.get()).to_string())).collect::<Vec<_>>())
-    };
+    let units = Signal::derive(move || st.plan.with(|p| p.unit_choices(lang.get())));
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let t =
             |a: RwSignal<String>, b: RwSignal<String>| Text { zh: a.get_untracked().trim().into(), en: b.get_untracked().trim().into() };
-        let (n, ti, u) = (t(zh, en), t(title_zh, title_en), Id::parse(&unit.get_untracked()));
+        let (n, ti, u) = (t(zh, en), t(title_zh, title_en), unit.get_untracked());
         let r = match id {
             Some(id) => st.edit(|p, s| p.update_person(id, n, ti, u, s)),
             None => st.edit(|p, s| p.add_person(n, ti, u, s).map(|_| ())),
         };
-        match r {
-            Ok(()) => {
-                errors.set(vec![]);
-                if id.is_none() {
-                    [zh, en, title_zh, title_en, unit].iter().for_each(|s| s.set(String::new()));
-                }
-            }
-            Err(e) => errors.set(edit_error(lang.get_untracked(), &e)),
+        if show_outcome(errors, m::FIX_THESE, lang.get_untracked(), r) && id.is_none() {
+            [zh, en, title_zh, title_en].iter().for_each(|s| s.set(String::new()));
+            unit.set(None);
         }
     };
-    let delete = move |_| {
-        if let Some(id) = id {
-            if let Err(e) = st.edit(|p, s| p.delete_person(id, s)) {
-                let mut lines = vec![lang.get_untracked().t(m::CANNOT_DELETE).to_string()];
-                lines.extend(edit_error(lang.get_untracked(), &e));
-                errors.set(lines);
-            }
-        }
+    let delete = move |id: Id| {
+        show_outcome(errors, m::CANNOT_DELETE, lang.get_untracked(), st.edit(|p, s| p.delete_person(id, s)));
     };
     view! {
         <form class="directory-row" on:submit=save aria-label=who>
@@ -62,18 +50,10 @@ pub fn PersonEditor(
             <label>{st.tr(m::NAME_EN)}<input type="text" bind:value=en /></label>
             <label>{st.tr(m::JOB_ZH)}<input type="text" bind:value=title_zh /></label>
             <label>{st.tr(m::JOB_EN)}<input type="text" bind:value=title_en /></label>
-            <label>
-                {st.tr(m::UNIT_OF_PERSON)}
-                <select on:change=move |ev| unit.set(event_target_value(&ev))>
-                    <option value="" prop:selected=move || unit.with(|u| u.is_empty())>{st.tr(m::NONE)}</option>
-                    {move || units().into_iter().map(|(v, n)| { let s = v.clone(); view! { <option value=v prop:selected=move || unit.with(|u| *u == s)>{n}</option> } }).collect_view()}
-                </select>
-            </label>
-            <button type="submit" class="primary">{move || if id.is_some() { st.tr(m::SAVE)() } else { st.tr(m::ADD_PERSON)() }}</button>
-            {id.map(|_| view! { <button type="button" class="danger" on:click=delete>{st.tr(m::DELETE)}</button> })}
-            <Show when=move || errors.with(|e| !e.is_empty())>
-                <ul class="form-errors" role="alert">{move || errors.get().into_iter().map(|e| view! { <li>{e}</li> }).collect_view()}</ul>
-            </Show>
+            <Picker label=m::UNIT_OF_PERSON options=units value=unit.into() on_change=Callback::new(move |v| unit.set(v)) empty=m::NONE />
+            <button type="submit" class="primary">{st.tr(if id.is_some() { m::SAVE } else { m::ADD_PERSON })}</button>
+            {id.map(|id| view! { <button type="button" class="danger" on:click=move |_| delete(id)>{st.tr(m::DELETE)}</button> })}
+            <FormErrors errors />
         </form>
     }
 }

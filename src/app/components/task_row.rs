@@ -1,9 +1,9 @@
 //! One task's row in the responsibility table.
 
+use super::row_buttons::RowButtons;
 use crate::app::i18n::{m, Tr};
 use crate::app::pages::table::Editing;
 use crate::app::state::use_state;
-use crate::domain::edit::Move;
 use crate::domain::{Id, Lang, Plan};
 use leptos::prelude::*;
 
@@ -36,20 +36,8 @@ pub fn TaskRow(
     let co = cell(|p, t, l| unit_names(p, &t.co_organizers, l));
     let due = cell(|_, t, _| t.due.map(|d| d.to_string()).unwrap_or_default());
     let person = cell(|p, t, l| t.person.and_then(|x| p.person(x)).map(|x| x.name.get(l).to_string()).unwrap_or_default());
-    let num = StoredValue::new(number.clone());
-    let label = move |msg| move || format!("{} {} {}", lang.get().t(msg), lang.get().t(m::TASK_FORM), num.get_value());
-    let moved = move |dir| {
-        move |_| {
-            let _ = st.edit(|p, s| p.move_task(id, dir, s));
-        }
-    };
-    let delete = move |_| {
-        let ok =
-            web_sys::window().and_then(|w| w.confirm_with_message(lang.get_untracked().t(m::CONFIRM_DELETE_TASK)).ok()).unwrap_or(false);
-        if ok {
-            let _ = st.edit(|p, s| p.delete_task(id, s));
-        }
-    };
+    let num = number.clone();
+    let what = Signal::derive(move || format!("{} {num}", lang.get().t(m::TASK_FORM)));
     view! {
         <tr class="task-row">
             <td class="num">{number.clone()}</td>
@@ -64,12 +52,13 @@ pub fn TaskRow(
             </td>
             <td>{co}</td>
             <td class="date">{due}</td>
-            <td class="row-buttons">
-                <button type="button" on:click=move |_| editing.set(Some(Editing::Task(id))) aria-label=label(m::EDIT)>{st.tr(m::EDIT)}</button>
-                <button type="button" class="icon" on:click=moved(Move::Up) aria-label=label(m::MOVE_UP) title=label(m::MOVE_UP)>"↑"</button>
-                <button type="button" class="icon" on:click=moved(Move::Down) aria-label=label(m::MOVE_DOWN) title=label(m::MOVE_DOWN)>"↓"</button>
-                <button type="button" class="danger" on:click=delete aria-label=label(m::DELETE)>{st.tr(m::DELETE)}</button>
-            </td>
+            <RowButtons
+                what
+                on_edit=Callback::new(move |_| editing.set(Some(Editing::Task(id))))
+                on_move=Callback::new(move |dir| { let _ = st.edit(|p, s| p.move_task(id, dir, s)); })
+                confirm_delete=m::CONFIRM_DELETE_TASK
+                on_delete=Callback::new(move |_| { let _ = st.edit(|p, s| p.delete_task(id, s)); })
+            />
         </tr>
     }
 }

@@ -191,3 +191,16 @@ fn ids_are_distinct_within_the_example() {
     ids.dedup();
     assert_eq!(ids.len(), n);
 }
+
+#[test]
+fn pickers_list_actions_in_order_and_units_by_name() {
+    let plan = example();
+    let actions = plan.action_choices(crate::domain::Lang::En);
+    assert_eq!(actions.len(), 11);
+    assert!(actions[8].1.starts_with("9 Industry leading"), "{:?}", actions[8]);
+    let units: Vec<String> = plan.unit_choices(crate::domain::Lang::En).into_iter().map(|(_, n)| n).collect();
+    let mut sorted = units.clone();
+    sorted.sort();
+    assert_eq!(units, sorted);
+    assert_eq!(plan.person_choices(crate::domain::Lang::En).len(), 10);
+}

@@ -1,0 +1,53 @@
+//! The parts every form shares: the reasons it was refused, and its buttons.
+
+use crate::app::i18n::{m, refusal, Msg};
+use crate::app::state::use_state;
+use crate::domain::edit::EditError;
+use crate::domain::Lang;
+use leptos::prelude::*;
+
+/// Why a form or a delete was refused: a heading line, then the reasons.
+#[component]
+pub fn FormErrors(
+    /// The heading followed by the reasons; nothing is shown when empty.
+    errors: RwSignal<Vec<String>>,
+) -> impl IntoView {
+    view! {
+        <Show when=move || errors.with(|e| !e.is_empty())>
+            <div class="form-errors" role="alert">
+                <p>{move || errors.with(|e| e.first().cloned().unwrap_or_default())}</p>
+                <ul>{move || errors.get().into_iter().skip(1).map(|e| view! { <li>{e}</li> }).collect_view()}</ul>
+            </div>
+        </Show>
+    }
+}
+
+/// Save and Cancel at the foot of a dialog's form.
+#[component]
+pub fn FormButtons(
+    /// Called by Cancel.
+    on_cancel: Callback<()>,
+) -> impl IntoView {
+    let st = use_state();
+    view! {
+        <div class="form-buttons">
+            <button type="submit" class="primary">{st.tr(m::SAVE)}</button>
+            <button type="button" on:click=move |_| on_cancel.run(())>{st.tr(m::CANCEL)}</button>
+        </div>
+    }
+}
+
+/// Show an edit's outcome in `errors`: cleared when it went through, else
+/// the refusal under `heading`. Returns whether it went through.
+pub fn show_outcome(errors: RwSignal<Vec<String>>, heading: Msg, lang: Lang, r: Result<(), EditError>) -> bool {
+    match r {
+        Ok(()) => {
+            errors.set(vec![]);
+            true
+        }
+        Err(e) => {
+            errors.set(refusal(lang, heading, &e));
+            false
+        }
+    }
+}
