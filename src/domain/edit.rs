@@ -280,11 +280,11 @@ impl Plan {
     }
 }
 
-fn blank(kind: &'static str) -> EditError {
+pub(crate) fn blank(kind: &'static str) -> EditError {
     EditError::Invalid(vec![Invalid::Blank(super::validate::Subject::Record(kind))])
 }
 
-fn find_live<T: Record>(items: &mut [T], id: Id) -> Result<&mut T, EditError> {
+pub(crate) fn find_live<T: Record>(items: &mut [T], id: Id) -> Result<&mut T, EditError> {
     items.iter_mut().find(|r| r.id() == id && r.is_live()).ok_or(EditError::NotFound)
 }
 

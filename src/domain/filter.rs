@@ -2,7 +2,9 @@
 //! The filter round-trips through URL query pairs so a copied link shows
 //! the same view.
 
+use super::light::Light;
 use super::{Id, KeyAction, Plan, Task};
+use chrono::NaiveDate;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct TableFilter {
@@ -13,6 +15,8 @@ pub struct TableFilter {
     pub leader: Option<Id>,
     /// Free text, matched in both languages.
     pub text: String,
+    /// Only tasks with this status light.
+    pub light: Option<Light>,
 }
 
 /// One key action and the tasks of it that the filter shows.
@@ -26,12 +30,18 @@ pub struct ActionRows {
 
 impl TableFilter {
     /// Query parameter names, as they appear in the URL.
-    pub const KEYS: [&'static str; 4] = ["action", "unit", "leader", "q"];
+    pub const KEYS: [&'static str; 5] = ["action", "unit", "leader", "q", "light"];
 
     /// Read a filter from URL query parameters; unknown ids are ignored.
     pub fn from_query(get: impl Fn(&str) -> Option<String>) -> Self {
         let id = |k: &str| get(k).and_then(|v| Id::parse(&v));
-        TableFilter { action: id("action"), unit: id("unit"), leader: id("leader"), text: get("q").unwrap_or_default() }
+        TableFilter {
+            action: id("action"),
+            unit: id("unit"),
+            leader: id("leader"),
+            text: get("q").unwrap_or_default(),
+            light: get("light").and_then(|l| Light::parse(&l)),
+        }
     }
 
     /// The filter as URL query pairs (empty parts left out).
@@ -48,17 +58,21 @@ impl TableFilter {
         if !self.text.trim().is_empty() {
             q.push(("q", self.text.clone()));
         }
+        if let Some(l) = self.light {
+            q.push(("light", l.key().to_string()));
+        }
         q
     }
 
     pub fn is_empty(&self) -> bool {
-        self.action.is_none() && self.unit.is_none() && self.leader.is_none() && self.text.trim().is_empty()
+        self.action.is_none() && self.unit.is_none() && self.leader.is_none() && self.text.trim().is_empty() && self.light.is_none()
     }
 }
 
 impl Plan {
-    /// The rows of the responsibility table under `f`, in display order.
-    pub fn table(&self, f: &TableFilter) -> Vec<ActionRows> {
+    /// The rows of the responsibility table under `f`, in display order;
+    /// `today` decides the lights the light filter looks at.
+    pub fn table(&self, f: &TableFilter, today: NaiveDate) -> Vec<ActionRows> {
         let needle = f.text.trim().to_lowercase();
         let mut out = Vec::new();
         for (i, a) in self.actions_in_order().into_iter().enumerate() {
@@ -73,11 +87,13 @@ impl Plan {
                 .enumerate()
                 .map(|(j, t)| (t, format!("{number}.{}", j + 1)))
                 .filter(|(t, n)| whole_action.unwrap_or(false) || self.task_matches(a, t, n, f, &needle))
+                .filter(|(t, _)| f.light.is_none_or(|l| self.task_light(t, today).light == l))
                 .map(|(t, n)| (t.id, n))
                 .collect();
             // An action with nothing to show is hidden, unless it matched by
-            // itself (or only the action filter, already applied, is active).
-            if !shown.is_empty() || whole_action.unwrap_or(true) {
+            // itself (or only the action filter, already applied, is active);
+            // a light filter speaks of tasks only.
+            if !shown.is_empty() || (f.light.is_none() && whole_action.unwrap_or(true)) {
                 out.push(ActionRows { action: a.id, number, tasks: shown });
             }
         }

@@ -100,7 +100,7 @@ pub struct Problem {
     pub meta: Meta,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, Hash)]
 #[serde(rename_all = "snake_case")]
 pub enum RiskLevel {
     Low,
@@ -109,7 +109,7 @@ pub enum RiskLevel {
     Major,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Hash)]
 #[serde(rename_all = "snake_case")]
 pub enum RiskCategory {
     WorkSafety,
@@ -120,7 +120,7 @@ pub enum RiskCategory {
     Other,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Hash)]
 #[serde(rename_all = "snake_case")]
 pub enum RiskStatus {
     Open,
@@ -160,6 +160,25 @@ pub struct Exemption {
     pub approved_on: NaiveDate,
     #[serde(default)]
     pub meta: Meta,
+}
+
+impl RiskLevel {
+    pub const ALL: [RiskLevel; 4] = [RiskLevel::Low, RiskLevel::Medium, RiskLevel::High, RiskLevel::Major];
+}
+
+impl RiskCategory {
+    pub const ALL: [RiskCategory; 6] = [
+        RiskCategory::WorkSafety,
+        RiskCategory::Schedule,
+        RiskCategory::Funding,
+        RiskCategory::Land,
+        RiskCategory::Stability,
+        RiskCategory::Other,
+    ];
+}
+
+impl RiskStatus {
+    pub const ALL: [RiskStatus; 3] = [RiskStatus::Open, RiskStatus::Mitigating, RiskStatus::Closed];
 }
 
 impl_record!(Report, Meeting, Problem, Risk, Exemption);

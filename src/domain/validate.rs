@@ -94,6 +94,8 @@ pub enum Invalid {
     ProgressOutOfRange { at: Subject, value: f64 },
     #[error("{at}: the weight {value} is negative")]
     NegativeWeight { at: Subject, value: f64 },
+    #[error("{at}: '{unit}' is neither a responsible unit nor a co-organizer of it")]
+    NotInvolved { at: Subject, unit: String },
     #[error("two records share the id {0}")]
     DuplicateId(Id),
 }

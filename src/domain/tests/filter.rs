@@ -1,6 +1,6 @@
 //! The responsibility table's filter: URL round trip and what each shows.
 
-use super::{action_id, example, stamp, task_id, unit_id};
+use super::{action_id, date, example, stamp, task_id, unit_id};
 use crate::domain::filter::{ActionRows, TableFilter};
 use crate::domain::{Id, Plan};
 use std::collections::HashMap;
@@ -16,7 +16,7 @@ fn text(q: &str) -> TableFilter {
 
 /// The shown task numbers, per shown action number.
 fn shown(plan: &Plan, f: &TableFilter) -> Vec<(usize, Vec<String>)> {
-    plan.table(f).into_iter().map(|r| (r.number, r.tasks.into_iter().map(|(_, n)| n).collect())).collect()
+    plan.table(f, date(2022, 6, 30)).into_iter().map(|r| (r.number, r.tasks.into_iter().map(|(_, n)| n).collect())).collect()
 }
 
 fn nums(v: &[&str]) -> Vec<String> {
@@ -29,7 +29,13 @@ fn person_id(plan: &Plan, en: &str) -> Id {
 
 #[test]
 fn a_filter_round_trips_through_the_query() {
-    let f = TableFilter { action: Some(Id::new()), unit: Some(Id::new()), leader: Some(Id::new()), text: "东门 步行街 & more".into() };
+    let f = TableFilter {
+        action: Some(Id::new()),
+        unit: Some(Id::new()),
+        leader: Some(Id::new()),
+        text: "东门 步行街 & more".into(),
+        light: Some(crate::domain::light::Light::Red),
+    };
     let q = f.to_query();
     assert_eq!(q.iter().map(|(k, _)| *k).collect::<Vec<_>>(), TableFilter::KEYS);
     assert_eq!(from_pairs(&q), f);
@@ -39,7 +45,7 @@ fn a_filter_round_trips_through_the_query() {
 fn an_invalid_id_in_the_query_is_ignored() {
     let unit = Id::new();
     let f = from_pairs(&[("action", "not-an-id".into()), ("unit", unit.to_string()), ("q", "梧桐".into())]);
-    assert_eq!(f, TableFilter { action: None, unit: Some(unit), leader: None, text: "梧桐".into() });
+    assert_eq!(f, TableFilter { action: None, unit: Some(unit), leader: None, text: "梧桐".into(), light: None });
 }
 
 #[test]
@@ -63,7 +69,7 @@ fn no_filter_shows_every_action_and_every_task() {
 fn filter_by_a_responsible_unit_shows_only_its_task() {
     let plan = example();
     let f = TableFilter { unit: Some(unit_id(&plan, "Dongmen Sub-district")), ..TableFilter::default() };
-    let rows = plan.table(&f);
+    let rows = plan.table(&f, date(2022, 6, 30));
     assert_eq!(rows, vec![ActionRows { action: action_id(&plan, 7), number: 7, tasks: vec![(task_id(&plan, "7.1"), "7.1".into())] }]);
 }
 
@@ -145,9 +151,9 @@ fn unit_and_text_must_both_match() {
 #[test]
 fn a_filter_that_matches_nothing_shows_nothing() {
     let plan = example();
-    assert_eq!(plan.table(&text("no such words")), vec![]);
+    assert_eq!(plan.table(&text("no such words"), date(2022, 6, 30)), vec![]);
     let f = TableFilter { unit: Some(Id::new()), ..TableFilter::default() };
-    assert_eq!(plan.table(&f), vec![]);
+    assert_eq!(plan.table(&f, date(2022, 6, 30)), vec![]);
 }
 
 #[test]

@@ -3,6 +3,9 @@
 mod edit;
 mod example;
 mod filter;
+mod light;
+mod progress;
+mod task_edit;
 mod usage;
 mod validate;
 

@@ -1,0 +1,305 @@
+//! Status lights (红黄绿灯), computed from dates, milestones and reports
+//! against "today", with the reasons in words. Never stored.
+
+use super::plan::live;
+use super::{Id, Milestone, Plan, Task, Text};
+use chrono::{Days, NaiveDate};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Light {
+    Done,
+    Green,
+    Yellow,
+    Red,
+    /// Not started.
+    Grey,
+}
+
+impl Light {
+    pub const ALL: [Light; 5] = [Light::Red, Light::Yellow, Light::Green, Light::Grey, Light::Done];
+
+    /// Severity when lights are combined: red over yellow over green over
+    /// grey (not started) over done.
+    pub fn rank(self) -> u8 {
+        match self {
+            Light::Done => 0,
+            Light::Grey => 1,
+            Light::Green => 2,
+            Light::Yellow => 3,
+            Light::Red => 4,
+        }
+    }
+
+    /// The name used in URLs and files.
+    pub fn key(self) -> &'static str {
+        match self {
+            Light::Done => "done",
+            Light::Green => "green",
+            Light::Yellow => "yellow",
+            Light::Red => "red",
+            Light::Grey => "grey",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Light> {
+        Light::ALL.into_iter().find(|l| l.key() == s)
+    }
+}
+
+/// Why a light is what it is.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Reason {
+    /// Done, and how many days after its due date (0: on time).
+    Done {
+        on: Option<NaiveDate>,
+        days_late: i64,
+    },
+    NotStarted {
+        start: NaiveDate,
+    },
+    NoDueDate,
+    OnTrack,
+    TaskOverdue {
+        days: i64,
+    },
+    MilestoneOverdue {
+        title: Text,
+        days: i64,
+    },
+    PlanNotSubmitted {
+        due: NaiveDate,
+    },
+    TaskDueSoon {
+        days: i64,
+    },
+    MilestoneDueSoon {
+        title: Text,
+        days: i64,
+    },
+    /// No report for this many days (`ever`: there was one before).
+    NoReport {
+        days: i64,
+        ever: bool,
+    },
+    /// Progress (percent) behind the share of time elapsed (percent).
+    BehindPace {
+        progress: f64,
+        elapsed: f64,
+    },
+    /// For actions and units: how many tasks have a light, and which.
+    Tasks {
+        light: Light,
+        numbers: Vec<String>,
+    },
+    NoTasks,
+}
+
+impl fmt::Display for Reason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use super::Lang::En;
+        match self {
+            Reason::Done { on: Some(on), days_late } if *days_late > 0 => write!(f, "done on {on}, {} late", n_days(*days_late)),
+            Reason::Done { on: Some(on), .. } => write!(f, "done on {on}"),
+            Reason::Done { on: None, .. } => write!(f, "done"),
+            Reason::NotStarted { start } => write!(f, "not started, starts {start}"),
+            Reason::NoDueDate => write!(f, "no due date"),
+            Reason::OnTrack => write!(f, "on track"),
+            Reason::TaskOverdue { days } => write!(f, "task {} overdue", n_days(*days)),
+            Reason::MilestoneOverdue { title, days } => write!(f, "milestone '{}' {} overdue", title.get(En), n_days(*days)),
+            Reason::PlanNotSubmitted { due } => write!(f, "plan not submitted, due {due}"),
+            Reason::TaskDueSoon { days: 0 } => write!(f, "task due today"),
+            Reason::TaskDueSoon { days } => write!(f, "task due in {}", n_days(*days)),
+            Reason::MilestoneDueSoon { title, days: 0 } => write!(f, "milestone '{}' due today", title.get(En)),
+            Reason::MilestoneDueSoon { title, days } => write!(f, "milestone '{}' due in {}", title.get(En), n_days(*days)),
+            Reason::NoReport { days, ever: true } => write!(f, "no report for {}", n_days(*days)),
+            Reason::NoReport { days, ever: false } => write!(f, "no report yet, {} since the start", n_days(*days)),
+            Reason::BehindPace { progress, elapsed } => write!(f, "progress {progress:.0} % at {elapsed:.0} % of the time"),
+            Reason::Tasks { light, numbers } => {
+                write!(f, "{} {} {}: {}", numbers.len(), tasks(numbers.len()), light.key(), numbers.join(", "))
+            }
+            Reason::NoTasks => write!(f, "no tasks"),
+        }
+    }
+}
+
+fn n_days(n: i64) -> String {
+    if n == 1 {
+        "1 day".into()
+    } else {
+        format!("{n} days")
+    }
+}
+
+fn tasks(n: usize) -> &'static str {
+    if n == 1 {
+        "task"
+    } else {
+        "tasks"
+    }
+}
+
+/// A light with its reasons, the most serious first.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Assessment {
+    pub light: Light,
+    pub reasons: Vec<Reason>,
+}
+
+impl Assessment {
+    fn of(light: Light, reason: Reason) -> Self {
+        Assessment { light, reasons: vec![reason] }
+    }
+
+    /// The reason shown next to the light.
+    pub fn first_reason(&self) -> Option<&Reason> {
+        self.reasons.first()
+    }
+}
+
+fn days(from: NaiveDate, to: NaiveDate) -> i64 {
+    (to - from).num_days()
+}
+
+fn plus(d: NaiveDate, n: u32) -> NaiveDate {
+    d.checked_add_days(Days::new(n as u64)).unwrap_or(d)
+}
+
+impl Plan {
+    /// The date the plan is looked at: the "as of" setting, else today.
+    pub fn as_of(&self, today: NaiveDate) -> NaiveDate {
+        self.settings.as_of.unwrap_or(today)
+    }
+
+    /// The date every task's plan (施工图) is due.
+    pub fn plan_due(&self) -> NaiveDate {
+        plus(self.kickoff, self.settings.plan_due_days)
+    }
+
+    /// When a task counts as started: its start date, else the kick-off.
+    pub fn task_start(&self, t: &Task) -> NaiveDate {
+        t.start.unwrap_or(self.kickoff)
+    }
+
+    pub fn milestone_light(&self, t: &Task, m: &Milestone, today: NaiveDate) -> Assessment {
+        if let Some(on) = self.milestone_done_on(t, m, today) {
+            let days_late = m.due.map(|d| days(d, on).max(0)).unwrap_or(0);
+            return Assessment::of(Light::Done, Reason::Done { on: Some(on), days_late });
+        }
+        let start = self.task_start(t);
+        if today < start {
+            return Assessment::of(Light::Grey, Reason::NotStarted { start });
+        }
+        let Some(due) = m.due else { return Assessment::of(Light::Grey, Reason::NoDueDate) };
+        let title = m.title.clone();
+        if due < today {
+            Assessment::of(Light::Red, Reason::MilestoneOverdue { title, days: days(due, today) })
+        } else if due <= plus(today, self.settings.warning_days) {
+            Assessment::of(Light::Yellow, Reason::MilestoneDueSoon { title, days: days(today, due) })
+        } else {
+            Assessment::of(Light::Green, Reason::OnTrack)
+        }
+    }
+
+    pub fn task_light(&self, t: &Task, today: NaiveDate) -> Assessment {
+        if let Some(on) = self.task_done_on(t, today) {
+            let on = Some(on);
+            let days_late = match (on, t.due) {
+                (Some(on), Some(due)) => days(due, on).max(0),
+                _ => 0,
+            };
+            return Assessment::of(Light::Done, Reason::Done { on, days_late });
+        }
+        let start = self.task_start(t);
+        // The plan is due a week after kick-off for every task, started or not.
+        let plan_missing =
+            (t.plan_submitted_on.is_none() && today > self.plan_due()).then(|| Reason::PlanNotSubmitted { due: self.plan_due() });
+        if today < start {
+            return match plan_missing {
+                Some(r) => Assessment::of(Light::Red, r),
+                None => Assessment::of(Light::Grey, Reason::NotStarted { start }),
+            };
+        }
+        let s = &self.settings;
+        let (mut red, mut yellow) = (Vec::new(), Vec::new());
+        let mut milestones: Vec<&Milestone> = live(&t.milestones).filter(|m| self.milestone_done_on(t, m, today).is_none()).collect();
+        milestones.sort_by_key(|m| m.due);
+        for m in milestones {
+            match self.milestone_light(t, m, today) {
+                Assessment { light: Light::Red, mut reasons } => red.append(&mut reasons),
+                Assessment { light: Light::Yellow, mut reasons } => yellow.append(&mut reasons),
+                _ => {}
+            }
+        }
+        if let Some(due) = t.due {
+            if due < today {
+                red.insert(0, Reason::TaskOverdue { days: days(due, today) });
+            } else if due <= plus(today, s.warning_days) {
+                yellow.push(Reason::TaskDueSoon { days: days(today, due) });
+            }
+        }
+        red.extend(plan_missing);
+        let last = self.reports_of(t.id, today).last().map(|r| r.date);
+        let silent = days(last.unwrap_or(start), today);
+        if silent > s.report_interval_days as i64 {
+            yellow.push(Reason::NoReport { days: silent, ever: last.is_some() });
+        }
+        if let Some(due) = t.due.filter(|d| *d > start) {
+            let elapsed = 100.0 * (days(start, today) as f64 / days(start, due) as f64).clamp(0.0, 1.0);
+            let progress = self.task_progress(t, today).unwrap_or(0.0);
+            if progress + (s.behind_pace_margin as f64) < elapsed {
+                yellow.push(Reason::BehindPace { progress, elapsed });
+            }
+        }
+        let light = if !red.is_empty() {
+            Light::Red
+        } else if !yellow.is_empty() {
+            Light::Yellow
+        } else {
+            Light::Green
+        };
+        red.append(&mut yellow);
+        if red.is_empty() {
+            red.push(if t.due.is_none() { Reason::NoDueDate } else { Reason::OnTrack });
+        }
+        Assessment { light, reasons: red }
+    }
+
+    /// The light of a key action: its tasks combined.
+    pub fn action_light(&self, action: Id, today: NaiveDate) -> Assessment {
+        let tasks: Vec<(String, &Task)> =
+            self.tasks_of(action).into_iter().filter_map(|t| self.task_number(t.id).map(|n| (n, t))).collect();
+        self.combine(&tasks, today)
+    }
+
+    /// The light of a unit: the tasks it is responsible for or co-organizes.
+    pub fn unit_light(&self, unit: Id, today: NaiveDate) -> Assessment {
+        let mut tasks = Vec::new();
+        for a in self.actions_in_order() {
+            for t in self.tasks_of(a.id).into_iter().filter(|t| t.involves(unit)) {
+                if let Some(n) = self.task_number(t.id) {
+                    tasks.push((n, t));
+                }
+            }
+        }
+        self.combine(&tasks, today)
+    }
+
+    fn combine(&self, tasks: &[(String, &Task)], today: NaiveDate) -> Assessment {
+        if tasks.is_empty() {
+            return Assessment::of(Light::Grey, Reason::NoTasks);
+        }
+        let lights: Vec<(String, Light)> = tasks.iter().map(|(n, t)| (n.clone(), self.task_light(t, today).light)).collect();
+        let light = lights.iter().map(|(_, l)| *l).max_by_key(|l| l.rank()).unwrap_or(Light::Grey);
+        let reasons = Light::ALL
+            .into_iter()
+            .filter_map(|l| {
+                let numbers: Vec<String> = lights.iter().filter(|(_, x)| *x == l).map(|(n, _)| n.clone()).collect();
+                (!numbers.is_empty()).then_some(Reason::Tasks { light: l, numbers })
+            })
+            .collect();
+        Assessment { light, reasons }
+    }
+}

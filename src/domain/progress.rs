@@ -1,0 +1,126 @@
+//! Progress, derived from the plan and never stored: when a milestone was
+//! done, a target's current value and progress, a task's overall progress.
+//! Every figure is "as known on `until`": reports dated later do not count,
+//! so the plan can be looked at as of an earlier day (a hearing, a test).
+
+use super::plan::live;
+use super::{Direction, Id, Milestone, Plan, Report, Target, Task};
+use chrono::NaiveDate;
+
+impl Plan {
+    /// Live reports of a task dated on or before `until`, oldest first (by
+    /// date, then as recorded).
+    pub fn reports_of(&self, task: Id, until: NaiveDate) -> Vec<&Report> {
+        let mut v: Vec<&Report> = live(&self.reports).filter(|r| r.task == task && r.date <= until).collect();
+        v.sort_by_key(|r| r.date);
+        v
+    }
+
+    /// When a milestone was done: its own date, or the first report that
+    /// completes it, whichever is earlier. Reports are the evidence, so a
+    /// merged-in report completes the milestone without touching the task.
+    pub fn milestone_done_on(&self, task: &Task, m: &Milestone, until: NaiveDate) -> Option<NaiveDate> {
+        let by_report = self.reports_of(task.id, until).into_iter().find(|r| r.milestones_done.contains(&m.id)).map(|r| r.date);
+        let own = m.done_on.filter(|d| *d <= until);
+        match (own, by_report) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        }
+    }
+
+    /// The latest reading of a target, if any (the last report by date).
+    pub fn target_current(&self, task: Id, target: Id, until: NaiveDate) -> Option<f64> {
+        latest_reading(&self.reports_of(task, until), target)
+    }
+
+    /// A target's progress, 0..=1, from its latest reading.
+    pub fn target_progress(&self, task: Id, t: &Target, until: NaiveDate) -> Option<f64> {
+        self.target_current(task, t.id, until).map(|current| t.progress(current))
+    }
+
+    /// The progress a task has reported last, in percent.
+    pub fn reported_progress(&self, task: Id, until: NaiveDate) -> Option<f64> {
+        self.reports_of(task, until).iter().rev().find_map(|r| r.progress)
+    }
+
+    /// A task's progress, 0..=100: the last reported figure; else the share
+    /// of milestone weight done; else the mean progress of its targets.
+    pub fn task_progress(&self, t: &Task, until: NaiveDate) -> Option<f64> {
+        if let Some(p) = self.reported_progress(t.id, until) {
+            return Some(p.clamp(0.0, 100.0));
+        }
+        let ms: Vec<&Milestone> = live(&t.milestones).collect();
+        let total: f64 = ms.iter().map(|m| m.weight).sum();
+        if total > 0.0 {
+            let done: f64 = ms.iter().filter(|m| self.milestone_done_on(t, m, until).is_some()).map(|m| m.weight).sum();
+            return Some(100.0 * done / total);
+        }
+        let ps: Vec<f64> = live(&t.targets).filter_map(|x| self.target_progress(t.id, x, until)).collect();
+        (!ps.is_empty()).then(|| 100.0 * ps.iter().sum::<f64>() / ps.len() as f64)
+    }
+
+    /// Whether a task is done: it reported 100 %, or every milestone is done,
+    /// or (with no milestones) every target is reached.
+    pub fn task_done(&self, t: &Task, until: NaiveDate) -> bool {
+        self.task_done_on(t, until).is_some()
+    }
+
+    /// The day a task was done, if it is: the first report saying 100 %, the
+    /// day its last milestone was done, or (with no milestones) the first
+    /// report on which every target stood reached.
+    pub fn task_done_on(&self, t: &Task, until: NaiveDate) -> Option<NaiveDate> {
+        let reports = self.reports_of(t.id, until);
+        let full = reports.iter().find(|r| r.progress.is_some_and(|p| p >= 100.0)).map(|r| r.date);
+        let ms: Vec<&Milestone> = live(&t.milestones).collect();
+        let by_milestones = if ms.is_empty() {
+            None
+        } else {
+            ms.iter().map(|m| self.milestone_done_on(t, m, until)).collect::<Option<Vec<_>>>().and_then(|d| d.into_iter().max())
+        };
+        let targets: Vec<&Target> = live(&t.targets).collect();
+        let by_targets = if !ms.is_empty() || targets.is_empty() {
+            None
+        } else {
+            (0..reports.len()).find_map(|i| {
+                let so_far = &reports[..=i];
+                let all = targets.iter().all(|x| latest_reading(so_far, x.id).is_some_and(|c| x.reached(c)));
+                all.then(|| reports[i].date)
+            })
+        };
+        [full, by_milestones, by_targets].into_iter().flatten().min()
+    }
+}
+
+/// The last reading of `target` in `reports` (oldest first).
+fn latest_reading(reports: &[&Report], target: Id) -> Option<f64> {
+    reports.iter().rev().find_map(|r| r.readings.iter().rev().find(|x| x.target == target).map(|x| x.value))
+}
+
+impl Target {
+    /// Progress toward the target, 0..=1: (current − baseline) / (target −
+    /// baseline), which already points the right way when less is better
+    /// (the target is below the baseline). Without a baseline, progress
+    /// counts from zero when more is better, and is all-or-nothing when
+    /// less is better.
+    pub fn progress(&self, current: f64) -> f64 {
+        let p = match (self.baseline, self.direction) {
+            (Some(b), _) if self.target != b => (current - b) / (self.target - b),
+            (Some(_), _) => f64::from(self.reached(current)),
+            (None, Direction::AtLeast) if self.target != 0.0 => current / self.target,
+            (None, _) => f64::from(self.reached(current)),
+        };
+        if p.is_finite() {
+            p.clamp(0.0, 1.0)
+        } else {
+            0.0
+        }
+    }
+
+    /// Whether `current` meets the target.
+    pub fn reached(&self, current: f64) -> bool {
+        match self.direction {
+            Direction::AtLeast => current >= self.target,
+            Direction::AtMost => current <= self.target,
+        }
+    }
+}
