@@ -2,9 +2,9 @@
 
 use super::components::{example_banner::ExampleBanner, lang_switch::LangSwitch, storage_banner::StorageBanner};
 use super::i18n::m;
-use super::pages::{directory::DirectoryPage, table::TablePage};
+use super::pages::{directory::DirectoryPage, settings::SettingsPage, sheet::SheetPage, table::TablePage};
 use super::state::{use_state, AppState};
-use super::url::query_string;
+use super::url::with_lang;
 use crate::domain::Lang;
 use crate::storage::local;
 use leptos::prelude::*;
@@ -47,12 +47,7 @@ fn Shell() -> impl IntoView {
     provide_context(AppState::new(lang));
     let st = use_state();
     // Internal links keep a forced language.
-    let link = move |path: &'static str| {
-        move || {
-            let forced = query.with(|q| q.get("lang"));
-            format!("{path}{}", query_string(&forced.map(|l| vec![("lang", l)]).unwrap_or_default()))
-        }
-    };
+    let link = move |path: &'static str| move || with_lang(path, query.with(|q| q.get("lang")));
     let title = move || st.plan.with(|p| p.title.get(lang.get()).to_string());
     // The router takes over clicks on same-origin links, so following
     // "#main" would only scroll; move the focus there as a browser would.
@@ -77,6 +72,7 @@ fn Shell() -> impl IntoView {
             <nav aria-label=st.tr(m::NAV)>
                 <A href=link("/")>{st.tr(m::NAV_TABLE)}</A>
                 <A href=link("/units")>{st.tr(m::NAV_DIRECTORY)}</A>
+                <A href=link("/settings")>{st.tr(m::NAV_SETTINGS)}</A>
             </nav>
             <LangSwitch />
         </header>
@@ -86,6 +82,8 @@ fn Shell() -> impl IntoView {
             <Routes fallback=move || view! { <p class="empty">{st.tr(m::NOT_FOUND)}</p> }>
                 <Route path=path!("/") view=TablePage />
                 <Route path=path!("/units") view=DirectoryPage />
+                <Route path=path!("/settings") view=SettingsPage />
+                <Route path=path!("/task/:id") view=SheetPage />
             </Routes>
         </main>
     }

@@ -9,7 +9,7 @@ use crate::domain::{example, Lang, Plan, Stamp};
 use crate::exchange::ReadError;
 use crate::storage::local::{self, SaveError};
 use crate::storage::Loaded;
-use chrono::Utc;
+use chrono::{Local, NaiveDate, Utc};
 use leptos::prelude::*;
 
 /// What the storage banner shows.
@@ -29,6 +29,8 @@ pub struct StoreNotice {
 pub struct AppState {
     pub plan: RwSignal<Plan>,
     pub lang: Memo<Lang>,
+    /// The date the lights are computed for: the plan's "as of", else today.
+    pub today: Memo<NaiveDate>,
     pub notice: RwSignal<StoreNotice>,
     /// The stored envelope's revision that this tab last wrote or read.
     revision: StoredValue<u64>,
@@ -51,7 +53,9 @@ impl AppState {
                 (example::luohu_2022(), 0)
             }
         };
-        let state = AppState { plan: RwSignal::new(plan), lang, notice: RwSignal::new(notice), revision: StoredValue::new(revision) };
+        let plan = RwSignal::new(plan);
+        let today = Memo::new(move |_| plan.with(|p| p.as_of(Local::now().date_naive())));
+        let state = AppState { plan, lang, today, notice: RwSignal::new(notice), revision: StoredValue::new(revision) };
         state.persist(only_copy);
         state
     }

@@ -1,7 +1,8 @@
 //! A key action's group in the table: its own row, then its tasks.
 
+use super::light_badge::LightBadge;
 use super::row_buttons::RowButtons;
-use super::task_row::{person_names, unit_names, TaskRow};
+use super::task_row::{gone, person_names, unit_names, TaskRow};
 use crate::app::i18n::{m, Tr};
 use crate::app::pages::table::Editing;
 use crate::app::state::use_state;
@@ -28,6 +29,7 @@ pub fn ActionRows(
         move || action.with(|a| a.as_ref().map(|a| st.plan.with(|p| person_names(p, &a.leaders, lang.get()))).unwrap_or_default());
     let units =
         move || action.with(|a| a.as_ref().map(|a| st.plan.with(|p| unit_names(p, &a.leading_units, lang.get()))).unwrap_or_default());
+    let light = Signal::derive(move || st.plan.with(|p| p.action(id).map(|_| p.action_light(id, st.today.get()))).unwrap_or_else(gone));
     let what = Signal::derive(move || format!("{} {number}", lang.get().t(m::ACTION_FORM)));
     let add_task_name = move || format!("{} {}", lang.get().t(m::ADD_TASK), what.get());
     view! {
@@ -38,6 +40,7 @@ pub fn ActionRows(
                 <td>{leaders}</td>
                 <td>{units}</td>
                 <td colspan="3"></td>
+                <td class="status"><LightBadge assessment=light /></td>
                 <RowButtons
                     what
                     on_edit=Callback::new(move |_| editing.set(Some(Editing::Action(id))))

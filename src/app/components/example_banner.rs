@@ -1,4 +1,5 @@
-//! Says that the example is open, as of which date, and offers a blank plan.
+//! Says that the example is open, as of which date, and offers a blank
+//! plan; for any plan looked at "as of" another day, says which day.
 
 use super::row_buttons::confirm;
 use crate::app::i18n::m;
@@ -20,7 +21,13 @@ pub fn ExampleBanner() -> impl IntoView {
             st.plan.set(Plan::blank(Text::new(m.0, m.1), now.year(), now.date_naive(), stamp));
         }
     };
+    let as_of_only = move || !is_example.get() && !as_of.get().is_empty();
     view! {
+        <Show when=as_of_only>
+            <aside class="banner banner-example" aria-label=st.tr(m::AS_OF_BANNER)>
+                <p><strong>{st.tr(m::AS_OF_BANNER)}</strong> " " <time>{move || as_of.get()}</time></p>
+            </aside>
+        </Show>
         <Show when=move || is_example.get()>
             <aside class="banner banner-example" aria-label=st.tr(m::EXAMPLE_BANNER)>
                 <p>

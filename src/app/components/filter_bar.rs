@@ -2,10 +2,11 @@
 //! query, so a copied link shows the same view.
 
 use super::picker::Picker;
-use crate::app::i18n::m;
+use crate::app::i18n::{light_name, m};
 use crate::app::state::use_state;
 use crate::app::url::query_string;
 use crate::domain::filter::TableFilter;
+use crate::domain::light::Light;
 use crate::domain::Id;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate, use_query_map};
@@ -47,6 +48,15 @@ pub fn FilterBar(
             <Picker label=m::F_ACTION options=actions value=Signal::derive(move || filter.with(|f| f.action)) on_change=pick(|f, id, _| f.action = id) empty=m::ALL />
             <Picker label=m::F_UNIT options=units value=Signal::derive(move || filter.with(|f| f.unit)) on_change=pick(|f, id, _| f.unit = id) empty=m::ALL />
             <Picker label=m::F_LEADER options=people value=Signal::derive(move || filter.with(|f| f.leader)) on_change=pick(|f, id, _| f.leader = id) empty=m::ALL />
+            <label>
+                {st.tr(m::F_LIGHT)}
+                <select on:change=move |ev| change(|f, _, v| f.light = Light::parse(&v), None, event_target_value(&ev))>
+                    <option value="" prop:selected=move || filter.with(|f| f.light.is_none())>{st.tr(m::ALL)}</option>
+                    {Light::ALL.into_iter().map(|l| view! {
+                        <option value=l.key() prop:selected=move || filter.with(|f| f.light == Some(l))>{move || light_name(lang.get(), l)}</option>
+                    }).collect_view()}
+                </select>
+            </label>
             <label>
                 {st.tr(m::F_TEXT)}
                 <input type="search" prop:value=move || filter.with(|f| f.text.clone()) on:input=move |ev| change(|f, _, text| f.text = text, None, event_target_value(&ev)) />

@@ -51,3 +51,13 @@ pub fn show_outcome(errors: RwSignal<Vec<String>>, heading: Msg, lang: Lang, r: 
         }
     }
 }
+
+/// A date typed into `<input type="date">`, if it is one.
+pub fn parse_date(s: &str) -> Option<chrono::NaiveDate> {
+    chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok()
+}
+
+/// A number typed into a form, if it is one (an empty field is none).
+pub fn parse_number(s: &str) -> Option<f64> {
+    s.trim().parse::<f64>().ok().filter(|v| v.is_finite())
+}

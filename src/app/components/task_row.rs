@@ -1,11 +1,13 @@
 //! One task's row in the responsibility table.
 
+use super::light_badge::LightBadge;
 use super::row_buttons::RowButtons;
 use crate::app::i18n::{m, Tr};
 use crate::app::pages::table::Editing;
 use crate::app::state::use_state;
 use crate::domain::{Id, Lang, Plan};
 use leptos::prelude::*;
+use leptos_router::components::A;
 
 /// Unit names joined as the table shows them.
 pub fn unit_names(p: &Plan, ids: &[Id], lang: Lang) -> String {
@@ -36,12 +38,15 @@ pub fn TaskRow(
     let co = cell(|p, t, l| unit_names(p, &t.co_organizers, l));
     let due = cell(|_, t, _| t.due.map(|d| d.to_string()).unwrap_or_default());
     let person = cell(|p, t, l| t.person.and_then(|x| p.person(x)).map(|x| x.name.get(l).to_string()).unwrap_or_default());
+    let light = Signal::derive(move || st.plan.with(|p| p.task(id).map(|t| p.task_light(t, st.today.get()))).unwrap_or_else(gone));
+    let query = leptos_router::hooks::use_query_map();
+    let href = move || crate::app::url::with_lang(&format!("/task/{id}"), query.with(|q| q.get("lang")));
     let num = number.clone();
     let what = Signal::derive(move || format!("{} {num}", lang.get().t(m::TASK_FORM)));
     view! {
         <tr class="task-row">
             <td class="num">{number.clone()}</td>
-            <td class="title">{title}</td>
+            <td class="title"><A href=href>{title}</A></td>
             <td></td>
             <td></td>
             <td>
@@ -52,6 +57,7 @@ pub fn TaskRow(
             </td>
             <td>{co}</td>
             <td class="date">{due}</td>
+            <td class="status"><LightBadge assessment=light /></td>
             <RowButtons
                 what
                 on_edit=Callback::new(move |_| editing.set(Some(Editing::Task(id))))
@@ -61,4 +67,9 @@ pub fn TaskRow(
             />
         </tr>
     }
+}
+
+/// The assessment of a record that is gone (a row about to disappear).
+pub fn gone() -> crate::domain::light::Assessment {
+    crate::domain::light::Assessment { light: crate::domain::light::Light::Grey, reasons: vec![] }
 }

@@ -1,4 +1,6 @@
 //! One page per route.
 
 pub mod directory;
+pub mod settings;
+pub mod sheet;
 pub mod table;

@@ -26,7 +26,7 @@ pub fn TablePage() -> impl IntoView {
     let st = use_state();
     let query = use_query_map();
     let filter = Memo::new(move |_| query.with(|q| TableFilter::from_query(|k| q.get(k))));
-    let rows = Memo::new(move |_| st.plan.with(|p| p.table(&filter.get())));
+    let rows = Memo::new(move |_| st.plan.with(|p| p.table(&filter.get(), st.today.get())));
     let shown = Memo::new(move |_| rows.with(|r| r.iter().map(|g| g.tasks.len()).sum::<usize>()));
     let total = Memo::new(move |_| st.plan.with(|p| crate::domain::plan::live(&p.tasks).count()));
     let editing = RwSignal::new(None::<Editing>);
@@ -53,6 +53,7 @@ pub fn TablePage() -> impl IntoView {
                             <th scope="col">{st.tr(m::COL_RESPONSIBLE)}</th>
                             <th scope="col">{st.tr(m::COL_CO)}</th>
                             <th scope="col">{st.tr(m::COL_DUE)}</th>
+                            <th scope="col">{st.tr(m::COL_LIGHT)}</th>
                             <th scope="col">{st.tr(m::COL_ACTIONS)}</th>
                         </tr>
                     </thead>

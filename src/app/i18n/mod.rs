@@ -25,101 +25,9 @@ impl Tr for Lang {
 }
 
 /// The interface strings.
-pub mod m {
-    use super::Msg;
-    pub const APP: Msg = Msg("攻坚", "Gongjian");
-    pub const APP_SUB: Msg = Msg("攻坚任务责任分工表", "Critical Task Division of Responsibility Table");
-    pub const NAV: Msg = Msg("主导航", "Main navigation");
-    pub const NAV_TABLE: Msg = Msg("责任分工表", "Responsibility table");
-    pub const NAV_DIRECTORY: Msg = Msg("单位和人员", "Units and people");
-    pub const LANGUAGE: Msg = Msg("语言", "Language");
-    pub const SWITCH_LANG: Msg = Msg("English", "中文");
-    pub const SWITCH_LANG_LABEL: Msg = Msg("切换到英文界面", "Switch the interface to Chinese");
-    pub const EXAMPLE_BANNER: Msg =
-        Msg("这是示例：罗湖区2022年攻坚任务责任分工表，按以下日期查看：", "This is an example: Luohu District's 2022 table, viewed as of");
-    pub const START_BLANK: Msg = Msg("新建空白计划", "Start a blank plan");
-    pub const CONFIRM_BLANK: Msg = Msg("用一个空白计划替换示例？", "Replace the example with a blank plan?");
-    pub const NEW_PLAN_TITLE: Msg = Msg("新的攻坚任务责任分工表", "New responsibility table");
-    // The table
-    pub const FILTERS: Msg = Msg("筛选", "Filters");
-    pub const F_ACTION: Msg = Msg("专项行动", "Key action");
-    pub const F_UNIT: Msg = Msg("单位（牵头、责任或协办）", "Unit (leading, responsible or co-organizing)");
-    pub const F_LEADER: Msg = Msg("区领导或责任人", "Leader or responsible person");
-    pub const F_TEXT: Msg = Msg("搜索", "Search");
-    pub const ALL: Msg = Msg("全部", "All");
-    pub const CLEAR_FILTERS: Msg = Msg("清除筛选", "Clear filters");
-    pub const SHOWING: Msg = Msg("显示的任务数", "Tasks shown");
-    pub const NOTHING_MATCHES: Msg = Msg("没有符合筛选条件的任务。", "No task matches the filters.");
-    pub const NO_ACTIONS: Msg = Msg("还没有专项行动。先添加一个。", "There are no key actions yet. Add one first.");
-    pub const COL_NO: Msg = Msg("序号", "No.");
-    pub const COL_TASK: Msg = Msg("具体任务", "Task");
-    pub const COL_LEADER: Msg = Msg("总牵头区领导", "Overall leading district leader");
-    pub const COL_LEAD_UNIT: Msg = Msg("总牵头单位", "Overall leading unit");
-    pub const COL_RESPONSIBLE: Msg = Msg("责任单位", "Responsible unit");
-    pub const COL_CO: Msg = Msg("协办单位", "Co-organizers");
-    pub const COL_DUE: Msg = Msg("完成时限", "Due date");
-    pub const COL_ACTIONS: Msg = Msg("操作", "Actions");
-    pub const ADD_ACTION: Msg = Msg("添加专项行动", "Add key action");
-    pub const ADD_TASK: Msg = Msg("添加任务", "Add task");
-    pub const EDIT: Msg = Msg("编辑", "Edit");
-    pub const DELETE: Msg = Msg("删除", "Delete");
-    pub const MOVE_UP: Msg = Msg("上移", "Move up");
-    pub const MOVE_DOWN: Msg = Msg("下移", "Move down");
-    pub const CONFIRM_DELETE_TASK: Msg = Msg("删除这个任务？", "Delete this task?");
-    pub const CONFIRM_DELETE_ACTION: Msg = Msg("删除这个专项行动及其全部任务？", "Delete this key action and all its tasks?");
-    pub const LEAD: Msg = Msg("牵头", "lead");
-    // Forms
-    pub const ACTION_FORM: Msg = Msg("专项行动", "Key action");
-    pub const TASK_FORM: Msg = Msg("具体任务", "Task");
-    pub const TITLE_ZH: Msg = Msg("名称（中文）", "Title (Chinese)");
-    pub const TITLE_EN: Msg = Msg("名称（英文）", "Title (English)");
-    pub const NAME_ZH: Msg = Msg("名称（中文）", "Name (Chinese)");
-    pub const NAME_EN: Msg = Msg("名称（英文）", "Name (English)");
-    pub const JOB_ZH: Msg = Msg("职务（中文）", "Title (Chinese)");
-    pub const JOB_EN: Msg = Msg("职务（英文）", "Title (English)");
-    pub const FIELD: Msg = Msg("领域", "Field");
-    pub const NONE: Msg = Msg("（无）", "(none)");
-    pub const RESPONSIBLE_HINT: Msg = Msg("第一个勾选的单位牵头。", "The first unit ticked leads.");
-    pub const PERSON: Msg = Msg("责任人", "Responsible person");
-    pub const START: Msg = Msg("开始日期", "Start date");
-    pub const DUE: Msg = Msg("完成时限", "Due date");
-    pub const SAVE: Msg = Msg("保存", "Save");
-    pub const CANCEL: Msg = Msg("取消", "Cancel");
-    pub const FIX_THESE: Msg = Msg("请先修正：", "Please fix:");
-    pub const NO_UNITS_YET: Msg = Msg("还没有单位，请先在“单位和人员”中添加。", "No units yet: add them under “Units and people”.");
-    // Directory
-    pub const UNITS: Msg = Msg("单位", "Units");
-    pub const PEOPLE: Msg = Msg("人员", "People");
-    pub const ADD_UNIT: Msg = Msg("添加单位", "Add unit");
-    pub const ADD_PERSON: Msg = Msg("添加人员", "Add person");
-    pub const UNIT_OF_PERSON: Msg = Msg("所在单位", "Unit");
-    pub const CANNOT_DELETE: Msg = Msg("不能删除，仍在使用：", "Cannot delete: still used in");
-    pub const NAME: Msg = Msg("名称", "Name");
-    // Storage
-    pub const UNREADABLE: Msg = Msg(
-        "浏览器中保存的计划无法读取，已原样保留，没有覆盖。原因：",
-        "The plan stored in this browser could not be read. It has been kept as it was, not overwritten. Reason:",
-    );
-    pub const UNREADABLE_KEPT: Msg = Msg("原文保存在键：", "The raw text is kept under the key:");
-    pub const DOWNLOAD_RAW: Msg = Msg("下载原文", "Download the raw text");
-    pub const QUOTA: Msg = Msg(
-        "浏览器拒绝保存（存储空间已满）。修改仍保留在本页中，关闭前请导出。",
-        "The browser refused to save (storage is full). Your edit is kept in this page: export it before closing.",
-    );
-    pub const SAVE_FAILED: Msg = Msg("保存失败：", "Saving failed:");
-    pub const DOWNLOAD_PLAN: Msg = Msg("下载计划（JSON）", "Download the plan (JSON)");
-    pub const STALE: Msg = Msg(
-        "该计划已在另一个标签页或窗口中修改。为免覆盖，本页的最近修改没有保存。请重新加载以查看最新计划。",
-        "This plan was changed in another tab or window. To avoid overwriting it, your last edit here was not saved. Reload to see the newer plan.",
-    );
-    pub const RELOAD: Msg = Msg("重新加载", "Reload");
-    pub const NOT_FOUND: Msg = Msg("没有这个页面。", "There is no such page.");
-    pub const DISMISS: Msg = Msg("关闭提示", "Dismiss");
-    pub const FIELD_GOVERNANCE: Msg = Msg("城市治理", "Governance");
-    pub const FIELD_INDUSTRY: Msg = Msg("产业发展", "Industry");
-    pub const FIELD_PLATFORM: Msg = Msg("平台建设", "Platform");
-    pub const FIELD_LIVELIHOOD: Msg = Msg("民生服务", "Livelihood");
-}
+pub mod m;
+mod words;
+pub use words::{light_name, reason, risk_category, risk_level, risk_status};
 
 fn subject(l: Lang, s: &Subject) -> String {
     let zh = l == Lang::Zh;
@@ -195,6 +103,8 @@ fn kind_zh(kind: &str) -> &'static str {
         "unit" => "单位",
         "person" => "人员",
         "key action" => "专项行动",
+        "milestone" => "节点",
+        "risk" => "风险",
         _ => "记录",
     }
 }
@@ -234,6 +144,7 @@ pub fn invalid(l: Lang, e: &Invalid) -> String {
         Invalid::NotFinite { at, .. } => format!("{}：数值必须是有限数字", subject(l, at)),
         Invalid::ProgressOutOfRange { at, value } => format!("{}：进度 {value}% 超出 0–100%", subject(l, at)),
         Invalid::NegativeWeight { at, value } => format!("{}：权重 {value} 为负数", subject(l, at)),
+        Invalid::NotInvolved { at, unit } => format!("{}：“{unit}”既不是该任务的责任单位，也不是协办单位", subject(l, at)),
         Invalid::DuplicateId(id) => format!("两条记录使用了同一个编号 {id}"),
     }
 }

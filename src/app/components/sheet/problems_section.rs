@@ -1,0 +1,72 @@
+//! Problems that need coordination: raised in reports, resolved with a
+//! resolution, never removed.
+
+use crate::app::i18n::{m, Tr};
+use crate::app::state::use_state;
+use crate::domain::plan::live;
+use crate::domain::Id;
+use leptos::prelude::*;
+
+#[component]
+pub fn ProblemsSection(
+    /// The task.
+    task: Id,
+) -> impl IntoView {
+    let st = use_state();
+    let ids = Memo::new(move |_| {
+        st.plan.with(|p| {
+            let mut v: Vec<_> = live(&p.problems).filter(|x| x.task == task).map(|x| (x.raised_on, x.id)).collect();
+            v.sort();
+            v.into_iter().map(|(_, id)| id).collect::<Vec<_>>()
+        })
+    });
+    view! {
+        <section class="sheet-section" aria-labelledby="problems-heading">
+            <h3 id="problems-heading">{st.tr(m::PROBLEMS)}</h3>
+            <Show when=move || ids.with(|v| !v.is_empty()) fallback=move || view! { <p class="empty">{st.tr(m::NO_PROBLEMS)}</p> }>
+                <ul class="problems">
+                    <For each=move || ids.get() key=|id| *id children=move |id| view! { <ProblemItem id /> } />
+                </ul>
+            </Show>
+        </section>
+    }
+}
+
+#[component]
+fn ProblemItem(
+    /// The problem shown.
+    id: Id,
+) -> impl IntoView {
+    let st = use_state();
+    let lang = st.lang;
+    let p = Memo::new(move |_| st.plan.with(|p| p.problems.iter().find(|x| x.id == id).cloned()));
+    let by = move || {
+        p.with(|x| x.as_ref().and_then(|x| st.plan.with(|pl| pl.unit(x.raised_by).map(|u| u.name.get(lang.get()).to_string()))))
+            .unwrap_or_default()
+    };
+    let resolution = RwSignal::new(String::new());
+    let resolve = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let _ = st.edit(|pl, s| pl.resolve_problem(id, st.today.get_untracked(), resolution.get_untracked().trim().into(), s));
+    };
+    view! {
+        {move || p.get().map(|x| {
+            let status = match x.resolved_on {
+                Some(d) => format!("{} {d}: {}", lang.get().t(m::RESOLVED_ON), x.resolution),
+                None => lang.get().t(m::OPEN).to_string(),
+            };
+            let open = x.resolved_on.is_none();
+            view! {
+                <li>
+                    <span class="date">{x.raised_on.to_string()}</span> " · " {by} " · " {x.description.clone()} " — " <em>{status}</em>
+                    {open.then(|| view! {
+                        <form class="inline-form no-print" on:submit=resolve>
+                            <label>{st.tr(m::RESOLUTION)}<input type="text" bind:value=resolution /></label>
+                            <button type="submit">{st.tr(m::RESOLVE)}</button>
+                        </form>
+                    })}
+                </li>
+            }
+        })}
+    }
+}

@@ -1,0 +1,114 @@
+//! Quantitative targets: baseline, target, the latest reading and progress.
+
+use crate::app::components::form_parts::{parse_number, show_outcome, FormErrors};
+use crate::app::i18n::{m, Tr};
+use crate::app::state::use_state;
+use crate::domain::plan::live;
+use crate::domain::task_edit::TargetDraft;
+use crate::domain::{Direction, Id, Lang, Text};
+use leptos::prelude::*;
+
+/// A number as a person reads it: no trailing ".0".
+pub fn number(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        format!("{}", v as i64)
+    } else {
+        format!("{v:.2}")
+    }
+}
+
+#[component]
+pub fn TargetsSection(
+    /// The task.
+    task: Id,
+) -> impl IntoView {
+    let st = use_state();
+    let lang = st.lang;
+    let rows = Memo::new(move |_| {
+        st.plan.with(|p| {
+            let l = lang.get();
+            p.task(task)
+                .map(|t| {
+                    live(&t.targets)
+                        .map(|x| {
+                            let current = p.target_current(task, x.id, st.today.get());
+                            let progress = p.target_progress(task, x, st.today.get());
+                            let dir = l.t(if x.direction == Direction::AtLeast { m::AT_LEAST } else { m::AT_MOST });
+                            (
+                                x.id,
+                                x.name.get(l).to_string(),
+                                x.measure.clone(),
+                                x.baseline.map(number),
+                                format!("{dir} {}", number(x.target)),
+                                current.map(number),
+                                progress.map(|v| format!("{:.0} %", v * 100.0)),
+                            )
+                        })
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
+    let (name, measure, baseline, target) =
+        (RwSignal::new(String::new()), RwSignal::new(String::new()), RwSignal::new(String::new()), RwSignal::new(String::new()));
+    let at_most = RwSignal::new(false);
+    let errors = RwSignal::new(Vec::<String>::new());
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let l = lang.get_untracked();
+        let n = name.get_untracked();
+        let Some(value) = parse_number(&target.get_untracked()) else {
+            errors.set(vec![l.t(m::FIX_THESE).into(), l.t(m::TARGET_VALUE).into()]);
+            return;
+        };
+        let draft = TargetDraft {
+            name: if l == Lang::Zh { Text::new(n.trim(), "") } else { Text::new("", n.trim()) },
+            measure: measure.get_untracked().trim().into(),
+            baseline: parse_number(&baseline.get_untracked()),
+            target: value,
+            direction: if at_most.get_untracked() { Direction::AtMost } else { Direction::AtLeast },
+        };
+        if show_outcome(errors, m::FIX_THESE, l, st.edit(|p, s| p.add_target(task, draft, s).map(|_| ()))) {
+            [name, measure, baseline, target].iter().for_each(|s| s.set(String::new()));
+        }
+    };
+    view! {
+        <section class="sheet-section" aria-labelledby="targets-heading">
+            <h3 id="targets-heading">{st.tr(m::TARGETS)}</h3>
+            <Show when=move || rows.with(|r| !r.is_empty()) fallback=move || view! { <p class="empty">{st.tr(m::NO_TARGETS)}</p> }>
+                <table class="sheet-table">
+                    <thead>
+                        <tr>
+                            <th scope="col">{st.tr(m::TARGET)}</th>
+                            <th scope="col">{st.tr(m::MEASURE)}</th>
+                            <th scope="col">{st.tr(m::BASELINE)}</th>
+                            <th scope="col">{st.tr(m::TARGET_VALUE)}</th>
+                            <th scope="col">{st.tr(m::CURRENT)}</th>
+                            <th scope="col">{st.tr(m::PROGRESS)}</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        <For each=move || rows.get() key=|r| r.clone() children=|(_, name, measure, baseline, target, current, progress)| view! {
+                            <tr><td>{name}</td><td>{measure}</td><td>{baseline}</td><td>{target}</td><td>{current}</td><td>{progress}</td></tr>
+                        } />
+                    </tbody>
+                </table>
+            </Show>
+            <form class="inline-form no-print" on:submit=add>
+                <label>{st.tr(m::TARGET)}<input type="text" bind:value=name /></label>
+                <label>{st.tr(m::MEASURE)}<input type="text" bind:value=measure /></label>
+                <label>{st.tr(m::BASELINE)}<input type="number" step="any" bind:value=baseline /></label>
+                <label>
+                    {st.tr(m::DIRECTION)}
+                    <select on:change=move |ev| at_most.set(event_target_value(&ev) == "at_most")>
+                        <option value="at_least" prop:selected=move || !at_most.get()>{st.tr(m::AT_LEAST)}</option>
+                        <option value="at_most" prop:selected=move || at_most.get()>{st.tr(m::AT_MOST)}</option>
+                    </select>
+                </label>
+                <label>{st.tr(m::TARGET_VALUE)}<input type="number" step="any" bind:value=target /></label>
+                <button type="submit">{st.tr(m::ADD_TARGET)}</button>
+                <FormErrors errors />
+            </form>
+        </section>
+    }
+}

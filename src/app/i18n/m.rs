@@ -1,0 +1,189 @@
+//! The interface strings, (Chinese, English).
+
+use super::Msg;
+pub const APP: Msg = Msg("攻坚", "Gongjian");
+pub const APP_SUB: Msg = Msg("攻坚任务责任分工表", "Critical Task Division of Responsibility Table");
+pub const NAV: Msg = Msg("主导航", "Main navigation");
+pub const NAV_TABLE: Msg = Msg("责任分工表", "Responsibility table");
+pub const NAV_DIRECTORY: Msg = Msg("单位和人员", "Units and people");
+pub const LANGUAGE: Msg = Msg("语言", "Language");
+pub const SWITCH_LANG: Msg = Msg("English", "中文");
+pub const SWITCH_LANG_LABEL: Msg = Msg("切换到英文界面", "Switch the interface to Chinese");
+pub const EXAMPLE_BANNER: Msg =
+    Msg("这是示例：罗湖区2022年攻坚任务责任分工表，按以下日期查看：", "This is an example: Luohu District's 2022 table, viewed as of");
+pub const START_BLANK: Msg = Msg("新建空白计划", "Start a blank plan");
+pub const CONFIRM_BLANK: Msg = Msg("用一个空白计划替换示例？", "Replace the example with a blank plan?");
+pub const NEW_PLAN_TITLE: Msg = Msg("新的攻坚任务责任分工表", "New responsibility table");
+// The table
+pub const FILTERS: Msg = Msg("筛选", "Filters");
+pub const F_ACTION: Msg = Msg("专项行动", "Key action");
+pub const F_UNIT: Msg = Msg("单位（牵头、责任或协办）", "Unit (leading, responsible or co-organizing)");
+pub const F_LEADER: Msg = Msg("区领导或责任人", "Leader or responsible person");
+pub const F_TEXT: Msg = Msg("搜索", "Search");
+pub const ALL: Msg = Msg("全部", "All");
+pub const CLEAR_FILTERS: Msg = Msg("清除筛选", "Clear filters");
+pub const SHOWING: Msg = Msg("显示的任务数", "Tasks shown");
+pub const NOTHING_MATCHES: Msg = Msg("没有符合筛选条件的任务。", "No task matches the filters.");
+pub const NO_ACTIONS: Msg = Msg("还没有专项行动。先添加一个。", "There are no key actions yet. Add one first.");
+pub const COL_NO: Msg = Msg("序号", "No.");
+pub const COL_TASK: Msg = Msg("具体任务", "Task");
+pub const COL_LEADER: Msg = Msg("总牵头区领导", "Overall leading district leader");
+pub const COL_LEAD_UNIT: Msg = Msg("总牵头单位", "Overall leading unit");
+pub const COL_RESPONSIBLE: Msg = Msg("责任单位", "Responsible unit");
+pub const COL_CO: Msg = Msg("协办单位", "Co-organizers");
+pub const COL_DUE: Msg = Msg("完成时限", "Due date");
+pub const COL_ACTIONS: Msg = Msg("操作", "Actions");
+pub const ADD_ACTION: Msg = Msg("添加专项行动", "Add key action");
+pub const ADD_TASK: Msg = Msg("添加任务", "Add task");
+pub const EDIT: Msg = Msg("编辑", "Edit");
+pub const DELETE: Msg = Msg("删除", "Delete");
+pub const MOVE_UP: Msg = Msg("上移", "Move up");
+pub const MOVE_DOWN: Msg = Msg("下移", "Move down");
+pub const CONFIRM_DELETE_TASK: Msg = Msg("删除这个任务？", "Delete this task?");
+pub const CONFIRM_DELETE_ACTION: Msg = Msg("删除这个专项行动及其全部任务？", "Delete this key action and all its tasks?");
+pub const LEAD: Msg = Msg("牵头", "lead");
+// Forms
+pub const ACTION_FORM: Msg = Msg("专项行动", "Key action");
+pub const TASK_FORM: Msg = Msg("具体任务", "Task");
+pub const TITLE_ZH: Msg = Msg("名称（中文）", "Title (Chinese)");
+pub const TITLE_EN: Msg = Msg("名称（英文）", "Title (English)");
+pub const NAME_ZH: Msg = Msg("名称（中文）", "Name (Chinese)");
+pub const NAME_EN: Msg = Msg("名称（英文）", "Name (English)");
+pub const JOB_ZH: Msg = Msg("职务（中文）", "Title (Chinese)");
+pub const JOB_EN: Msg = Msg("职务（英文）", "Title (English)");
+pub const FIELD: Msg = Msg("领域", "Field");
+pub const NONE: Msg = Msg("（无）", "(none)");
+pub const RESPONSIBLE_HINT: Msg = Msg("第一个勾选的单位牵头。", "The first unit ticked leads.");
+pub const PERSON: Msg = Msg("责任人", "Responsible person");
+pub const START: Msg = Msg("开始日期", "Start date");
+pub const DUE: Msg = Msg("完成时限", "Due date");
+pub const SAVE: Msg = Msg("保存", "Save");
+pub const CANCEL: Msg = Msg("取消", "Cancel");
+pub const FIX_THESE: Msg = Msg("请先修正：", "Please fix:");
+pub const NO_UNITS_YET: Msg = Msg("还没有单位，请先在“单位和人员”中添加。", "No units yet: add them under “Units and people”.");
+// Directory
+pub const UNITS: Msg = Msg("单位", "Units");
+pub const PEOPLE: Msg = Msg("人员", "People");
+pub const ADD_UNIT: Msg = Msg("添加单位", "Add unit");
+pub const ADD_PERSON: Msg = Msg("添加人员", "Add person");
+pub const UNIT_OF_PERSON: Msg = Msg("所在单位", "Unit");
+pub const CANNOT_DELETE: Msg = Msg("不能删除，仍在使用：", "Cannot delete: still used in");
+pub const NAME: Msg = Msg("名称", "Name");
+// Storage
+pub const UNREADABLE: Msg = Msg(
+    "浏览器中保存的计划无法读取，已原样保留，没有覆盖。原因：",
+    "The plan stored in this browser could not be read. It has been kept as it was, not overwritten. Reason:",
+);
+pub const UNREADABLE_KEPT: Msg = Msg("原文保存在键：", "The raw text is kept under the key:");
+pub const DOWNLOAD_RAW: Msg = Msg("下载原文", "Download the raw text");
+pub const QUOTA: Msg = Msg(
+    "浏览器拒绝保存（存储空间已满）。修改仍保留在本页中，关闭前请导出。",
+    "The browser refused to save (storage is full). Your edit is kept in this page: export it before closing.",
+);
+pub const SAVE_FAILED: Msg = Msg("保存失败：", "Saving failed:");
+pub const DOWNLOAD_PLAN: Msg = Msg("下载计划（JSON）", "Download the plan (JSON)");
+pub const STALE: Msg = Msg(
+    "该计划已在另一个标签页或窗口中修改。为免覆盖，本页的最近修改没有保存。请重新加载以查看最新计划。",
+    "This plan was changed in another tab or window. To avoid overwriting it, your last edit here was not saved. Reload to see the newer plan.",
+);
+pub const RELOAD: Msg = Msg("重新加载", "Reload");
+pub const NOT_FOUND: Msg = Msg("没有这个页面。", "There is no such page.");
+pub const DISMISS: Msg = Msg("关闭提示", "Dismiss");
+pub const FIELD_GOVERNANCE: Msg = Msg("城市治理", "Governance");
+pub const FIELD_INDUSTRY: Msg = Msg("产业发展", "Industry");
+pub const FIELD_PLATFORM: Msg = Msg("平台建设", "Platform");
+pub const FIELD_LIVELIHOOD: Msg = Msg("民生服务", "Livelihood");
+// Lights
+pub const LIGHT_DONE: Msg = Msg("已完成", "Done");
+pub const LIGHT_GREEN: Msg = Msg("绿灯", "Green");
+pub const LIGHT_YELLOW: Msg = Msg("黄灯", "Yellow");
+pub const LIGHT_RED: Msg = Msg("红灯", "Red");
+pub const LIGHT_GREY: Msg = Msg("未开始", "Not started");
+pub const COL_LIGHT: Msg = Msg("状态", "Status");
+pub const F_LIGHT: Msg = Msg("状态灯", "Status light");
+pub const AS_OF_BANNER: Msg = Msg("状态按此日期计算：", "Lights are computed as of");
+// Settings
+pub const NAV_SETTINGS: Msg = Msg("设置", "Settings");
+pub const SETTINGS_LIGHTS: Msg = Msg("红黄绿灯的判定规则", "How the lights are decided");
+pub const S_PLAN_DUE: Msg = Msg("施工图报送期限（启动后天数）", "Plan due (days after kick-off)");
+pub const S_WARNING: Msg = Msg("预警窗口（天）：节点在此天数内到期亮黄灯", "Warning window (days): a milestone due within it turns yellow");
+pub const S_REPORT: Msg = Msg("反馈间隔（天）：超过此天数未反馈亮黄灯", "Reporting interval (days): no report for longer turns yellow");
+pub const S_MARGIN: Msg = Msg("进度滞后容差（百分点）", "Behind-pace margin (percentage points)");
+pub const S_AS_OF: Msg = Msg("按此日期查看（留空为今天）", "View as of (empty: today)");
+pub const SAVED: Msg = Msg("已保存。", "Saved.");
+// The task sheet
+pub const SHEET: Msg = Msg("一任务一表", "One task, one form");
+pub const OPEN_SHEET: Msg = Msg("打开任务表", "Open the task sheet");
+pub const BACK_TO_TABLE: Msg = Msg("返回责任分工表", "Back to the table");
+pub const PRINT: Msg = Msg("打印", "Print");
+pub const NO_SUCH_TASK: Msg = Msg("没有这个任务（可能已删除）。", "There is no such task (it may have been deleted).");
+pub const PROGRESS: Msg = Msg("进度", "Progress");
+pub const PLAN_SECTION: Msg = Msg("施工图", "Plan (construction drawing)");
+pub const PLAN_TEXT: Msg = Msg("工作步骤", "The steps");
+pub const PLAN_SUBMITTED: Msg = Msg("报送日期", "Submitted on");
+pub const PLAN_DUE_ON: Msg = Msg("应报送日期：", "Due on:");
+pub const SCHEDULE: Msg = Msg("时间表（节点）", "Schedule (milestones)");
+pub const MILESTONE: Msg = Msg("节点", "Milestone");
+pub const DONE_ON: Msg = Msg("完成日期", "Done on");
+pub const ADD_MILESTONE: Msg = Msg("添加节点", "Add milestone");
+pub const NO_MILESTONES: Msg = Msg("还没有节点。", "No milestones yet.");
+pub const INVERT: Msg = Msg("倒排工期", "Invert the schedule from the deadline");
+pub const DEADLINE: Msg = Msg("最终时限", "Deadline");
+pub const DAY_COUNT: Msg = Msg("工期计算", "Count");
+pub const CALENDAR_DAYS: Msg = Msg("日历日", "Calendar days");
+pub const WORKING_DAYS: Msg = Msg("工作日", "Working days");
+pub const STEP: Msg = Msg("步骤", "Step");
+pub const STEP_DAYS: Msg = Msg("天数", "Days");
+pub const ADD_STEP: Msg = Msg("添加步骤", "Add step");
+pub const REMOVE_STEP: Msg = Msg("删除步骤", "Remove step");
+pub const LATEST_START: Msg = Msg("最晚开始", "Latest start");
+pub const SHOULD_HAVE_STARTED: Msg = Msg("应已开始", "should have started");
+pub const TOO_LONG: Msg = Msg(
+    "所需时间超过剩余时间：第一步应在今天之前开始。",
+    "The steps take longer than the time left: the first should have started before today.",
+);
+pub const DEADLINE_PASSED: Msg = Msg("最终时限已过。", "The deadline has already passed.");
+pub const ACCEPT_SCHEDULE: Msg = Msg("采用为节点", "Accept as milestones");
+pub const TARGETS: Msg = Msg("量化指标", "Targets");
+pub const TARGET: Msg = Msg("指标", "Target");
+pub const MEASURE: Msg = Msg("计量单位", "Unit of measure");
+pub const BASELINE: Msg = Msg("基数", "Baseline");
+pub const TARGET_VALUE: Msg = Msg("目标值", "Target value");
+pub const CURRENT: Msg = Msg("当前值", "Current");
+pub const DIRECTION: Msg = Msg("方向", "Direction");
+pub const AT_LEAST: Msg = Msg("不低于", "At least");
+pub const AT_MOST: Msg = Msg("不高于", "At most");
+pub const ADD_TARGET: Msg = Msg("添加指标", "Add target");
+pub const NO_TARGETS: Msg = Msg("还没有量化指标。", "No targets yet.");
+pub const REPORTS: Msg = Msg("进展反馈", "Progress reports");
+pub const NO_REPORTS: Msg = Msg("还没有进展反馈。", "No reports yet.");
+pub const ADD_REPORT: Msg = Msg("提交进展反馈", "Add a progress report");
+pub const REPORT_DATE: Msg = Msg("反馈日期", "Date");
+pub const REPORTING_UNIT: Msg = Msg("反馈单位", "Reporting unit");
+pub const NARRATIVE: Msg = Msg("进展情况", "What was done");
+pub const PROGRESS_PCT: Msg = Msg("总体进度（%）", "Overall progress (%)");
+pub const MILESTONES_DONE: Msg = Msg("本次完成的节点", "Milestones completed");
+pub const READINGS: Msg = Msg("指标读数", "Target readings");
+pub const PROBLEMS_RAISED: Msg = Msg("需协调解决的问题（每行一个）", "Problems that need coordination (one per line)");
+pub const HELP: Msg = Msg("需要的支持", "Help requested");
+pub const APPEND_ONLY: Msg =
+    Msg("反馈只增不改：如有错误，请提交新的反馈更正。", "Reports are never edited: correct a mistake with a later report.");
+pub const PROBLEMS: Msg = Msg("问题清单", "Problems needing coordination");
+pub const NO_PROBLEMS: Msg = Msg("没有问题。", "No problems.");
+pub const RAISED_BY: Msg = Msg("提出单位", "Raised by");
+pub const RESOLVE: Msg = Msg("标记已解决", "Mark resolved");
+pub const RESOLUTION: Msg = Msg("解决情况", "Resolution");
+pub const OPEN: Msg = Msg("待解决", "Open");
+pub const RESOLVED_ON: Msg = Msg("解决于", "Resolved on");
+pub const RISKS: Msg = Msg("风险隐患", "Risks and hidden dangers");
+pub const NO_RISKS: Msg = Msg("没有登记风险。", "No risks recorded.");
+pub const ADD_RISK: Msg = Msg("登记风险", "Record a risk");
+pub const DESCRIPTION: Msg = Msg("描述", "Description");
+pub const LEVEL: Msg = Msg("等级", "Level");
+pub const CATEGORY: Msg = Msg("类别", "Category");
+pub const MITIGATION: Msg = Msg("防范措施", "Mitigation");
+pub const OWNER: Msg = Msg("责任单位", "Owner");
+pub const STATUS: Msg = Msg("状态", "Status");
+pub const DATE: Msg = Msg("日期", "Date");
+pub const UNIT: Msg = Msg("单位", "Unit");
+pub const CONFIRM_DELETE_MILESTONE: Msg = Msg("删除这个节点？", "Delete this milestone?");
