@@ -2,6 +2,7 @@
 //! The filter round-trips through URL query pairs so a copied link shows
 //! the same view.
 
+use super::board::Facet;
 use super::light::Light;
 use super::{Id, KeyAction, Plan, Task};
 use chrono::NaiveDate;
@@ -17,6 +18,8 @@ pub struct TableFilter {
     pub text: String,
     /// Only tasks with this status light.
     pub light: Option<Light>,
+    /// Only tasks in one of the board's sets (overdue, due soon, …).
+    pub facet: Option<Facet>,
 }
 
 /// One key action and the tasks of it that the filter shows.
@@ -30,7 +33,7 @@ pub struct ActionRows {
 
 impl TableFilter {
     /// Query parameter names, as they appear in the URL.
-    pub const KEYS: [&'static str; 5] = ["action", "unit", "leader", "q", "light"];
+    pub const KEYS: [&'static str; 6] = ["action", "unit", "leader", "q", "light", "show"];
 
     /// Read a filter from URL query parameters; unknown ids are ignored.
     pub fn from_query(get: impl Fn(&str) -> Option<String>) -> Self {
@@ -41,6 +44,7 @@ impl TableFilter {
             leader: id("leader"),
             text: get("q").unwrap_or_default(),
             light: get("light").and_then(|l| Light::parse(&l)),
+            facet: get("show").and_then(|f| Facet::parse(&f)),
         }
     }
 
@@ -61,11 +65,19 @@ impl TableFilter {
         if let Some(l) = self.light {
             q.push(("light", l.key().to_string()));
         }
+        if let Some(f) = self.facet {
+            q.push(("show", f.key().to_string()));
+        }
         q
     }
 
     pub fn is_empty(&self) -> bool {
-        self.action.is_none() && self.unit.is_none() && self.leader.is_none() && self.text.trim().is_empty() && self.light.is_none()
+        self.action.is_none()
+            && self.unit.is_none()
+            && self.leader.is_none()
+            && self.text.trim().is_empty()
+            && self.light.is_none()
+            && self.facet.is_none()
     }
 }
 
@@ -88,12 +100,13 @@ impl Plan {
                 .map(|(j, t)| (t, format!("{number}.{}", j + 1)))
                 .filter(|(t, n)| whole_action.unwrap_or(false) || self.task_matches(a, t, n, f, &needle))
                 .filter(|(t, _)| f.light.is_none_or(|l| self.task_light(t, today).light == l))
+                .filter(|(t, _)| f.facet.is_none_or(|x| self.in_facet(t, x, f.unit, today)))
                 .map(|(t, n)| (t.id, n))
                 .collect();
             // An action with nothing to show is hidden, unless it matched by
             // itself (or only the action filter, already applied, is active);
-            // a light filter speaks of tasks only.
-            if !shown.is_empty() || (f.light.is_none() && whole_action.unwrap_or(true)) {
+            // a light or a facet speaks of tasks only.
+            if !shown.is_empty() || (f.light.is_none() && f.facet.is_none() && whole_action.unwrap_or(true)) {
                 out.push(ActionRows { action: a.id, number, tasks: shown });
             }
         }

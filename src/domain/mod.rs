@@ -1,5 +1,6 @@
 //! The plan and everything derived from it. Plain Rust: no Leptos, no browser.
 
+pub mod board;
 pub mod edit;
 pub mod example;
 pub mod filter;
@@ -13,6 +14,7 @@ pub mod schedule;
 pub mod task;
 pub mod task_edit;
 pub mod text;
+pub mod timeline;
 pub mod usage;
 pub mod validate;
 

@@ -58,11 +58,13 @@ pub struct Settings {
     pub behind_pace_margin: u32,
     /// Look at the plan as of this date instead of today (the example uses it).
     pub as_of: Option<NaiveDate>,
+    /// The board lists milestones due within this many days.
+    pub board_window_days: u32,
 }
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { plan_due_days: 7, warning_days: 7, report_interval_days: 7, behind_pace_margin: 10, as_of: None }
+        Settings { plan_due_days: 7, warning_days: 7, report_interval_days: 7, behind_pace_margin: 10, as_of: None, board_window_days: 14 }
     }
 }
 

@@ -15,6 +15,9 @@ pub const KEY_PLAN: &str = "gongjian.plan";
 pub const KEY_UNREADABLE: &str = "gongjian.plan.unreadable.";
 /// localStorage key of the chosen interface language.
 pub const KEY_LANG: &str = "gongjian.lang";
+/// localStorage key of the board's remembered scope ("my unit, my action"),
+/// as a query string such as `unit=…&action=…`.
+pub const KEY_SCOPE: &str = "gongjian.board.scope";
 
 /// The envelope's format name.
 pub const FORMAT: &str = "gongjian-store";

@@ -1,7 +1,7 @@
 //! The browser side of storage: read, keep what cannot be read, save, and
 //! say when the browser refuses a write.
 
-use super::envelope::{decode, encode, peek_revision, Loaded, KEY_LANG, KEY_PLAN, KEY_UNREADABLE};
+use super::envelope::{decode, encode, peek_revision, Loaded, KEY_LANG, KEY_PLAN, KEY_SCOPE, KEY_UNREADABLE};
 use crate::domain::{Lang, Plan};
 use chrono::{DateTime, Utc};
 use gloo_storage::{LocalStorage, Storage};
@@ -79,4 +79,15 @@ pub fn store_lang(lang: Lang) {
             Lang::En => "en",
         },
     );
+}
+
+/// The board's remembered scope, as a query string.
+pub fn stored_scope() -> Option<String> {
+    LocalStorage::raw().get_item(KEY_SCOPE).ok().flatten()
+}
+
+/// Remember the board's scope; an empty query forgets it.
+pub fn store_scope(query: &str) {
+    let raw = LocalStorage::raw();
+    let _ = if query.is_empty() { raw.remove_item(KEY_SCOPE) } else { raw.set_item(KEY_SCOPE, query) };
 }

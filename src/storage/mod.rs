@@ -6,4 +6,4 @@ pub mod envelope;
 #[cfg(target_arch = "wasm32")]
 pub mod local;
 
-pub use envelope::{Envelope, Loaded, KEY_LANG, KEY_PLAN, KEY_UNREADABLE};
+pub use envelope::{Envelope, Loaded, KEY_LANG, KEY_PLAN, KEY_SCOPE, KEY_UNREADABLE};

@@ -35,6 +35,7 @@ fn a_filter_round_trips_through_the_query() {
         leader: Some(Id::new()),
         text: "东门 步行街 & more".into(),
         light: Some(crate::domain::light::Light::Red),
+        facet: Some(crate::domain::board::Facet::Silent),
     };
     let q = f.to_query();
     assert_eq!(q.iter().map(|(k, _)| *k).collect::<Vec<_>>(), TableFilter::KEYS);
@@ -45,7 +46,7 @@ fn a_filter_round_trips_through_the_query() {
 fn an_invalid_id_in_the_query_is_ignored() {
     let unit = Id::new();
     let f = from_pairs(&[("action", "not-an-id".into()), ("unit", unit.to_string()), ("q", "梧桐".into())]);
-    assert_eq!(f, TableFilter { action: None, unit: Some(unit), leader: None, text: "梧桐".into(), light: None });
+    assert_eq!(f, TableFilter { action: None, unit: Some(unit), leader: None, text: "梧桐".into(), light: None, facet: None });
 }
 
 #[test]

@@ -1,5 +1,6 @@
 //! Native unit tests of the domain, one file per area.
 
+mod board;
 mod edit;
 mod example;
 mod filter;

@@ -1,0 +1,308 @@
+//! The board: what is red, what is late, who has not reported. Every figure
+//! is derived from the plan as of a day, by the same functions as the
+//! lights, and every figure names the tasks behind it, so the board can
+//! link each number to exactly those tasks in the table.
+
+use super::light::{Assessment, Light};
+use super::plan::live;
+use super::{Id, Plan, Task};
+use chrono::{Datelike, Days, NaiveDate};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+/// What the board (and the table) can be narrowed to beyond action, unit,
+/// leader, text and light: the sets the board counts.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Facet {
+    /// The task or one of its milestones is overdue.
+    Overdue,
+    /// A milestone falls due within the board's window.
+    DueSoon,
+    /// A responsible unit has not reported on it this week.
+    Silent,
+    /// It has problems waiting for coordination.
+    Problems,
+}
+
+impl Facet {
+    pub const ALL: [Facet; 4] = [Facet::Overdue, Facet::DueSoon, Facet::Silent, Facet::Problems];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Facet::Overdue => "overdue",
+            Facet::DueSoon => "due_soon",
+            Facet::Silent => "silent",
+            Facet::Problems => "problems",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Facet> {
+        Facet::ALL.into_iter().find(|f| f.key() == s)
+    }
+}
+
+/// A milestone on the board, or (`milestone` is `None`) the task itself
+/// when its own due date is what is late.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MilestoneRef {
+    pub task: Id,
+    pub milestone: Option<Id>,
+    pub due: NaiveDate,
+    /// Days overdue (positive) or days left (zero or positive), by list.
+    pub days: i64,
+}
+
+/// A key action's row.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ActionSummary {
+    pub action: Id,
+    pub number: usize,
+    /// Mean progress of its tasks, 0..=100.
+    pub progress: f64,
+    pub light: Light,
+    /// Task ids per light, in `Light::ALL` order.
+    pub by_light: Vec<(Light, Vec<Id>)>,
+}
+
+/// A unit's row.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct UnitSummary {
+    pub unit: Id,
+    /// Every task the unit is on: responsible, co-organizing, or leading
+    /// its action (as the table's unit filter counts).
+    pub tasks: Vec<Id>,
+    /// Tasks it is responsible for.
+    pub leads: Vec<Id>,
+    /// Tasks it co-organizes.
+    pub helps: Vec<Id>,
+    pub red: Vec<Id>,
+    pub yellow: Vec<Id>,
+    pub last_report: Option<NaiveDate>,
+}
+
+/// A unit that has not reported this week, and on which tasks.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Silent {
+    pub unit: Id,
+    pub tasks: Vec<Id>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Board {
+    pub today: NaiveDate,
+    /// The Monday the reporting week began.
+    pub week_start: NaiveDate,
+    pub tasks: Vec<Id>,
+    /// Mean task progress, 0..=100.
+    pub completion: f64,
+    /// Task ids per light, in `Light::ALL` order.
+    pub by_light: Vec<(Light, Vec<Id>)>,
+    pub actions: Vec<ActionSummary>,
+    pub units: Vec<UnitSummary>,
+    pub overdue: Vec<MilestoneRef>,
+    pub due_soon: Vec<MilestoneRef>,
+    pub silent: Vec<Silent>,
+    /// Open problems, oldest first.
+    pub open_problems: Vec<Id>,
+}
+
+/// What the board is narrowed to ("my unit, my action").
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Scope {
+    pub unit: Option<Id>,
+    pub action: Option<Id>,
+}
+
+impl Scope {
+    pub fn includes(&self, t: &Task, plan: &Plan) -> bool {
+        self.action.is_none_or(|a| t.action == a)
+            && self.unit.is_none_or(|u| t.involves(u) || plan.action(t.action).is_some_and(|a| a.leading_units.contains(&u)))
+    }
+}
+
+fn by_light(lights: &[(Id, Light)]) -> Vec<(Light, Vec<Id>)> {
+    Light::ALL.into_iter().map(|l| (l, lights.iter().filter(|(_, x)| *x == l).map(|(id, _)| *id).collect())).collect()
+}
+
+fn mean(v: &[f64]) -> f64 {
+    if v.is_empty() {
+        0.0
+    } else {
+        v.iter().sum::<f64>() / v.len() as f64
+    }
+}
+
+impl ActionSummary {
+    /// What identifies this row's content, for keyed lists (progress in
+    /// hundredths of a percent).
+    pub fn key(&self) -> (Id, usize, i64, Light, Vec<usize>) {
+        (self.action, self.number, (self.progress * 100.0).round() as i64, self.light, self.by_light.iter().map(|(_, v)| v.len()).collect())
+    }
+}
+
+impl Plan {
+    /// Live tasks in table order.
+    pub fn tasks_in_order(&self) -> Vec<&Task> {
+        self.actions_in_order().into_iter().flat_map(|a| self.tasks_of(a.id)).collect()
+    }
+
+    /// The lights of every live task as of `today`, computed once.
+    pub fn task_lights(&self, today: NaiveDate) -> HashMap<Id, Assessment> {
+        live(&self.tasks).map(|t| (t.id, self.task_light(t, today))).collect()
+    }
+
+    /// The Monday of the week `today` is in.
+    pub fn week_start(today: NaiveDate) -> NaiveDate {
+        today.checked_sub_days(Days::new(today.weekday().num_days_from_monday() as u64)).unwrap_or(today)
+    }
+
+    /// The responsible units that have not reported on a task this week;
+    /// empty for a task not started or done.
+    pub fn silent_units(&self, t: &Task, light: Light, today: NaiveDate) -> Vec<Id> {
+        if matches!(light, Light::Grey | Light::Done) {
+            return vec![];
+        }
+        let since = Plan::week_start(today);
+        let reports = self.reports_of(t.id, today);
+        t.responsible.iter().copied().filter(|u| !reports.iter().any(|r| r.unit == *u && r.date >= since)).collect()
+    }
+
+    /// Overdue milestones (and their days) of a task.
+    pub fn overdue_milestones(&self, t: &Task, today: NaiveDate) -> Vec<MilestoneRef> {
+        live(&t.milestones)
+            .filter(|m| self.milestone_done_on(t, m, today).is_none())
+            .filter_map(|m| {
+                m.due.filter(|d| *d < today).map(|due| MilestoneRef {
+                    task: t.id,
+                    milestone: Some(m.id),
+                    due,
+                    days: (today - due).num_days(),
+                })
+            })
+            .collect()
+    }
+
+    /// Milestones not done and due within `window` days of `today`.
+    pub fn milestones_due_within(&self, t: &Task, today: NaiveDate, window: u32) -> Vec<MilestoneRef> {
+        let end = today.checked_add_days(Days::new(window as u64)).unwrap_or(today);
+        live(&t.milestones)
+            .filter(|m| self.milestone_done_on(t, m, today).is_none())
+            .filter_map(|m| {
+                m.due.filter(|d| *d >= today && *d <= end).map(|due| MilestoneRef {
+                    task: t.id,
+                    milestone: Some(m.id),
+                    due,
+                    days: (due - today).num_days(),
+                })
+            })
+            .collect()
+    }
+
+    /// Open problems of a task as of `today`.
+    pub fn open_problems_of(&self, task: Id, today: NaiveDate) -> impl Iterator<Item = &super::Problem> {
+        live(&self.problems).filter(move |p| p.task == task && p.raised_on <= today && p.resolved_on.is_none_or(|d| d > today))
+    }
+
+    /// Whether a task is in a facet's set (for `unit`, when given).
+    pub fn in_facet(&self, t: &Task, facet: Facet, unit: Option<Id>, today: NaiveDate) -> bool {
+        match facet {
+            Facet::Overdue => {
+                t.due.is_some_and(|d| d < today && !self.task_done(t, today)) || !self.overdue_milestones(t, today).is_empty()
+            }
+            Facet::DueSoon => !self.milestones_due_within(t, today, self.settings.board_window_days).is_empty(),
+            Facet::Silent => {
+                let silent = self.silent_units(t, self.task_light(t, today).light, today);
+                unit.map_or(!silent.is_empty(), |u| silent.contains(&u))
+            }
+            Facet::Problems => self.open_problems_of(t.id, today).next().is_some(),
+        }
+    }
+
+    /// The board for `scope` as of `today`.
+    pub fn board(&self, scope: &Scope, today: NaiveDate) -> Board {
+        let lights = self.task_lights(today);
+        let tasks: Vec<&Task> = self.tasks_in_order().into_iter().filter(|t| scope.includes(t, self)).collect();
+        let light_of = |t: &Task| lights.get(&t.id).map(|a| a.light).unwrap_or(Light::Grey);
+        let progress_of = |t: &Task| if light_of(t) == Light::Done { 100.0 } else { self.task_progress(t, today).unwrap_or(0.0) };
+        let all: Vec<(Id, Light)> = tasks.iter().map(|t| (t.id, light_of(t))).collect();
+
+        let actions = self
+            .actions_in_order()
+            .into_iter()
+            .enumerate()
+            .filter(|(_, a)| scope.action.is_none_or(|x| x == a.id))
+            .filter_map(|(i, a)| {
+                let mine: Vec<&&Task> = tasks.iter().filter(|t| t.action == a.id).collect();
+                if mine.is_empty() && scope.unit.is_some() {
+                    return None;
+                }
+                let ls: Vec<(Id, Light)> = mine.iter().map(|t| (t.id, light_of(t))).collect();
+                let light = ls.iter().map(|(_, l)| *l).max_by_key(|l| l.rank()).unwrap_or(Light::Grey);
+                let progress = mean(&mine.iter().map(|t| progress_of(t)).collect::<Vec<_>>());
+                Some(ActionSummary { action: a.id, number: i + 1, progress, light, by_light: by_light(&ls) })
+            })
+            .collect();
+
+        let mut units: Vec<UnitSummary> = self
+            .units_sorted(super::Lang::Zh)
+            .into_iter()
+            .filter(|u| scope.unit.is_none_or(|x| x == u.id))
+            .map(|u| {
+                let leads: Vec<Id> = tasks.iter().filter(|t| t.responsible.contains(&u.id)).map(|t| t.id).collect();
+                let helps: Vec<Id> = tasks.iter().filter(|t| t.co_organizers.contains(&u.id)).map(|t| t.id).collect();
+                let on = Scope { unit: Some(u.id), action: None };
+                let all: Vec<&&Task> = tasks.iter().filter(|t| on.includes(t, self)).collect();
+                let with = |l: Light| all.iter().filter(|t| light_of(t) == l).map(|t| t.id).collect::<Vec<_>>();
+                let last_report = live(&self.reports).filter(|r| r.unit == u.id && r.date <= today).map(|r| r.date).max();
+                let (red, yellow) = (with(Light::Red), with(Light::Yellow));
+                UnitSummary { unit: u.id, tasks: all.iter().map(|t| t.id).collect(), leads, helps, red, yellow, last_report }
+            })
+            .filter(|u| !u.tasks.is_empty())
+            .collect();
+        units.sort_by_key(|u| (std::cmp::Reverse(u.red.len()), std::cmp::Reverse(u.yellow.len())));
+
+        let mut overdue: Vec<MilestoneRef> = tasks
+            .iter()
+            .flat_map(|t| {
+                let own = t.due.filter(|d| *d < today && light_of(t) != Light::Done);
+                let own = own.map(|due| MilestoneRef { task: t.id, milestone: None, due, days: (today - due).num_days() });
+                own.into_iter().chain(self.overdue_milestones(t, today))
+            })
+            .collect();
+        overdue.sort_by_key(|m| std::cmp::Reverse(m.days));
+        let mut due_soon: Vec<MilestoneRef> =
+            tasks.iter().flat_map(|t| self.milestones_due_within(t, today, self.settings.board_window_days)).collect();
+        due_soon.sort_by_key(|m| m.due);
+
+        let mut silent: Vec<Silent> = Vec::new();
+        for t in &tasks {
+            for u in self.silent_units(t, light_of(t), today) {
+                if scope.unit.is_some_and(|x| x != u) {
+                    continue;
+                }
+                match silent.iter_mut().find(|s| s.unit == u) {
+                    Some(s) => s.tasks.push(t.id),
+                    None => silent.push(Silent { unit: u, tasks: vec![t.id] }),
+                }
+            }
+        }
+
+        let mut problems: Vec<&super::Problem> = tasks.iter().flat_map(|t| self.open_problems_of(t.id, today)).collect();
+        problems.sort_by_key(|p| p.raised_on);
+
+        Board {
+            today,
+            week_start: Plan::week_start(today),
+            tasks: tasks.iter().map(|t| t.id).collect(),
+            completion: mean(&tasks.iter().map(|t| progress_of(t)).collect::<Vec<_>>()),
+            by_light: by_light(&all),
+            actions,
+            units,
+            overdue,
+            due_soon,
+            silent,
+            open_problems: problems.into_iter().map(|p| p.id).collect(),
+        }
+    }
+}

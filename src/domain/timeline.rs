@@ -1,0 +1,194 @@
+//! The timeline (Gantt) as data: which span of the calendar a zoom shows,
+//! its ticks, and one row per key action and task with its bar and
+//! milestones. The app only draws it.
+
+use super::board::Scope;
+use super::light::Light;
+use super::plan::live;
+use super::{Id, Plan};
+use chrono::{Datelike, Days, Months, NaiveDate};
+
+/// How much of the calendar the timeline shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Zoom {
+    Month,
+    Quarter,
+    #[default]
+    Year,
+}
+
+impl Zoom {
+    pub const ALL: [Zoom; 3] = [Zoom::Month, Zoom::Quarter, Zoom::Year];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Zoom::Month => "month",
+            Zoom::Quarter => "quarter",
+            Zoom::Year => "year",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Zoom> {
+        Zoom::ALL.into_iter().find(|z| z.key() == s)
+    }
+
+    /// The first and last day shown around `today`.
+    pub fn range(self, today: NaiveDate) -> (NaiveDate, NaiveDate) {
+        let first_of = |y, m| NaiveDate::from_ymd_opt(y, m, 1).unwrap_or(today);
+        let start = match self {
+            Zoom::Month => first_of(today.year(), today.month()),
+            Zoom::Quarter => first_of(today.year(), (today.month0() / 3) * 3 + 1),
+            Zoom::Year => first_of(today.year(), 1),
+        };
+        let months = match self {
+            Zoom::Month => 1,
+            Zoom::Quarter => 3,
+            Zoom::Year => 12,
+        };
+        let end = start.checked_add_months(Months::new(months)).and_then(|d| d.pred_opt()).unwrap_or(today);
+        (start, end)
+    }
+
+    /// Tick dates: months for a year or a quarter, Mondays for a month.
+    pub fn ticks(self, (start, end): (NaiveDate, NaiveDate)) -> Vec<NaiveDate> {
+        let mut out = Vec::new();
+        let mut d = start;
+        while d <= end {
+            out.push(d);
+            d = match self {
+                Zoom::Month => {
+                    let next = d.checked_add_days(Days::new(1)).unwrap_or(end);
+                    let to_monday = (7 - next.weekday().num_days_from_monday()) % 7;
+                    match next.checked_add_days(Days::new(to_monday as u64)) {
+                        Some(n) if n > d => n,
+                        _ => break,
+                    }
+                }
+                _ => match d.checked_add_months(Months::new(1)) {
+                    Some(n) => n,
+                    None => break,
+                },
+            };
+        }
+        out
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum RowKind {
+    Action,
+    Task,
+}
+
+/// A milestone's mark.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Mark {
+    pub id: Id,
+    pub due: NaiveDate,
+    pub light: Light,
+}
+
+/// One row: a key action (spanning its tasks) or a task.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Row {
+    pub kind: RowKind,
+    pub id: Id,
+    /// "7" or "7.1".
+    pub number: String,
+    pub start: NaiveDate,
+    /// `None`: no due date; the bar runs on to the edge, drawn open.
+    pub end: Option<NaiveDate>,
+    pub light: Light,
+    pub marks: Vec<Mark>,
+}
+
+impl Plan {
+    /// The timeline's rows for `scope`, as of `today`.
+    pub fn timeline(&self, scope: &Scope, today: NaiveDate) -> Vec<Row> {
+        let mut rows = Vec::new();
+        for (i, a) in self.actions_in_order().into_iter().enumerate() {
+            if scope.action.is_some_and(|x| x != a.id) {
+                continue;
+            }
+            let tasks: Vec<_> = self.tasks_of(a.id).into_iter().filter(|t| scope.includes(t, self)).collect();
+            if tasks.is_empty() && (scope.unit.is_some() || scope.action.is_none()) {
+                continue;
+            }
+            let lights: Vec<Light> = tasks.iter().map(|t| self.task_light(t, today).light).collect();
+            let start = tasks.iter().map(|t| self.task_start(t)).min().unwrap_or(self.kickoff);
+            let end = if tasks.iter().all(|t| t.due.is_some()) { tasks.iter().filter_map(|t| t.due).max() } else { None };
+            let light = lights.iter().copied().max_by_key(|l| l.rank()).unwrap_or(Light::Grey);
+            rows.push(Row { kind: RowKind::Action, id: a.id, number: (i + 1).to_string(), start, end, light, marks: vec![] });
+            for (j, (t, light)) in tasks.iter().zip(lights).enumerate() {
+                let marks = live(&t.milestones)
+                    .filter_map(|m| m.due.map(|due| Mark { id: m.id, due, light: self.milestone_light(t, m, today).light }))
+                    .collect();
+                let number = self.task_number(t.id).unwrap_or_else(|| format!("{}.{}", i + 1, j + 1));
+                rows.push(Row { kind: RowKind::Task, id: t.id, number, start: self.task_start(t), end: t.due, light, marks });
+            }
+        }
+        rows
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::example::luohu_2022;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn each_zoom_shows_its_span_around_today() {
+        assert_eq!(Zoom::Year.range(d(2022, 6, 30)), (d(2022, 1, 1), d(2022, 12, 31)));
+        assert_eq!(Zoom::Quarter.range(d(2022, 6, 30)), (d(2022, 4, 1), d(2022, 6, 30)));
+        assert_eq!(Zoom::Quarter.range(d(2022, 11, 2)), (d(2022, 10, 1), d(2022, 12, 31)));
+        assert_eq!(Zoom::Month.range(d(2022, 2, 7)), (d(2022, 2, 1), d(2022, 2, 28)));
+    }
+
+    #[test]
+    fn ticks_are_months_or_mondays() {
+        assert_eq!(Zoom::Year.ticks(Zoom::Year.range(d(2022, 6, 30))).len(), 12);
+        assert_eq!(Zoom::Quarter.ticks(Zoom::Quarter.range(d(2022, 6, 30))), vec![d(2022, 4, 1), d(2022, 5, 1), d(2022, 6, 1)]);
+        // February 2022: the 1st, then Mondays 7, 14, 21, 28.
+        assert_eq!(
+            Zoom::Month.ticks(Zoom::Month.range(d(2022, 2, 7))),
+            vec![d(2022, 2, 1), d(2022, 2, 7), d(2022, 2, 14), d(2022, 2, 21), d(2022, 2, 28)]
+        );
+    }
+
+    #[test]
+    fn zoom_keys_round_trip() {
+        for z in Zoom::ALL {
+            assert_eq!(Zoom::parse(z.key()), Some(z));
+        }
+        assert_eq!(Zoom::parse("decade"), None);
+    }
+
+    #[test]
+    fn one_row_per_task_under_its_action() {
+        let plan = luohu_2022();
+        let rows = plan.timeline(&Scope::default(), d(2022, 6, 30));
+        let tasks = rows.iter().filter(|r| r.kind == RowKind::Task).count();
+        assert_eq!(tasks, 9);
+        // Actions without tasks are left out of the chart.
+        let actions: Vec<&str> = rows.iter().filter(|r| r.kind == RowKind::Action).map(|r| r.number.as_str()).collect();
+        assert_eq!(actions, vec!["6", "7", "8", "9"]);
+        let t71 = rows.iter().find(|r| r.number == "7.1").unwrap();
+        assert_eq!((t71.start, t71.end, t71.light), (d(2022, 2, 7), Some(d(2022, 12, 31)), Light::Red));
+        // 9.2 has no due date: its bar runs open, and so does action 9's.
+        assert_eq!(rows.iter().find(|r| r.number == "9.2").unwrap().end, None);
+        assert_eq!(rows.iter().find(|r| r.number == "9").unwrap().end, None);
+    }
+
+    #[test]
+    fn the_scope_narrows_the_rows() {
+        let plan = luohu_2022();
+        let dongmen = Id::from_name("unit:dongmen");
+        let rows = plan.timeline(&Scope { unit: Some(dongmen), action: None }, d(2022, 6, 30));
+        let numbers: Vec<&str> = rows.iter().map(|r| r.number.as_str()).collect();
+        assert_eq!(numbers, vec!["7", "7.1"]);
+    }
+}
