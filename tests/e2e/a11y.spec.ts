@@ -1,5 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { SettingsPage } from './pages/settings-page';
+import { SheetPage } from './pages/sheet-page';
 import { TablePage, WORDS, type Lang } from './pages/table-page';
 
 /** Run axe on the page and fail on serious or critical violations, printing them. */
@@ -39,6 +41,32 @@ for (const lang of ['en', 'zh'] as Lang[]) {
       await t.taskButton('edit', '7.1').click();
       await expect(t.dialog).toBeVisible();
       await expectNoSeriousViolations(page, `task dialog (${lang})`);
+    });
+
+    test(`the task sheet, with the inverted schedule open, has no serious violations`, async ({ page }) => {
+      const { sheet: s } = await SheetPage.fromTable(page, '7.1', lang);
+      await expect(page.locator('html')).toHaveAttribute('lang', WORDS[lang].htmlLang);
+      // Give every part something to show: a milestone, a report, and a
+      // preview of the inverted schedule (with its warning).
+      await s.addMilestone(lang === 'en' ? 'Design' : '设计', '2022-07-03');
+      await s.addReport({ date: '2022-06-30', progress: '20' });
+      const inv = s.invert();
+      await inv.open();
+      await inv.step(1).fill(lang === 'en' ? 'Build' : '施工');
+      await inv.days(1).fill('400');
+      await expect(inv.preview).toBeVisible();
+      await expect(inv.warning).toBeVisible();
+      await expectNoSeriousViolations(page, `task sheet (${lang})`);
+    });
+
+    test(`the settings page has no serious violations`, async ({ page }) => {
+      const settings = new SettingsPage(page, lang);
+      await settings.goto();
+      await expect(settings.asOf).toHaveValue('2022-06-30');
+      await expectNoSeriousViolations(page, `/settings (${lang})`);
+      // Also with its "saved" status shown.
+      await settings.change({ warningDays: '5' });
+      await expectNoSeriousViolations(page, `/settings after saving (${lang})`);
     });
   });
 }

@@ -22,6 +22,22 @@ test.describe('the embedded example', () => {
     expect(await t.storedEnvelope()).toBeNull();
   });
 
+  test('as of 2022-06-30 every task is Red for its missing plan, and its title links to its sheet', async ({ page }) => {
+    const t = new TablePage(page, 'en');
+    await t.goto();
+    await expect(t.table.getByRole('columnheader')).toHaveText([...WORDS.en.columns]);
+    for (const n of ['6.1', '7.1', '8.1', '8.2', '8.3', '8.4', '8.5', '9.1', '9.2']) {
+      await t.expectStatus(n, 'red', 'Red', 'plan not submitted, due 2022-02-14');
+      await expect(t.taskLink(n)).toHaveAttribute('href', /^\/task\/[0-9a-f-]{36}\?lang=en$/);
+    }
+    await expect(t.taskLink('7.1')).toHaveText('Upgrading and renovating Dongmen Pedestrian Street');
+
+    const zh = new TablePage(page, 'zh');
+    await zh.goto();
+    await zh.expectStatus('7.1', 'red', '红灯', '施工图未报送，应于 2022-02-14 前报送');
+    await expect(zh.taskLink('7.1')).toHaveAttribute('href', /\?lang=zh$/);
+  });
+
   test('?lang=zh shows Chinese, ?lang=en English, and <html lang> follows', async ({ page }) => {
     const zh = new TablePage(page, 'zh');
     await zh.goto();

@@ -13,6 +13,9 @@ pub fn ExampleBanner() -> impl IntoView {
     let st = use_state();
     let is_example = Memo::new(move |_| st.plan.with(|p| p.example));
     let as_of = Memo::new(move |_| st.plan.with(|p| p.settings.as_of.map(|d| d.to_string()).unwrap_or_default()));
+    // The day the lights are computed for: "as of", else today (an empty
+    // "as of" must not leave the example's banner without a date).
+    let day = move || st.today.get().to_string();
     let start_blank = move |_| {
         if confirm(st.lang.get_untracked(), m::CONFIRM_BLANK) {
             let now = Utc::now();
@@ -25,7 +28,7 @@ pub fn ExampleBanner() -> impl IntoView {
     view! {
         <Show when=as_of_only>
             <aside class="banner banner-example" aria-label=st.tr(m::AS_OF_BANNER)>
-                <p><strong>{st.tr(m::AS_OF_BANNER)}</strong> " " <time>{move || as_of.get()}</time></p>
+                <p><strong>{st.tr(m::AS_OF_BANNER)}</strong> " " <time>{day}</time></p>
             </aside>
         </Show>
         <Show when=move || is_example.get()>
@@ -33,7 +36,7 @@ pub fn ExampleBanner() -> impl IntoView {
                 <p>
                     <strong>{st.tr(m::EXAMPLE_BANNER)}</strong>
                     " "
-                    <time>{move || as_of.get()}</time>
+                    <time>{day}</time>
                 </p>
                 <button type="button" on:click=start_blank>
                     {st.tr(m::START_BLANK)}

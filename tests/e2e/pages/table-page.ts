@@ -1,6 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
-/** The interface words the tests rely on, as in src/app/i18n.rs. */
+/** The interface words the tests rely on, as in src/app/i18n/m.rs. */
 export const WORDS = {
   en: {
     code: 'en',
@@ -35,7 +35,9 @@ export const WORDS = {
     noActions: 'There are no key actions yet. Add one first.',
     navTable: 'Responsibility table',
     navUnits: 'Units and people',
-    columns: ['No.', 'Task', 'Overall leading district leader', 'Overall leading unit', 'Responsible unit', 'Co-organizers', 'Due date', 'Actions'],
+    filterLight: 'Status light',
+    nothingMatches: 'No task matches the filters.',
+    columns: ['No.', 'Task', 'Overall leading district leader', 'Overall leading unit', 'Responsible unit', 'Co-organizers', 'Due date', 'Status', 'Actions'],
   },
   zh: {
     code: 'zh',
@@ -69,7 +71,9 @@ export const WORDS = {
     noActions: '还没有专项行动。先添加一个。',
     navTable: '责任分工表',
     navUnits: '单位和人员',
-    columns: ['序号', '具体任务', '总牵头区领导', '总牵头单位', '责任单位', '协办单位', '完成时限', '操作'],
+    filterLight: '状态灯',
+    nothingMatches: '没有符合筛选条件的任务。',
+    columns: ['序号', '具体任务', '总牵头区领导', '总牵头单位', '责任单位', '协办单位', '完成时限', '状态', '操作'],
   },
 } as const;
 
@@ -84,6 +88,8 @@ export class TablePage {
   readonly actionFilter: Locator;
   readonly unitFilter: Locator;
   readonly leaderFilter: Locator;
+  /** The "Status light" select (values red, yellow, green, grey, done). */
+  readonly lightFilter: Locator;
   readonly searchBox: Locator;
   readonly clearFiltersButton: Locator;
   /** "Tasks shown: n / total". */
@@ -109,6 +115,7 @@ export class TablePage {
     this.actionFilter = this.filters.getByRole('combobox', { name: w.filterAction, exact: true });
     this.unitFilter = this.filters.getByRole('combobox', { name: w.filterUnit, exact: true });
     this.leaderFilter = this.filters.getByRole('combobox', { name: w.filterLeader, exact: true });
+    this.lightFilter = this.filters.getByRole('combobox', { name: w.filterLight, exact: true });
     this.searchBox = this.filters.getByRole('searchbox', { name: w.search });
     this.clearFiltersButton = this.filters.getByRole('button', { name: w.clearFilters });
     this.shownStatus = page.getByRole('status').filter({ hasText: w.shown });
@@ -156,6 +163,38 @@ export class TablePage {
   /** The title cell of task `n` (the second cell of its row). */
   taskTitle(n: string): Locator {
     return this.taskRow(n).getByRole('cell').nth(1);
+  }
+
+  /** The link to task `n`'s sheet: its title. */
+  taskLink(n: string): Locator {
+    return this.taskTitle(n).getByRole('link');
+  }
+
+  /** The Status cell of task `n` (after "Due date"): the light's word and its first reason. */
+  taskStatus(n: string): Locator {
+    return this.taskRow(n).getByRole('cell').nth(7);
+  }
+
+  /** The light badge in task `n`'s Status cell; its `data-light` is red, yellow, green, grey or done. */
+  taskLight(n: string): Locator {
+    return this.taskStatus(n).locator('[data-light]');
+  }
+
+  /**
+   * Expect task `n`'s Status cell to show the light `key` (its `data-light`),
+   * its word, and `reason` as its first reason.
+   */
+  async expectStatus(n: string, key: string, word: string, reason: string) {
+    await expect(this.taskLight(n)).toHaveAttribute('data-light', key);
+    await expect(this.taskLight(n)).toHaveText(word);
+    await expect(this.taskStatus(n)).toHaveAccessibleName(`${word} ${reason}`);
+  }
+
+  /** Open task `n`'s sheet by its title link and return the task's id (from the URL). */
+  async openSheet(n: string): Promise<string> {
+    await this.taskLink(n).click();
+    await expect(this.page).toHaveURL(/\/task\/[0-9a-f-]{36}(\?|$)/);
+    return new URL(this.page.url()).pathname.split('/').pop()!;
   }
 
   /** A task row's button: `verb` is one of edit, delete, moveUp, moveDown. */
