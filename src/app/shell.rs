@@ -2,7 +2,9 @@
 
 use super::components::{example_banner::ExampleBanner, lang_switch::LangSwitch, storage_banner::StorageBanner};
 use super::i18n::m;
-use super::pages::{directory::DirectoryPage, settings::SettingsPage, sheet::SheetPage, table::TablePage};
+use super::pages::{
+    board::BoardPage, directory::DirectoryPage, settings::SettingsPage, sheet::SheetPage, table::TablePage, timeline::TimelinePage,
+};
 use super::state::{use_state, AppState};
 use super::url::with_lang;
 use crate::domain::Lang;
@@ -70,7 +72,9 @@ fn Shell() -> impl IntoView {
                 </div>
             </div>
             <nav aria-label=st.tr(m::NAV)>
-                <A href=link("/")>{st.tr(m::NAV_TABLE)}</A>
+                <A href=link("/") exact=true>{st.tr(m::NAV_BOARD)}</A>
+                <A href=link("/table")>{st.tr(m::NAV_TABLE)}</A>
+                <A href=link("/timeline")>{st.tr(m::NAV_TIMELINE)}</A>
                 <A href=link("/units")>{st.tr(m::NAV_DIRECTORY)}</A>
                 <A href=link("/settings")>{st.tr(m::NAV_SETTINGS)}</A>
             </nav>
@@ -80,7 +84,9 @@ fn Shell() -> impl IntoView {
         <StorageBanner />
         <main id="main" tabindex="-1" node_ref=main_ref>
             <Routes fallback=move || view! { <p class="empty">{st.tr(m::NOT_FOUND)}</p> }>
-                <Route path=path!("/") view=TablePage />
+                <Route path=path!("/") view=BoardPage />
+                <Route path=path!("/table") view=TablePage />
+                <Route path=path!("/timeline") view=TimelinePage />
                 <Route path=path!("/units") view=DirectoryPage />
                 <Route path=path!("/settings") view=SettingsPage />
                 <Route path=path!("/task/:id") view=SheetPage />

@@ -260,7 +260,7 @@ impl Plan {
             })
             .filter(|u| !u.tasks.is_empty())
             .collect();
-        units.sort_by_key(|u| (std::cmp::Reverse(u.red.len()), std::cmp::Reverse(u.yellow.len())));
+        super::numbers::sort_by(&mut units, |u| (std::cmp::Reverse(u.red.len()), std::cmp::Reverse(u.yellow.len())));
 
         let mut overdue: Vec<MilestoneRef> = tasks
             .iter()
@@ -270,10 +270,10 @@ impl Plan {
                 own.into_iter().chain(self.overdue_milestones(t, today))
             })
             .collect();
-        overdue.sort_by_key(|m| std::cmp::Reverse(m.days));
+        super::numbers::sort_by(&mut overdue, |m| std::cmp::Reverse(m.days));
         let mut due_soon: Vec<MilestoneRef> =
             tasks.iter().flat_map(|t| self.milestones_due_within(t, today, self.settings.board_window_days)).collect();
-        due_soon.sort_by_key(|m| m.due);
+        super::numbers::sort_by(&mut due_soon, |m| m.due);
 
         let mut silent: Vec<Silent> = Vec::new();
         for t in &tasks {
@@ -289,7 +289,7 @@ impl Plan {
         }
 
         let mut problems: Vec<&super::Problem> = tasks.iter().flat_map(|t| self.open_problems_of(t.id, today)).collect();
-        problems.sort_by_key(|p| p.raised_on);
+        super::numbers::sort_by(&mut problems, |p| p.raised_on);
 
         Board {
             today,

@@ -1,6 +1,7 @@
 //! Status lights (红黄绿灯), computed from dates, milestones and reports
 //! against "today", with the reasons in words. Never stored.
 
+use super::numbers::fixed;
 use super::plan::live;
 use super::{Id, Milestone, Plan, Task, Text};
 use chrono::{Days, NaiveDate};
@@ -41,6 +42,14 @@ impl Light {
             Light::Yellow => "yellow",
             Light::Red => "red",
             Light::Grey => "grey",
+        }
+    }
+
+    /// The light in English words, as reasons say it.
+    pub fn word(self) -> &'static str {
+        match self {
+            Light::Grey => "not started",
+            other => other.key(),
         }
     }
 
@@ -116,9 +125,11 @@ impl fmt::Display for Reason {
             Reason::MilestoneDueSoon { title, days } => write!(f, "milestone '{}' due in {}", title.get(En), n_days(*days)),
             Reason::NoReport { days, ever: true } => write!(f, "no report for {}", n_days(*days)),
             Reason::NoReport { days, ever: false } => write!(f, "no report yet, {} since the start", n_days(*days)),
-            Reason::BehindPace { progress, elapsed } => write!(f, "progress {progress:.0} % at {elapsed:.0} % of the time"),
+            Reason::BehindPace { progress, elapsed } => {
+                write!(f, "progress {} % at {} % of the time", fixed(*progress, 0), fixed(*elapsed, 0))
+            }
             Reason::Tasks { light, numbers } => {
-                write!(f, "{} {} {}: {}", numbers.len(), tasks(numbers.len()), light.key(), numbers.join(", "))
+                write!(f, "{} {} {}: {}", numbers.len(), tasks(numbers.len()), light.word(), numbers.join(", "))
             }
             Reason::NoTasks => write!(f, "no tasks"),
         }
@@ -225,7 +236,7 @@ impl Plan {
         let s = &self.settings;
         let (mut red, mut yellow) = (Vec::new(), Vec::new());
         let mut milestones: Vec<&Milestone> = live(&t.milestones).filter(|m| self.milestone_done_on(t, m, today).is_none()).collect();
-        milestones.sort_by_key(|m| m.due);
+        super::numbers::sort_by(&mut milestones, |m| m.due);
         for m in milestones {
             match self.milestone_light(t, m, today) {
                 Assessment { light: Light::Red, mut reasons } => red.append(&mut reasons),

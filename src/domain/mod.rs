@@ -7,6 +7,7 @@ pub mod filter;
 pub mod id;
 pub mod light;
 pub mod meta;
+pub mod numbers;
 pub mod plan;
 pub mod progress;
 pub mod records;

@@ -134,14 +134,14 @@ impl Plan {
     /// Live key actions in display order.
     pub fn actions_in_order(&self) -> Vec<&KeyAction> {
         let mut v: Vec<&KeyAction> = live(&self.actions).collect();
-        v.sort_by_key(|a| a.order);
+        super::numbers::sort_by(&mut v, |a| a.order);
         v
     }
 
     /// Live tasks of one action in display order.
     pub fn tasks_of(&self, action: Id) -> Vec<&Task> {
         let mut v: Vec<&Task> = live(&self.tasks).filter(|t| t.action == action).collect();
-        v.sort_by_key(|t| t.order);
+        super::numbers::sort_by(&mut v, |t| t.order);
         v
     }
 
@@ -177,7 +177,7 @@ impl Plan {
     /// Live units sorted by their name in `lang`.
     pub fn units_sorted(&self, lang: super::Lang) -> Vec<&Unit> {
         let mut v: Vec<&Unit> = live(&self.units).collect();
-        v.sort_by(|a, b| a.name.get(lang).cmp(b.name.get(lang)));
+        super::numbers::sort_by(&mut v, |x| x.name.get(lang).to_string());
         v
     }
 
@@ -199,7 +199,7 @@ impl Plan {
     /// Live people sorted by their name in `lang`.
     pub fn people_sorted(&self, lang: super::Lang) -> Vec<&Person> {
         let mut v: Vec<&Person> = live(&self.people).collect();
-        v.sort_by(|a, b| a.name.get(lang).cmp(b.name.get(lang)));
+        super::numbers::sort_by(&mut v, |x| x.name.get(lang).to_string());
         v
     }
 }

@@ -12,7 +12,7 @@ impl Plan {
     /// date, then as recorded).
     pub fn reports_of(&self, task: Id, until: NaiveDate) -> Vec<&Report> {
         let mut v: Vec<&Report> = live(&self.reports).filter(|r| r.task == task && r.date <= until).collect();
-        v.sort_by_key(|r| r.date);
+        super::numbers::sort_by(&mut v, |r| r.date);
         v
     }
 
@@ -67,10 +67,15 @@ impl Plan {
 
     /// The day a task was done, if it is: the first report saying 100 %, the
     /// day its last milestone was done, or (with no milestones) the first
-    /// report on which every target stood reached.
+    /// report on which every target stood reached. A unit's own figure
+    /// wins: a task whose last reported progress is under 100 % is not
+    /// done, whatever its milestones say.
     pub fn task_done_on(&self, t: &Task, until: NaiveDate) -> Option<NaiveDate> {
         let reports = self.reports_of(t.id, until);
         let full = reports.iter().find(|r| r.progress.is_some_and(|p| p >= 100.0)).map(|r| r.date);
+        if self.reported_progress(t.id, until).is_some_and(|p| p < 100.0) {
+            return None;
+        }
         let ms: Vec<&Milestone> = live(&t.milestones).collect();
         let by_milestones = if ms.is_empty() {
             None

@@ -2,6 +2,9 @@
 //! reader serves localStorage and (later) imported files, and every error
 //! names where in the document (a JSON path) and why.
 
+pub mod path;
+pub mod pretty;
 pub mod read;
 
+pub use pretty::pretty;
 pub use read::{read_plan, ReadError};

@@ -1,8 +1,11 @@
-//! The lenient reader: JSON text in, a plan (or a precise error) out.
+//! The lenient reader: JSON text in, a value (or a precise error) out.
+//! Parsing goes straight from the text; when it fails, the error says
+//! where: a line and column for broken JSON, a JSON path for a bad field.
 
+use super::path::{offset_of, path_at};
 use crate::domain::Plan;
 use serde::de::DeserializeOwned;
-use serde_json::Value;
+use serde_json::error::Category;
 
 /// Why a document could not be read; every variant says where.
 #[derive(Clone, Debug, PartialEq, thiserror::Error)]
@@ -17,28 +20,22 @@ pub enum ReadError {
     WrongFormat { path: String, expected: String, found: String },
 }
 
-/// Parse text into a JSON value, with the position of any syntax error.
-pub fn parse_json(text: &str) -> Result<Value, ReadError> {
-    serde_json::from_str(text).map_err(|e| ReadError::NotJson { line: e.line(), column: e.column(), reason: clean(&e) })
-}
-
-/// Deserialize `value` (found at `base`, e.g. `$.plan`) into `T`; an error
-/// carries the JSON path of the offending field.
-pub fn from_value<T: DeserializeOwned>(value: Value, base: &str) -> Result<T, ReadError> {
-    serde_path_to_error::deserialize(value).map_err(|e| {
-        let inner = e.path().to_string();
-        let path = if inner == "." { base.to_string() } else { format!("{base}.{inner}") };
-        ReadError::Invalid { path, reason: clean(e.inner()) }
+/// Parse `text` into `T`. Syntax errors carry a line and column; wrong
+/// values and missing fields carry the JSON path where they were found.
+pub fn from_text<T: DeserializeOwned>(text: &str) -> Result<T, ReadError> {
+    serde_json::from_str(text).map_err(|e| match e.classify() {
+        Category::Data => ReadError::Invalid { path: path_at(text, offset_of(text, e.line(), e.column())), reason: clean(&e) },
+        _ => ReadError::NotJson { line: e.line(), column: e.column(), reason: clean(&e) },
     })
 }
 
-/// A plan on its own (no envelope), as the storage envelope and files hold it.
+/// A plan on its own (no envelope).
 pub fn read_plan(text: &str) -> Result<Plan, ReadError> {
-    from_value(parse_json(text)?, "$")
+    from_text(text)
 }
 
-/// serde_json appends " at line x column y" to messages that already have
-/// a position elsewhere; drop it so the path is the one place that says where.
+/// serde_json appends " at line x column y" to its messages; the path (or
+/// the line and column fields) already say where.
 fn clean(e: &impl std::fmt::Display) -> String {
     let s = e.to_string();
     match s.rfind(" at line ") {
@@ -51,6 +48,7 @@ fn clean(e: &impl std::fmt::Display) -> String {
 mod tests {
     use super::*;
     use crate::domain::example::luohu_2022;
+    use serde_json::Value;
 
     #[test]
     fn the_example_round_trips() {
@@ -63,12 +61,23 @@ mod tests {
     fn a_bad_date_is_reported_with_its_json_path() {
         let mut v = serde_json::to_value(luohu_2022()).unwrap();
         v["tasks"][3]["due"] = Value::String("2022-13-45".into());
-        let err = read_plan(&v.to_string()).unwrap_err();
-        match err {
-            ReadError::Invalid { path, reason } => {
-                assert_eq!(path, "$.tasks[3].due");
-                assert!(reason.contains("out of range") || reason.contains("input"), "{reason}");
+        for text in [v.to_string(), serde_json::to_string_pretty(&v).unwrap()] {
+            match read_plan(&text).unwrap_err() {
+                ReadError::Invalid { path, reason } => {
+                    assert_eq!(path, "$.tasks[3].due");
+                    assert!(reason.contains("out of range") || reason.contains("input"), "{reason}");
+                }
+                other => panic!("unexpected {other:?}"),
             }
+        }
+    }
+
+    #[test]
+    fn a_wrong_type_deep_inside_names_its_path() {
+        let mut v = serde_json::to_value(luohu_2022()).unwrap();
+        v["tasks"][2]["targets"][0]["target"] = Value::String("lots".into());
+        match read_plan(&serde_json::to_string_pretty(&v).unwrap()).unwrap_err() {
+            ReadError::Invalid { path, .. } => assert_eq!(path, "$.tasks[2].targets[0].target"),
             other => panic!("unexpected {other:?}"),
         }
     }
@@ -82,10 +91,18 @@ mod tests {
     }
 
     #[test]
-    fn a_missing_field_names_it() {
+    fn a_missing_field_names_the_object_it_is_missing_from() {
         let mut v = serde_json::to_value(luohu_2022()).unwrap();
         v.as_object_mut().unwrap().remove("kickoff");
-        let err = read_plan(&v.to_string()).unwrap_err();
-        assert_eq!(err, ReadError::Invalid { path: "$".into(), reason: "missing field `kickoff`".into() });
+        assert_eq!(
+            read_plan(&v.to_string()).unwrap_err(),
+            ReadError::Invalid { path: "$".into(), reason: "missing field `kickoff`".into() }
+        );
+        let mut v = serde_json::to_value(luohu_2022()).unwrap();
+        v["tasks"][1].as_object_mut().unwrap().remove("action");
+        match read_plan(&serde_json::to_string_pretty(&v).unwrap()).unwrap_err() {
+            ReadError::Invalid { path, reason } => assert_eq!((path.as_str(), reason.as_str()), ("$.tasks[1]", "missing field `action`")),
+            other => panic!("unexpected {other:?}"),
+        }
     }
 }

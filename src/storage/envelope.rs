@@ -3,10 +3,9 @@
 //! which is then kept, never overwritten.
 
 use crate::domain::Plan;
-use crate::exchange::read::{from_value, parse_json, ReadError};
+use crate::exchange::read::{from_text, ReadError};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
 /// localStorage key of the plan envelope.
 pub const KEY_PLAN: &str = "gongjian.plan";
@@ -74,17 +73,23 @@ pub fn peek_revision(raw: &str) -> Option<u64> {
 }
 
 fn read_envelope(raw: &str) -> Result<Envelope, ReadError> {
-    let v = parse_json(raw)?;
-    let format = v.get("format").and_then(Value::as_str).unwrap_or_default();
+    // The head first: a wrong format or a newer version must be refused by
+    // name, before the body's fields are judged by this version's rules.
+    #[derive(Deserialize)]
+    struct Head {
+        format: Option<String>,
+        version: Option<serde_json::Value>,
+    }
+    let head: Head = from_text(raw)?;
+    let format = head.format.unwrap_or_default();
     if format != FORMAT {
-        return Err(ReadError::WrongFormat { path: "$.format".into(), expected: FORMAT.into(), found: format.into() });
+        return Err(ReadError::WrongFormat { path: "$.format".into(), expected: FORMAT.into(), found: format });
     }
-    match v.get("version").and_then(Value::as_u64) {
-        Some(found) if found > VERSION => return Err(ReadError::NewerVersion { path: "$.version".into(), found, supported: VERSION }),
-        Some(_) => {}
-        None => return Err(ReadError::Invalid { path: "$.version".into(), reason: "missing or not a number".into() }),
+    match head.version.as_ref().and_then(serde_json::Value::as_u64) {
+        Some(found) if found > VERSION => Err(ReadError::NewerVersion { path: "$.version".into(), found, supported: VERSION }),
+        Some(_) => from_text(raw),
+        None => Err(ReadError::Invalid { path: "$.version".into(), reason: "missing or not a number".into() }),
     }
-    from_value(v, "$")
 }
 
 #[cfg(test)]

@@ -42,7 +42,8 @@ fn keep_unreadable(raw: &str) -> Option<String> {
             }
         }
     }
-    let key = format!("{KEY_UNREADABLE}{}", Utc::now().format("%Y-%m-%dT%H:%M:%S%.3fZ"));
+    let now = Utc::now();
+    let key = format!("{KEY_UNREADABLE}{}T{}Z", now.date_naive(), now.time());
     s.set_item(&key, raw).ok()?;
     Some(key)
 }

@@ -130,6 +130,6 @@ test.describe('keyboard', () => {
     await page.keyboard.press('Tab');
     await expect(t.actionFilter).toBeFocused();
     // The view is kept.
-    await expect(page).toHaveURL(/\/\?lang=en$/);
+    await expect(page).toHaveURL(/\/table\?lang=en$/);
   });
 });

@@ -56,7 +56,7 @@ test.describe('the embedded example', () => {
 
   test('the language switch toggles, and the choice persists after a reload', async ({ page }) => {
     // The browser's own language is English (locale en-US in the config).
-    await page.goto('/');
+    await page.goto('/table');
     const en = new TablePage(page, 'en');
     const zh = new TablePage(page, 'zh');
     await en.waitReady();

@@ -40,7 +40,7 @@ test.describe('the task sheet (one task, one form)', () => {
 
     // "Back to the table" keeps the language.
     await s2.page.getByRole('link', { name: 'Back to the table' }).click();
-    await expect(other).toHaveURL(/\/\?lang=en$/);
+    await expect(other).toHaveURL(/\/table\?lang=en$/);
     await new TablePage(other, 'en').waitReady();
 
     // An id that names no task, and one that is no id at all.

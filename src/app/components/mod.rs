@@ -2,6 +2,7 @@
 
 pub mod action_form;
 pub mod action_rows;
+pub mod board;
 pub mod dialog;
 pub mod download;
 pub mod example_banner;

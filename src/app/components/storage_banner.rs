@@ -27,7 +27,7 @@ pub fn StorageBanner() -> impl IntoView {
     };
     let save_error = move || {
         st.notice.with(|n| n.save_error.clone()).map(|e| {
-            let plan_json = st.plan.with_untracked(|p| serde_json::to_string_pretty(p).unwrap_or_default());
+            let plan_json = st.plan.with_untracked(|p| crate::exchange::pretty(&serde_json::to_string(p).unwrap_or_default()));
             let detail = match e {
                 SaveError::Quota => None,
                 SaveError::Other(s) => Some(s),

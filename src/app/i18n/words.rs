@@ -36,7 +36,11 @@ pub fn reason(l: Lang, r: &Reason) -> String {
         Reason::MilestoneDueSoon { title, days } => format!("节点“{}” {days} 天后到期", title.get(l)),
         Reason::NoReport { days, ever: true } => format!("已 {days} 天未反馈进展"),
         Reason::NoReport { days, ever: false } => format!("开始 {days} 天仍未反馈进展"),
-        Reason::BehindPace { progress, elapsed } => format!("时间过半进度滞后：进度 {progress:.0}%，时间已过 {elapsed:.0}%"),
+        Reason::BehindPace { progress, elapsed } => format!(
+            "时间过半进度滞后：进度 {}%，时间已过 {}%",
+            crate::domain::numbers::fixed(*progress, 0),
+            crate::domain::numbers::fixed(*elapsed, 0)
+        ),
         Reason::Tasks { light, numbers } => format!("{} 项任务{}：{}", numbers.len(), light_name(l, *light), numbers.join("、")),
         Reason::NoTasks => "没有任务".into(),
     }

@@ -15,6 +15,7 @@ pub fn SettingsPage() -> impl IntoView {
     let num = |v: u32| RwSignal::new(v.to_string());
     let (plan_due, warning, report, margin) =
         (num(s.plan_due_days), num(s.warning_days), num(s.report_interval_days), num(s.behind_pace_margin));
+    let window = num(s.board_window_days);
     let as_of = RwSignal::new(s.as_of.map(|d| d.to_string()).unwrap_or_default());
     let errors = RwSignal::new(Vec::<String>::new());
     let saved = RwSignal::new(false);
@@ -28,6 +29,7 @@ pub fn SettingsPage() -> impl IntoView {
             report_interval_days: n(report, d.report_interval_days),
             behind_pace_margin: n(margin, d.behind_pace_margin).min(100),
             as_of: NaiveDate::parse_from_str(as_of.get_untracked().trim(), "%Y-%m-%d").ok(),
+            board_window_days: n(window, d.board_window_days),
         };
         saved.set(show_outcome(errors, m::FIX_THESE, lang.get_untracked(), st.edit(|p, s| p.update_settings(next, s))));
     };
@@ -47,6 +49,7 @@ pub fn SettingsPage() -> impl IntoView {
                 {field(m::S_WARNING, warning)}
                 {field(m::S_REPORT, report)}
                 {field(m::S_MARGIN, margin)}
+                {field(m::S_BOARD_WINDOW, window)}
                 <label>{st.tr(m::S_AS_OF)}<input type="date" bind:value=as_of on:input=move |_| saved.set(false) /></label>
                 <FormErrors errors />
                 <div class="form-buttons">

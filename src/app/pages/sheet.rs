@@ -52,7 +52,9 @@ fn Sheet(
                 unit_names(p, &t.co_organizers, l),
                 person_names(p, &t.person.into_iter().collect::<Vec<_>>(), l),
                 format!("{} → {}", date(t.start), date(t.due)),
-                p.task_progress(t, st.today.get()).map(|v| format!("{v:.0} %")).unwrap_or_else(|| "—".into()),
+                p.task_progress(t, st.today.get())
+                    .map(|v| format!("{} %", crate::domain::numbers::fixed(v, 0)))
+                    .unwrap_or_else(|| "—".into()),
             ))
         })
     });
@@ -75,7 +77,7 @@ fn Sheet(
         }
     };
     let light = Signal::derive(move || st.plan.with(|p| p.task(task).map(|t| p.task_light(t, st.today.get()))).unwrap_or_else(gone));
-    let back = move || with_lang("/", query.with(|q| q.get("lang")));
+    let back = move || with_lang("/table", query.with(|q| q.get("lang")));
     let print = |_| {
         if let Some(w) = web_sys::window() {
             let _ = w.print();

@@ -122,11 +122,14 @@ fn completion_is_the_mean_task_progress_and_a_done_task_counts_as_100() {
     report(&mut plan, "7.1", date(2022, 6, 1), Some(40.0), &[]);
     report(&mut plan, "8.1", date(2022, 6, 1), Some(80.0), &[]);
     assert!((plan.board(&Scope::default(), today()).completion - 120.0 / 9.0).abs() < 1e-9);
-    // Done on the first report saying 100 %; a later, lower figure does not undo it.
+    // Done on a report saying 100 %, and counted as 100.
     report(&mut plan, "9.1", date(2022, 6, 1), Some(100.0), &[]);
-    report(&mut plan, "9.1", date(2022, 6, 15), Some(90.0), &[]);
     assert_eq!(plan.task_light(plan.task(task_id(&plan, "9.1")).unwrap(), today()).light, Light::Done);
     assert!((plan.board(&Scope::default(), today()).completion - 220.0 / 9.0).abs() < 1e-9);
+    // A later, lower figure corrects it: the last report wins.
+    report(&mut plan, "9.1", date(2022, 6, 15), Some(90.0), &[]);
+    assert_ne!(plan.task_light(plan.task(task_id(&plan, "9.1")).unwrap(), today()).light, Light::Done);
+    assert!((plan.board(&Scope::default(), today()).completion - 210.0 / 9.0).abs() < 1e-9);
 }
 
 #[test]

@@ -357,3 +357,11 @@ fn the_light_filter_round_trips_through_the_query() {
     assert_eq!(TableFilter::from_query(|k| (k == "light").then(|| "red".to_string())), f);
     assert_eq!(TableFilter::from_query(|k| (k == "light").then(|| "purple".to_string())), TableFilter::default());
 }
+
+#[test]
+fn an_action_reason_names_grey_as_not_started() {
+    let plan = example();
+    let r = crate::domain::light::Reason::Tasks { light: Light::Grey, numbers: vec!["9.2".into()] };
+    assert_eq!(r.to_string(), "1 task not started: 9.2");
+    assert_eq!(plan.action_light(action_id(&plan, 1), date(2022, 6, 30)).first_reason().map(|r| r.to_string()), Some("no tasks".into()));
+}

@@ -206,7 +206,7 @@ fn a_tombstoned_report_is_ignored() {
     let x = plan.task(t).unwrap().targets[0].id;
     let m = plan.add_milestone(t, Text::new("", "Transfer"), None, stamp()).unwrap();
     let d = ReportDraft {
-        progress: Some(60.0),
+        progress: None,
         milestones_done: vec![m],
         readings: vec![Reading { target: x, value: 200_000.0 }],
         ..draft(&plan, t, date(2022, 5, 1))

@@ -129,7 +129,7 @@ export class TablePage {
   }
 
   /** Open `/` (or `path`) with the language forced by `?lang=` and wait until the app is up. */
-  async goto(query: Record<string, string> = {}, path = '/') {
+  async goto(query: Record<string, string> = {}, path = '/table') {
     const q = new URLSearchParams({ ...query, lang: this.lang });
     await this.page.goto(`${path}?${q}`);
     await this.waitReady();

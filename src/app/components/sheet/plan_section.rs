@@ -32,7 +32,7 @@ pub fn PlanSection(
             <form class="form" on:submit=save>
                 <label>{st.tr(m::PLAN_TEXT)}<textarea rows="4" bind:value=text on:input=move |_| saved.set(false)></textarea></label>
                 <div class="form-row">
-                    <label>{st.tr(m::PLAN_SUBMITTED)}<input type="date" bind:value=submitted on:input=move |_| saved.set(false) /></label>
+                    <label>{st.tr(m::PLAN_SUBMITTED)}<input type="date" bind:value=submitted class:empty=move || submitted.with(|s| s.is_empty()) on:input=move |_| saved.set(false) /></label>
                     <p class="hint">{st.tr(m::PLAN_DUE_ON)} " " {due}</p>
                 </div>
                 <FormErrors errors />

@@ -16,7 +16,7 @@ pub fn ProblemsSection(
     let ids = Memo::new(move |_| {
         st.plan.with(|p| {
             let mut v: Vec<_> = live(&p.problems).filter(|x| x.task == task).map(|x| (x.raised_on, x.id)).collect();
-            v.sort();
+            crate::domain::numbers::sort_by(&mut v, |x| *x);
             v.into_iter().map(|(_, id)| id).collect::<Vec<_>>()
         })
     });

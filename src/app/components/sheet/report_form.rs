@@ -74,6 +74,11 @@ pub fn ReportForm(
             errors.set(vec![l.t(m::FIX_THESE).into(), format!("{} / {}", l.t(m::REPORTING_UNIT), l.t(m::REPORT_DATE))]);
             return;
         };
+        // A report speaks of what has happened: not of a day still to come.
+        if d > st.today.get_untracked() {
+            errors.set(vec![l.t(m::FIX_THESE).into(), format!("{} {d} > {}", l.t(m::REPORT_IN_FUTURE), st.today.get_untracked())]);
+            return;
+        }
         let draft = ReportDraft {
             task,
             unit: u,

@@ -22,7 +22,7 @@ pub fn ScheduleSection(
         st.plan.with(|p| {
             let mut v: Vec<(Id, Option<chrono::NaiveDate>)> =
                 p.task(task).map(|t| live(&t.milestones).map(|m| (m.id, m.due)).collect()).unwrap_or_default();
-            v.sort_by_key(|(_, d)| *d);
+            crate::domain::numbers::sort_by(&mut v, |(_, d)| *d);
             v.into_iter().map(|(id, _)| id).collect::<Vec<_>>()
         })
     });

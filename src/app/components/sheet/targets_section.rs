@@ -13,7 +13,7 @@ pub fn number(v: f64) -> String {
     if v.fract() == 0.0 && v.abs() < 1e15 {
         format!("{}", v as i64)
     } else {
-        format!("{v:.2}")
+        crate::domain::numbers::fixed(v, 2)
     }
 }
 
@@ -41,7 +41,7 @@ pub fn TargetsSection(
                                 x.baseline.map(number),
                                 format!("{dir} {}", number(x.target)),
                                 current.map(number),
-                                progress.map(|v| format!("{:.0} %", v * 100.0)),
+                                progress.map(|v| format!("{} %", crate::domain::numbers::fixed(v * 100.0, 0))),
                             )
                         })
                         .collect::<Vec<_>>()

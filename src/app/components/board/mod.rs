@@ -1,0 +1,6 @@
+//! The board's parts: charts drawn as SVG by the app, and the lists.
+
+pub mod bar;
+pub mod light_bar;
+pub mod scope_picker;
+pub mod timeline;

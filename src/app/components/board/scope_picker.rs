@@ -1,0 +1,89 @@
+//! "My unit, my action": narrows the board and the timeline. The choice
+//! lives in the URL (`?unit=…&action=…`) and is remembered for the next
+//! visit.
+
+use crate::app::components::picker::Picker;
+use crate::app::i18n::m;
+use crate::app::state::use_state;
+use crate::app::url::query_string;
+use crate::domain::board::Scope;
+use crate::domain::Id;
+use crate::storage::local;
+use leptos::prelude::*;
+use leptos_router::hooks::{use_location, use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
+
+/// The scope the URL names.
+pub fn use_scope() -> Memo<Scope> {
+    let query = use_query_map();
+    Memo::new(move |_| {
+        query.with(|q| Scope { unit: q.get("unit").and_then(|v| Id::parse(&v)), action: q.get("action").and_then(|v| Id::parse(&v)) })
+    })
+}
+
+/// The scope as query pairs.
+pub fn scope_pairs(s: &Scope) -> Vec<(&'static str, String)> {
+    let mut v = Vec::new();
+    if let Some(u) = s.unit {
+        v.push(("unit", u.to_string()));
+    }
+    if let Some(a) = s.action {
+        v.push(("action", a.to_string()));
+    }
+    v
+}
+
+#[component]
+pub fn ScopePicker(
+    /// The scope from the URL.
+    scope: Memo<Scope>,
+) -> impl IntoView {
+    let st = use_state();
+    let lang = st.lang;
+    let query = use_query_map();
+    let location = use_location();
+    let navigate = use_navigate();
+    let go = move |s: Scope| {
+        let pairs = scope_pairs(&s);
+        local::store_scope(query_string(&pairs).trim_start_matches('?'));
+        let mut all = pairs;
+        for k in ["zoom", "lang"] {
+            if let Some(v) = query.with_untracked(|q| q.get(k)) {
+                all.push((k, v));
+            }
+        }
+        navigate(
+            &format!("{}{}", location.pathname.get_untracked(), query_string(&all)),
+            NavigateOptions { replace: true, scroll: false, ..Default::default() },
+        );
+    };
+    let go = StoredValue::new(go);
+    // A visit without a scope in the URL takes the remembered one.
+    let restore = move || {
+        if scope.get_untracked() == Scope::default() {
+            let saved = local::stored_scope().unwrap_or_default();
+            let mut s = Scope::default();
+            for (k, v) in saved.split('&').filter_map(|p| p.split_once('=')) {
+                match k {
+                    "unit" => s.unit = Id::parse(v),
+                    "action" => s.action = Id::parse(v),
+                    _ => {}
+                }
+            }
+            if s != Scope::default() {
+                go.with_value(|g| g(s));
+            }
+        }
+    };
+    Effect::new(move |_| restore());
+    let units = Signal::derive(move || st.plan.with(|p| p.unit_choices(lang.get())));
+    let actions = Signal::derive(move || st.plan.with(|p| p.action_choices(lang.get())));
+    view! {
+        <form class="filters scope" role="search" aria-label=st.tr(m::SCOPE) on:submit=|ev| ev.prevent_default()>
+            <Picker label=m::MY_UNIT options=units value=Signal::derive(move || scope.get().unit) empty=m::ALL
+                on_change=Callback::new(move |u| go.with_value(|g| g(Scope { unit: u, ..scope.get_untracked() }))) />
+            <Picker label=m::MY_ACTION options=actions value=Signal::derive(move || scope.get().action) empty=m::ALL
+                on_change=Callback::new(move |a| go.with_value(|g| g(Scope { action: a, ..scope.get_untracked() }))) />
+        </form>
+    }
+}

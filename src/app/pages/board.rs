@@ -1,0 +1,178 @@
+//! The board, the app's home page: what is red, what is late, who has not
+//! reported. Every number links to the table filtered to exactly the tasks
+//! behind it; the figures come from the domain's board, a memo over the plan.
+
+use crate::app::components::board::bar::ProgressBar;
+use crate::app::components::board::light_bar::LightBar;
+use crate::app::components::board::scope_picker::{use_scope, ScopePicker};
+use crate::app::components::light_badge::LightBadge;
+use crate::app::i18n::{light_name, m, Tr};
+use crate::app::state::use_state;
+use crate::app::url::query_string;
+use crate::domain::board::{Facet, MilestoneRef};
+use crate::domain::filter::TableFilter;
+use crate::domain::light::Light;
+use crate::domain::Id;
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::use_query_map;
+
+#[component]
+pub fn BoardPage() -> impl IntoView {
+    let st = use_state();
+    let lang = st.lang;
+    let scope = use_scope();
+    let query = use_query_map();
+    let board = Memo::new(move |_| st.plan.with(|p| p.board(&scope.get(), st.today.get())));
+    // A link to the table, narrowed by the board's scope and `f`.
+    let table = move |f: TableFilter| {
+        let s = scope.get();
+        let f = TableFilter { unit: f.unit.or(s.unit), action: f.action.or(s.action), ..f };
+        let mut q = f.to_query();
+        if let Some(l) = query.with(|q| q.get("lang")) {
+            q.push(("lang", l));
+        }
+        format!("/table{}", query_string(&q))
+    };
+    let sheet = move |task: Id| {
+        format!("/task/{task}{}", query_string(&query.with(|q| q.get("lang")).map(|l| vec![("lang", l)]).unwrap_or_default()))
+    };
+    let task_label = move |task: Id| {
+        st.plan
+            .with(|p| p.task(task).map(|t| format!("{} {}", p.task_number(task).unwrap_or_default(), t.title.get(lang.get()))))
+            .unwrap_or_default()
+    };
+    let counts = Signal::derive(move || board.with(|b| b.by_light.iter().map(|(l, v)| (*l, v.len())).collect::<Vec<_>>()));
+    let milestone_list = move |list: Vec<MilestoneRef>, overdue: bool| {
+        list.into_iter()
+            .map(|r| {
+                // No milestone: the task's own due date is what is late.
+                let title = match r.milestone {
+                    Some(mid) => st.plan.with(|p| p.task(r.task).and_then(|t| t.milestones.iter().find(|x| x.id == mid)).map(|x| x.title.get(lang.get()).to_string())).unwrap_or_default(),
+                    None => lang.get().t(m::TASK_DUE_DATE).to_string(),
+                };
+                let days = if overdue { format!("{} {}", r.days, lang.get().t(m::DAYS_OVERDUE)) } else { format!("{} {}", r.days, lang.get().t(m::DAYS_LEFT)) };
+                view! { <li><A href=sheet(r.task)>{task_label(r.task)}</A> " · " {title} " · " <span class="date">{r.due.to_string()}</span> " (" {days} ")"</li> }
+            })
+            .collect_view()
+    };
+
+    view! {
+        <section class="board" aria-labelledby="board-heading">
+            <h2 id="board-heading">{st.tr(m::BOARD)} <span class="as-of">" · " {move || st.today.get().to_string()}</span></h2>
+            <ScopePicker scope />
+            <div class="cards">
+                <div class="card">
+                    <h3>{st.tr(m::COMPLETION)}</h3>
+                    <ProgressBar value=Signal::derive(move || board.with(|b| b.completion)) label=Signal::derive(move || lang.get().t(m::COMPLETION).to_string()) />
+                    <p class="hint">
+                        <A href=move || table(TableFilter::default())>{move || board.with(|b| b.tasks.len())}</A> " " {st.tr(m::TASKS_WORD)}
+                    </p>
+                </div>
+                <div class="card">
+                    <h3>{st.tr(m::BY_LIGHT)}</h3>
+                    <LightBar counts />
+                    <ul class="light-counts">
+                        {Light::ALL.into_iter().map(|l| view! {
+                            <li>
+                                <span class=format!("light light-{}", l.key())><span class="dot" aria-hidden="true"></span>{move || light_name(lang.get(), l)}</span>
+                                " "
+                                <A href=move || table(TableFilter { light: Some(l), ..Default::default() })>
+                                    <span data-testid=format!("count-{}", l.key())>{move || board.with(|b| b.by_light.iter().find(|(x, _)| *x == l).map(|(_, v)| v.len()).unwrap_or(0))}</span>
+                                </A>
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                </div>
+            </div>
+
+            <section class="board-section" aria-labelledby="actions-heading">
+                <h3 id="actions-heading">{st.tr(m::ACTIONS_HEADING)}</h3>
+                <table class="sheet-table board-actions">
+                    <thead><tr>
+                        <th scope="col">{st.tr(m::COL_NO)}</th><th scope="col">{st.tr(m::F_ACTION)}</th><th scope="col">{st.tr(m::PROGRESS)}</th><th scope="col">{st.tr(m::COL_LIGHT)}</th>
+                    </tr></thead>
+                    <tbody>
+                        <For each=move || board.with(|b| b.actions.clone()) key=|a| a.key() children=move |a| {
+                            let id = a.action;
+                            let title = move || st.plan.with(|p| p.action(id).map(|x| x.title.get(lang.get()).to_string())).unwrap_or_default();
+                            let light = Signal::derive(move || st.plan.with(|p| p.action_light(id, st.today.get())));
+                            view! {
+                                <tr>
+                                    <td class="num">{a.number}</td>
+                                    <td><A href=move || table(TableFilter { action: Some(id), ..Default::default() })>{title}</A></td>
+                                    <td class="bar-cell"><ProgressBar value=Signal::derive(move || a.progress) label=Signal::derive(title) /></td>
+                                    <td>
+                                        <LightBadge assessment=light />
+                                        <span class="mini-counts">
+                                            {a.by_light.iter().filter(|(_, v)| !v.is_empty()).map(|(l, v)| { let l = *l; let n = v.len(); view! {
+                                                <A href=move || table(TableFilter { action: Some(id), light: Some(l), ..Default::default() }) attr:class=format!("mini light-{}", l.key())>
+                                                    {move || format!("{} {n}", light_name(lang.get(), l))}
+                                                </A>
+                                            } }).collect_view()}
+                                        </span>
+                                    </td>
+                                </tr>
+                            }
+                        } />
+                    </tbody>
+                </table>
+            </section>
+
+            <section class="board-section" aria-labelledby="units-heading">
+                <h3 id="units-heading">{st.tr(m::UNITS)}</h3>
+                <table class="sheet-table">
+                    <thead><tr>
+                        <th scope="col">{st.tr(m::UNIT)}</th><th scope="col">{st.tr(m::TASKS_HEADER)}</th><th scope="col">{st.tr(m::LIGHT_RED)}</th><th scope="col">{st.tr(m::LIGHT_YELLOW)}</th><th scope="col">{st.tr(m::LAST_REPORT)}</th>
+                    </tr></thead>
+                    <tbody>
+                        <For each=move || board.with(|b| b.units.clone()) key=|u| u.clone() children=move |u| {
+                            let id = u.unit;
+                            let name = move || st.plan.with(|p| p.unit(id).map(|x| x.name.get(lang.get()).to_string())).unwrap_or_default();
+                            let link = move |light: Option<Light>| table(TableFilter { unit: Some(id), light, ..Default::default() });
+                            view! {
+                                <tr>
+                                    <th scope="row">{name}</th>
+                                    <td><A href=move || link(None)>{u.tasks.len()}</A></td>
+                                    <td><A href=move || link(Some(Light::Red))>{u.red.len()}</A></td>
+                                    <td><A href=move || link(Some(Light::Yellow))>{u.yellow.len()}</A></td>
+                                    <td class="date">{u.last_report.map(|d| d.to_string()).unwrap_or_else(|| "—".into())}</td>
+                                </tr>
+                            }
+                        } />
+                    </tbody>
+                </table>
+            </section>
+
+            <div class="board-lists">
+                <section class="board-section" aria-labelledby="overdue-heading">
+                    <h3 id="overdue-heading">{st.tr(m::OVERDUE_MILESTONES)} " " <A href=move || table(TableFilter { facet: Some(Facet::Overdue), ..Default::default() })>{move || board.with(|b| b.overdue.len())}</A></h3>
+                    <ul>{move || milestone_list(board.with(|b| b.overdue.clone()), true)}</ul>
+                </section>
+                <section class="board-section" aria-labelledby="soon-heading">
+                    <h3 id="soon-heading">{move || format!("{} {} {}", lang.get().t(m::DUE_WITHIN), st.plan.with(|p| p.settings.board_window_days), lang.get().t(m::DAYS))} " " <A href=move || table(TableFilter { facet: Some(Facet::DueSoon), ..Default::default() })>{move || board.with(|b| b.due_soon.len())}</A></h3>
+                    <ul>{move || milestone_list(board.with(|b| b.due_soon.clone()), false)}</ul>
+                </section>
+                <section class="board-section" aria-labelledby="silent-heading">
+                    <h3 id="silent-heading">{st.tr(m::NOT_REPORTED)} <span class="hint">" (" {st.tr(m::SINCE)} " " {move || board.with(|b| b.week_start.to_string())} ")"</span> " " <A href=move || table(TableFilter { facet: Some(Facet::Silent), ..Default::default() })>{move || board.with(|b| b.silent.len())}</A></h3>
+                    <ul>
+                        {move || board.with(|b| b.silent.clone()).into_iter().map(|s| {
+                            let name = st.plan.with(|p| p.unit(s.unit).map(|x| x.name.get(lang.get()).to_string())).unwrap_or_default();
+                            let numbers = st.plan.with(|p| s.tasks.iter().filter_map(|t| p.task_number(*t)).collect::<Vec<_>>().join("、"));
+                            let unit = s.unit;
+                            view! { <li>{name} ": " <A href=move || table(TableFilter { unit: Some(unit), facet: Some(Facet::Silent), ..Default::default() })>{numbers}</A></li> }
+                        }).collect_view()}
+                    </ul>
+                </section>
+                <section class="board-section" aria-labelledby="problems-heading">
+                    <h3 id="problems-heading">{st.tr(m::PROBLEMS)} " " <A href=move || table(TableFilter { facet: Some(Facet::Problems), ..Default::default() })>{move || board.with(|b| b.open_problems.len())}</A></h3>
+                    <ul>
+                        {move || board.with(|b| b.open_problems.clone()).into_iter().filter_map(|id| st.plan.with(|p| p.problems.iter().find(|x| x.id == id).cloned())).map(|pr| view! {
+                            <li><span class="date">{pr.raised_on.to_string()}</span> " · " <A href=sheet(pr.task)>{task_label(pr.task)}</A> " · " {pr.description.clone()}</li>
+                        }).collect_view()}
+                    </ul>
+                </section>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,49 @@
+//! The timeline page: the Gantt chart, narrowed like the board, switchable
+//! between month, quarter and year; prints on A4 landscape.
+
+use crate::app::components::board::scope_picker::{scope_pairs, use_scope, ScopePicker};
+use crate::app::components::board::timeline::Timeline;
+use crate::app::i18n::{m, Msg, Tr};
+use crate::app::state::use_state;
+use crate::app::url::query_string;
+use crate::domain::timeline::Zoom;
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+fn zoom_name(z: Zoom) -> Msg {
+    match z {
+        Zoom::Month => m::ZOOM_MONTH,
+        Zoom::Quarter => m::ZOOM_QUARTER,
+        Zoom::Year => m::ZOOM_YEAR,
+    }
+}
+
+#[component]
+pub fn TimelinePage() -> impl IntoView {
+    let st = use_state();
+    let lang = st.lang;
+    let scope = use_scope();
+    let query = use_query_map();
+    let zoom = Memo::new(move |_| query.with(|q| q.get("zoom")).and_then(|z| Zoom::parse(&z)).unwrap_or_default());
+    let rows = Memo::new(move |_| st.plan.with(|p| p.timeline(&scope.get(), st.today.get())));
+    let href = move |z: Zoom| {
+        let mut q = scope_pairs(&scope.get());
+        q.push(("zoom", z.key().to_string()));
+        if let Some(l) = query.with(|q| q.get("lang")) {
+            q.push(("lang", l));
+        }
+        format!("/timeline{}", query_string(&q))
+    };
+    view! {
+        <section class="timeline-page" aria-labelledby="timeline-heading">
+            <h2 id="timeline-heading">{st.tr(m::TIMELINE)} <span class="as-of">" · " {move || st.today.get().to_string()}</span></h2>
+            <ScopePicker scope />
+            <nav class="zoom no-print" aria-label=st.tr(m::ZOOM)>
+                {Zoom::ALL.into_iter().map(|z| view! {
+                    <a href=move || href(z) aria-current=move || (zoom.get() == z).then_some("true")>{move || lang.get().t(zoom_name(z))}</a>
+                }).collect_view()}
+            </nav>
+            <Timeline rows=rows.into() zoom=zoom.into() />
+        </section>
+    }
+}
