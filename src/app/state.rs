@@ -5,12 +5,14 @@
 
 use super::i18n::{Msg, Tr};
 use crate::domain::edit::EditError;
-use crate::domain::{example, Lang, Plan, Stamp};
+use crate::domain::light::Assessment;
+use crate::domain::{example, Id, Lang, Plan, Stamp};
 use crate::exchange::ReadError;
 use crate::storage::local::{self, SaveError};
 use crate::storage::Loaded;
 use chrono::{Local, NaiveDate, Utc};
 use leptos::prelude::*;
+use std::collections::HashMap;
 
 /// What the storage banner shows.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -31,6 +33,8 @@ pub struct AppState {
     pub lang: Memo<Lang>,
     /// The date the lights are computed for: the plan's "as of", else today.
     pub today: Memo<NaiveDate>,
+    /// Every task's light, computed once per change and shared by all rows.
+    pub lights: Memo<HashMap<Id, Assessment>>,
     pub notice: RwSignal<StoreNotice>,
     /// The stored envelope's revision that this tab last wrote or read.
     revision: StoredValue<u64>,
@@ -55,7 +59,8 @@ impl AppState {
         };
         let plan = RwSignal::new(plan);
         let today = Memo::new(move |_| plan.with(|p| p.as_of(Local::now().date_naive())));
-        let state = AppState { plan, lang, today, notice: RwSignal::new(notice), revision: StoredValue::new(revision) };
+        let lights = Memo::new(move |_| plan.with(|p| p.task_lights(today.get())));
+        let state = AppState { plan, lang, today, lights, notice: RwSignal::new(notice), revision: StoredValue::new(revision) };
         state.persist(only_copy);
         state
     }

@@ -3,8 +3,9 @@
 //! lights, and every figure names the tasks behind it, so the board can
 //! link each number to exactly those tasks in the table.
 
-use super::light::{Assessment, Light};
+use super::light::{known, Assessment, Light};
 use super::plan::live;
+use super::progress::Known;
 use super::{Id, Plan, Task};
 use chrono::{Datelike, Days, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -149,7 +150,8 @@ impl Plan {
 
     /// The lights of every live task as of `today`, computed once.
     pub fn task_lights(&self, today: NaiveDate) -> HashMap<Id, Assessment> {
-        live(&self.tasks).map(|t| (t.id, self.task_light(t, today))).collect()
+        let by_task = self.reports_by_task(today);
+        live(&self.tasks).map(|t| (t.id, self.task_light_in(t, &known(&by_task, t.id, today)))).collect()
     }
 
     /// The Monday of the week `today` is in.
@@ -160,71 +162,53 @@ impl Plan {
     /// The responsible units that have not reported on a task this week;
     /// empty for a task not started or done.
     pub fn silent_units(&self, t: &Task, light: Light, today: NaiveDate) -> Vec<Id> {
-        if matches!(light, Light::Grey | Light::Done) {
-            return vec![];
-        }
-        let since = Plan::week_start(today);
-        let reports = self.reports_of(t.id, today);
-        t.responsible.iter().copied().filter(|u| !reports.iter().any(|r| r.unit == *u && r.date >= since)).collect()
+        silent_units_in(t, light, &Known { reports: &self.reports_of(t.id, today), until: today })
     }
 
     /// Overdue milestones (and their days) of a task.
     pub fn overdue_milestones(&self, t: &Task, today: NaiveDate) -> Vec<MilestoneRef> {
-        live(&t.milestones)
-            .filter(|m| self.milestone_done_on(t, m, today).is_none())
-            .filter_map(|m| {
-                m.due.filter(|d| *d < today).map(|due| MilestoneRef {
-                    task: t.id,
-                    milestone: Some(m.id),
-                    due,
-                    days: (today - due).num_days(),
-                })
-            })
-            .collect()
+        overdue_in(t, &Known { reports: &self.reports_of(t.id, today), until: today })
     }
 
     /// Milestones not done and due within `window` days of `today`.
     pub fn milestones_due_within(&self, t: &Task, today: NaiveDate, window: u32) -> Vec<MilestoneRef> {
-        let end = today.checked_add_days(Days::new(window as u64)).unwrap_or(today);
-        live(&t.milestones)
-            .filter(|m| self.milestone_done_on(t, m, today).is_none())
-            .filter_map(|m| {
-                m.due.filter(|d| *d >= today && *d <= end).map(|due| MilestoneRef {
-                    task: t.id,
-                    milestone: Some(m.id),
-                    due,
-                    days: (due - today).num_days(),
-                })
-            })
-            .collect()
+        due_within_in(t, &Known { reports: &self.reports_of(t.id, today), until: today }, window)
     }
 
     /// Open problems of a task as of `today`.
     pub fn open_problems_of(&self, task: Id, today: NaiveDate) -> impl Iterator<Item = &super::Problem> {
-        live(&self.problems).filter(move |p| p.task == task && p.raised_on <= today && p.resolved_on.is_none_or(|d| d > today))
+        live(&self.problems).filter(move |p| p.task == task && is_open(p, today))
     }
 
     /// Whether a task is in a facet's set (for `unit`, when given).
     pub fn in_facet(&self, t: &Task, facet: Facet, unit: Option<Id>, today: NaiveDate) -> bool {
+        let k = Known { reports: &self.reports_of(t.id, today), until: today };
+        let has_problem = |id| self.open_problems_of(id, today).next().is_some();
+        self.in_facet_in(t, facet, unit, &k, &has_problem)
+    }
+
+    /// [`Plan::in_facet`] from the task's known reports and a test for open problems.
+    pub fn in_facet_in(&self, t: &Task, facet: Facet, unit: Option<Id>, k: &Known, has_problem: &dyn Fn(Id) -> bool) -> bool {
+        let today = k.until;
         match facet {
-            Facet::Overdue => {
-                t.due.is_some_and(|d| d < today && !self.task_done(t, today)) || !self.overdue_milestones(t, today).is_empty()
-            }
-            Facet::DueSoon => !self.milestones_due_within(t, today, self.settings.board_window_days).is_empty(),
+            Facet::Overdue => t.due.is_some_and(|d| d < today && k.task_done_on(t).is_none()) || !overdue_in(t, k).is_empty(),
+            Facet::DueSoon => !due_within_in(t, k, self.settings.board_window_days).is_empty(),
             Facet::Silent => {
-                let silent = self.silent_units(t, self.task_light(t, today).light, today);
+                let silent = silent_units_in(t, self.task_light_in(t, k).light, k);
                 unit.map_or(!silent.is_empty(), |u| silent.contains(&u))
             }
-            Facet::Problems => self.open_problems_of(t.id, today).next().is_some(),
+            Facet::Problems => has_problem(t.id),
         }
     }
 
     /// The board for `scope` as of `today`.
     pub fn board(&self, scope: &Scope, today: NaiveDate) -> Board {
-        let lights = self.task_lights(today);
+        let by_task = self.reports_by_task(today);
+        let k = |t: &Task| known(&by_task, t.id, today);
         let tasks: Vec<&Task> = self.tasks_in_order().into_iter().filter(|t| scope.includes(t, self)).collect();
-        let light_of = |t: &Task| lights.get(&t.id).map(|a| a.light).unwrap_or(Light::Grey);
-        let progress_of = |t: &Task| if light_of(t) == Light::Done { 100.0 } else { self.task_progress(t, today).unwrap_or(0.0) };
+        let lights: HashMap<Id, Light> = tasks.iter().map(|t| (t.id, self.task_light_in(t, &k(t)).light)).collect();
+        let light_of = |t: &Task| lights.get(&t.id).copied().unwrap_or(Light::Grey);
+        let progress_of = |t: &Task| if light_of(t) == Light::Done { 100.0 } else { k(t).task_progress(t).unwrap_or(0.0) };
         let all: Vec<(Id, Light)> = tasks.iter().map(|t| (t.id, light_of(t))).collect();
 
         let actions = self
@@ -267,17 +251,16 @@ impl Plan {
             .flat_map(|t| {
                 let own = t.due.filter(|d| *d < today && light_of(t) != Light::Done);
                 let own = own.map(|due| MilestoneRef { task: t.id, milestone: None, due, days: (today - due).num_days() });
-                own.into_iter().chain(self.overdue_milestones(t, today))
+                own.into_iter().chain(overdue_in(t, &k(t)))
             })
             .collect();
         super::numbers::sort_by(&mut overdue, |m| std::cmp::Reverse(m.days));
-        let mut due_soon: Vec<MilestoneRef> =
-            tasks.iter().flat_map(|t| self.milestones_due_within(t, today, self.settings.board_window_days)).collect();
+        let mut due_soon: Vec<MilestoneRef> = tasks.iter().flat_map(|t| due_within_in(t, &k(t), self.settings.board_window_days)).collect();
         super::numbers::sort_by(&mut due_soon, |m| m.due);
 
         let mut silent: Vec<Silent> = Vec::new();
         for t in &tasks {
-            for u in self.silent_units(t, light_of(t), today) {
+            for u in silent_units_in(t, light_of(t), &k(t)) {
                 if scope.unit.is_some_and(|x| x != u) {
                     continue;
                 }
@@ -288,7 +271,8 @@ impl Plan {
             }
         }
 
-        let mut problems: Vec<&super::Problem> = tasks.iter().flat_map(|t| self.open_problems_of(t.id, today)).collect();
+        let in_scope: std::collections::HashSet<Id> = tasks.iter().map(|t| t.id).collect();
+        let mut problems: Vec<&super::Problem> = live(&self.problems).filter(|p| in_scope.contains(&p.task) && is_open(p, today)).collect();
         super::numbers::sort_by(&mut problems, |p| p.raised_on);
 
         Board {
@@ -305,4 +289,42 @@ impl Plan {
             open_problems: problems.into_iter().map(|p| p.id).collect(),
         }
     }
+}
+
+fn is_open(p: &super::Problem, today: NaiveDate) -> bool {
+    p.raised_on <= today && p.resolved_on.is_none_or(|d| d > today)
+}
+
+fn silent_units_in(t: &Task, light: Light, k: &Known) -> Vec<Id> {
+    if matches!(light, Light::Grey | Light::Done) {
+        return vec![];
+    }
+    let since = Plan::week_start(k.until);
+    t.responsible.iter().copied().filter(|u| !k.reports.iter().any(|r| r.unit == *u && r.date >= since)).collect()
+}
+
+fn overdue_in(t: &Task, k: &Known) -> Vec<MilestoneRef> {
+    let today = k.until;
+    live(&t.milestones)
+        .filter(|m| k.milestone_done_on(m).is_none())
+        .filter_map(|m| {
+            m.due.filter(|d| *d < today).map(|due| MilestoneRef { task: t.id, milestone: Some(m.id), due, days: (today - due).num_days() })
+        })
+        .collect()
+}
+
+fn due_within_in(t: &Task, k: &Known, window: u32) -> Vec<MilestoneRef> {
+    let today = k.until;
+    let end = today.checked_add_days(Days::new(window as u64)).unwrap_or(today);
+    live(&t.milestones)
+        .filter(|m| k.milestone_done_on(m).is_none())
+        .filter_map(|m| {
+            m.due.filter(|d| *d >= today && *d <= end).map(|due| MilestoneRef {
+                task: t.id,
+                milestone: Some(m.id),
+                due,
+                days: (due - today).num_days(),
+            })
+        })
+        .collect()
 }

@@ -3,7 +3,7 @@
 //! the same view.
 
 use super::board::Facet;
-use super::light::Light;
+use super::light::{known, Light};
 use super::{Id, KeyAction, Plan, Task};
 use chrono::NaiveDate;
 
@@ -86,6 +86,17 @@ impl Plan {
     /// `today` decides the lights the light filter looks at.
     pub fn table(&self, f: &TableFilter, today: NaiveDate) -> Vec<ActionRows> {
         let needle = f.text.trim().to_lowercase();
+        // Lights and facets read reports: group them once, only when asked.
+        let by_task = if f.light.is_some() || f.facet.is_some() { self.reports_by_task(today) } else { Default::default() };
+        let open: std::collections::HashSet<Id> = if f.facet.is_some() {
+            super::plan::live(&self.problems)
+                .filter(|p| p.raised_on <= today && p.resolved_on.is_none_or(|d| d > today))
+                .map(|p| p.task)
+                .collect()
+        } else {
+            Default::default()
+        };
+        let has_problem = |id: Id| open.contains(&id);
         let mut out = Vec::new();
         for (i, a) in self.actions_in_order().into_iter().enumerate() {
             let number = i + 1;
@@ -99,8 +110,8 @@ impl Plan {
                 .enumerate()
                 .map(|(j, t)| (t, format!("{number}.{}", j + 1)))
                 .filter(|(t, n)| whole_action.unwrap_or(false) || self.task_matches(a, t, n, f, &needle))
-                .filter(|(t, _)| f.light.is_none_or(|l| self.task_light(t, today).light == l))
-                .filter(|(t, _)| f.facet.is_none_or(|x| self.in_facet(t, x, f.unit, today)))
+                .filter(|(t, _)| f.light.is_none_or(|l| self.task_light_in(t, &known(&by_task, t.id, today)).light == l))
+                .filter(|(t, _)| f.facet.is_none_or(|x| self.in_facet_in(t, x, f.unit, &known(&by_task, t.id, today), &has_problem)))
                 .map(|(t, n)| (t.id, n))
                 .collect();
             // An action with nothing to show is hidden, unless it matched by

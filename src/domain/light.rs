@@ -3,9 +3,12 @@
 
 use super::numbers::fixed;
 use super::plan::live;
+use super::progress::Known;
+use super::Report;
 use super::{Id, Milestone, Plan, Task, Text};
 use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 use std::fmt;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -195,7 +198,13 @@ impl Plan {
     }
 
     pub fn milestone_light(&self, t: &Task, m: &Milestone, today: NaiveDate) -> Assessment {
-        if let Some(on) = self.milestone_done_on(t, m, today) {
+        self.milestone_light_in(t, m, &Known { reports: &self.reports_of(t.id, today), until: today })
+    }
+
+    /// A milestone's light from its task's reports as known on `k.until`.
+    pub fn milestone_light_in(&self, t: &Task, m: &Milestone, k: &Known) -> Assessment {
+        let today = k.until;
+        if let Some(on) = k.milestone_done_on(m) {
             let days_late = m.due.map(|d| days(d, on).max(0)).unwrap_or(0);
             return Assessment::of(Light::Done, Reason::Done { on: Some(on), days_late });
         }
@@ -215,7 +224,13 @@ impl Plan {
     }
 
     pub fn task_light(&self, t: &Task, today: NaiveDate) -> Assessment {
-        if let Some(on) = self.task_done_on(t, today) {
+        self.task_light_in(t, &Known { reports: &self.reports_of(t.id, today), until: today })
+    }
+
+    /// A task's light from its reports as known on `k.until`.
+    pub fn task_light_in(&self, t: &Task, k: &Known) -> Assessment {
+        let today = k.until;
+        if let Some(on) = k.task_done_on(t) {
             let on = Some(on);
             let days_late = match (on, t.due) {
                 (Some(on), Some(due)) => days(due, on).max(0),
@@ -235,10 +250,10 @@ impl Plan {
         }
         let s = &self.settings;
         let (mut red, mut yellow) = (Vec::new(), Vec::new());
-        let mut milestones: Vec<&Milestone> = live(&t.milestones).filter(|m| self.milestone_done_on(t, m, today).is_none()).collect();
+        let mut milestones: Vec<&Milestone> = live(&t.milestones).filter(|m| k.milestone_done_on(m).is_none()).collect();
         super::numbers::sort_by(&mut milestones, |m| m.due);
         for m in milestones {
-            match self.milestone_light(t, m, today) {
+            match self.milestone_light_in(t, m, k) {
                 Assessment { light: Light::Red, mut reasons } => red.append(&mut reasons),
                 Assessment { light: Light::Yellow, mut reasons } => yellow.append(&mut reasons),
                 _ => {}
@@ -252,14 +267,14 @@ impl Plan {
             }
         }
         red.extend(plan_missing);
-        let last = self.reports_of(t.id, today).last().map(|r| r.date);
+        let last = k.last_report();
         let silent = days(last.unwrap_or(start), today);
         if silent > s.report_interval_days as i64 {
             yellow.push(Reason::NoReport { days: silent, ever: last.is_some() });
         }
         if let Some(due) = t.due.filter(|d| *d > start) {
             let elapsed = 100.0 * (days(start, today) as f64 / days(start, due) as f64).clamp(0.0, 1.0);
-            let progress = self.task_progress(t, today).unwrap_or(0.0);
+            let progress = k.task_progress(t).unwrap_or(0.0);
             if progress + (s.behind_pace_margin as f64) < elapsed {
                 yellow.push(Reason::BehindPace { progress, elapsed });
             }
@@ -302,7 +317,9 @@ impl Plan {
         if tasks.is_empty() {
             return Assessment::of(Light::Grey, Reason::NoTasks);
         }
-        let lights: Vec<(String, Light)> = tasks.iter().map(|(n, t)| (n.clone(), self.task_light(t, today).light)).collect();
+        let by_task = self.reports_by_task(today);
+        let lights: Vec<(String, Light)> =
+            tasks.iter().map(|(n, t)| (n.clone(), self.task_light_in(t, &known(&by_task, t.id, today)).light)).collect();
         let light = lights.iter().map(|(_, l)| *l).max_by_key(|l| l.rank()).unwrap_or(Light::Grey);
         let reasons = Light::ALL
             .into_iter()
@@ -313,4 +330,9 @@ impl Plan {
             .collect();
         Assessment { light, reasons }
     }
+}
+
+/// The [`Known`] reports of `task` from reports grouped by task.
+pub fn known<'a>(by_task: &'a HashMap<Id, Vec<&'a Report>>, task: Id, until: NaiveDate) -> Known<'a> {
+    Known { reports: by_task.get(&task).map(Vec::as_slice).unwrap_or(&[]), until }
 }

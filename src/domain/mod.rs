@@ -11,6 +11,7 @@ pub mod numbers;
 pub mod plan;
 pub mod progress;
 pub mod records;
+pub mod sample;
 pub mod schedule;
 pub mod task;
 pub mod task_edit;

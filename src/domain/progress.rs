@@ -2,10 +2,97 @@
 //! done, a target's current value and progress, a task's overall progress.
 //! Every figure is "as known on `until`": reports dated later do not count,
 //! so the plan can be looked at as of an earlier day (a hearing, a test).
+//!
+//! The figures read one task's reports through [`Known`]. Grouping the
+//! reports by task once ([`Plan::reports_by_task`]) and handing each task
+//! its own slice keeps a board of a thousand tasks and twenty thousand
+//! reports linear, instead of scanning every report for every question.
 
 use super::plan::live;
 use super::{Direction, Id, Milestone, Plan, Report, Target, Task};
 use chrono::NaiveDate;
+use std::collections::HashMap;
+
+/// One task's reports dated on or before `until`, oldest first.
+#[derive(Clone, Copy, Debug)]
+pub struct Known<'a> {
+    pub reports: &'a [&'a Report],
+    pub until: NaiveDate,
+}
+
+impl Known<'_> {
+    /// When a milestone was done: its own date, or the first report that
+    /// completes it, whichever is earlier. Reports are the evidence, so a
+    /// merged-in report completes the milestone without touching the task.
+    pub fn milestone_done_on(&self, m: &Milestone) -> Option<NaiveDate> {
+        let by_report = self.reports.iter().find(|r| r.milestones_done.contains(&m.id)).map(|r| r.date);
+        let own = m.done_on.filter(|d| *d <= self.until);
+        match (own, by_report) {
+            (Some(a), Some(b)) => Some(a.min(b)),
+            (a, b) => a.or(b),
+        }
+    }
+
+    /// The latest reading of a target, if any (the last report by date).
+    pub fn target_current(&self, target: Id) -> Option<f64> {
+        latest_reading(self.reports, target)
+    }
+
+    /// The progress the task reported last, in percent.
+    pub fn reported_progress(&self) -> Option<f64> {
+        self.reports.iter().rev().find_map(|r| r.progress)
+    }
+
+    /// The date of the last report.
+    pub fn last_report(&self) -> Option<NaiveDate> {
+        self.reports.last().map(|r| r.date)
+    }
+
+    /// The task's progress, 0..=100: the last reported figure; else the
+    /// share of milestone weight done; else the mean progress of its targets.
+    pub fn task_progress(&self, t: &Task) -> Option<f64> {
+        if let Some(p) = self.reported_progress() {
+            return Some(p.clamp(0.0, 100.0));
+        }
+        let ms: Vec<&Milestone> = live(&t.milestones).collect();
+        let total: f64 = ms.iter().map(|m| m.weight).sum();
+        if total > 0.0 {
+            let done: f64 = ms.iter().filter(|m| self.milestone_done_on(m).is_some()).map(|m| m.weight).sum();
+            return Some(100.0 * done / total);
+        }
+        let ps: Vec<f64> = live(&t.targets).filter_map(|x| self.target_current(x.id).map(|c| x.progress(c))).collect();
+        (!ps.is_empty()).then(|| 100.0 * ps.iter().sum::<f64>() / ps.len() as f64)
+    }
+
+    /// The day the task was done, if it is: the first report saying 100 %,
+    /// the day its last milestone was done, or (with no milestones) the
+    /// first report on which every target stood reached. A unit's own
+    /// figure wins: a task whose last reported progress is under 100 % is
+    /// not done, whatever its milestones say.
+    pub fn task_done_on(&self, t: &Task) -> Option<NaiveDate> {
+        if self.reported_progress().is_some_and(|p| p < 100.0) {
+            return None;
+        }
+        let full = self.reports.iter().find(|r| r.progress.is_some_and(|p| p >= 100.0)).map(|r| r.date);
+        let ms: Vec<&Milestone> = live(&t.milestones).collect();
+        let by_milestones = if ms.is_empty() {
+            None
+        } else {
+            ms.iter().map(|m| self.milestone_done_on(m)).collect::<Option<Vec<_>>>().and_then(|d| d.into_iter().max())
+        };
+        let targets: Vec<&Target> = live(&t.targets).collect();
+        let by_targets = if !ms.is_empty() || targets.is_empty() {
+            None
+        } else {
+            (0..self.reports.len()).find_map(|i| {
+                let so_far = &self.reports[..=i];
+                let all = targets.iter().all(|x| latest_reading(so_far, x.id).is_some_and(|c| x.reached(c)));
+                all.then(|| self.reports[i].date)
+            })
+        };
+        [full, by_milestones, by_targets].into_iter().flatten().min()
+    }
+}
 
 impl Plan {
     /// Live reports of a task dated on or before `until`, oldest first (by
@@ -16,21 +103,25 @@ impl Plan {
         v
     }
 
-    /// When a milestone was done: its own date, or the first report that
-    /// completes it, whichever is earlier. Reports are the evidence, so a
-    /// merged-in report completes the milestone without touching the task.
-    pub fn milestone_done_on(&self, task: &Task, m: &Milestone, until: NaiveDate) -> Option<NaiveDate> {
-        let by_report = self.reports_of(task.id, until).into_iter().find(|r| r.milestones_done.contains(&m.id)).map(|r| r.date);
-        let own = m.done_on.filter(|d| *d <= until);
-        match (own, by_report) {
-            (Some(a), Some(b)) => Some(a.min(b)),
-            (a, b) => a.or(b),
+    /// Every task's live reports dated on or before `until`, oldest first,
+    /// grouped in one pass.
+    pub fn reports_by_task(&self, until: NaiveDate) -> HashMap<Id, Vec<&Report>> {
+        let mut by: HashMap<Id, Vec<&Report>> = HashMap::new();
+        for r in live(&self.reports).filter(|r| r.date <= until) {
+            by.entry(r.task).or_default().push(r);
         }
+        for v in by.values_mut() {
+            super::numbers::sort_by(v, |r| r.date);
+        }
+        by
     }
 
-    /// The latest reading of a target, if any (the last report by date).
+    pub fn milestone_done_on(&self, task: &Task, m: &Milestone, until: NaiveDate) -> Option<NaiveDate> {
+        Known { reports: &self.reports_of(task.id, until), until }.milestone_done_on(m)
+    }
+
     pub fn target_current(&self, task: Id, target: Id, until: NaiveDate) -> Option<f64> {
-        latest_reading(&self.reports_of(task, until), target)
+        Known { reports: &self.reports_of(task, until), until }.target_current(target)
     }
 
     /// A target's progress, 0..=1, from its latest reading.
@@ -38,61 +129,20 @@ impl Plan {
         self.target_current(task, t.id, until).map(|current| t.progress(current))
     }
 
-    /// The progress a task has reported last, in percent.
     pub fn reported_progress(&self, task: Id, until: NaiveDate) -> Option<f64> {
-        self.reports_of(task, until).iter().rev().find_map(|r| r.progress)
+        Known { reports: &self.reports_of(task, until), until }.reported_progress()
     }
 
-    /// A task's progress, 0..=100: the last reported figure; else the share
-    /// of milestone weight done; else the mean progress of its targets.
     pub fn task_progress(&self, t: &Task, until: NaiveDate) -> Option<f64> {
-        if let Some(p) = self.reported_progress(t.id, until) {
-            return Some(p.clamp(0.0, 100.0));
-        }
-        let ms: Vec<&Milestone> = live(&t.milestones).collect();
-        let total: f64 = ms.iter().map(|m| m.weight).sum();
-        if total > 0.0 {
-            let done: f64 = ms.iter().filter(|m| self.milestone_done_on(t, m, until).is_some()).map(|m| m.weight).sum();
-            return Some(100.0 * done / total);
-        }
-        let ps: Vec<f64> = live(&t.targets).filter_map(|x| self.target_progress(t.id, x, until)).collect();
-        (!ps.is_empty()).then(|| 100.0 * ps.iter().sum::<f64>() / ps.len() as f64)
+        Known { reports: &self.reports_of(t.id, until), until }.task_progress(t)
     }
 
-    /// Whether a task is done: it reported 100 %, or every milestone is done,
-    /// or (with no milestones) every target is reached.
     pub fn task_done(&self, t: &Task, until: NaiveDate) -> bool {
         self.task_done_on(t, until).is_some()
     }
 
-    /// The day a task was done, if it is: the first report saying 100 %, the
-    /// day its last milestone was done, or (with no milestones) the first
-    /// report on which every target stood reached. A unit's own figure
-    /// wins: a task whose last reported progress is under 100 % is not
-    /// done, whatever its milestones say.
     pub fn task_done_on(&self, t: &Task, until: NaiveDate) -> Option<NaiveDate> {
-        let reports = self.reports_of(t.id, until);
-        let full = reports.iter().find(|r| r.progress.is_some_and(|p| p >= 100.0)).map(|r| r.date);
-        if self.reported_progress(t.id, until).is_some_and(|p| p < 100.0) {
-            return None;
-        }
-        let ms: Vec<&Milestone> = live(&t.milestones).collect();
-        let by_milestones = if ms.is_empty() {
-            None
-        } else {
-            ms.iter().map(|m| self.milestone_done_on(t, m, until)).collect::<Option<Vec<_>>>().and_then(|d| d.into_iter().max())
-        };
-        let targets: Vec<&Target> = live(&t.targets).collect();
-        let by_targets = if !ms.is_empty() || targets.is_empty() {
-            None
-        } else {
-            (0..reports.len()).find_map(|i| {
-                let so_far = &reports[..=i];
-                let all = targets.iter().all(|x| latest_reading(so_far, x.id).is_some_and(|c| x.reached(c)));
-                all.then(|| reports[i].date)
-            })
-        };
-        [full, by_milestones, by_targets].into_iter().flatten().min()
+        Known { reports: &self.reports_of(t.id, until), until }.task_done_on(t)
     }
 }
 

@@ -38,7 +38,7 @@ pub fn TaskRow(
     let co = cell(|p, t, l| unit_names(p, &t.co_organizers, l));
     let due = cell(|_, t, _| t.due.map(|d| d.to_string()).unwrap_or_default());
     let person = cell(|p, t, l| t.person.and_then(|x| p.person(x)).map(|x| x.name.get(l).to_string()).unwrap_or_default());
-    let light = Signal::derive(move || st.plan.with(|p| p.task(id).map(|t| p.task_light(t, st.today.get()))).unwrap_or_else(gone));
+    let light = Signal::derive(move || st.lights.with(|l| l.get(&id).cloned()).unwrap_or_else(gone));
     let query = leptos_router::hooks::use_query_map();
     let href = move || crate::app::url::with_lang(&format!("/task/{id}"), query.with(|q| q.get("lang")));
     let num = number.clone();
