@@ -20,6 +20,16 @@ pub fn fixed(v: f64, places: u8) -> String {
     format!("{sign}{}.{:0width$}", n / s, n % s, width = places as usize)
 }
 
+/// A date typed as `YYYY-MM-DD` (what `<input type="date">` gives), if it
+/// is a real date.
+pub fn parse_date(s: &str) -> Option<chrono::NaiveDate> {
+    let mut parts = s.trim().splitn(3, '-');
+    let y = parts.next()?.parse::<i32>().ok()?;
+    let m = parts.next()?.parse::<u32>().ok()?;
+    let d = parts.next()?.parse::<u32>().ok()?;
+    chrono::NaiveDate::from_ymd_opt(y, m, d)
+}
+
 /// Sort `v` stably by `key`.
 pub fn sort_by<T, K: Ord>(v: &mut Vec<T>, key: impl Fn(&T) -> K) {
     let mut keyed: Vec<(K, usize)> = v.iter().enumerate().map(|(i, x)| (key(x), i)).collect();
@@ -42,6 +52,15 @@ mod tests {
         assert_eq!(fixed(0.05, 2), "0.05");
         assert_eq!(fixed(f64::NAN, 1), "0");
         assert_eq!(fixed(172_000.0, 0), "172000");
+    }
+
+    #[test]
+    fn dates_parse_only_when_real() {
+        assert_eq!(parse_date(" 2022-02-07 "), chrono::NaiveDate::from_ymd_opt(2022, 2, 7));
+        assert_eq!(parse_date("2022-02-30"), None);
+        assert_eq!(parse_date("2022-02"), None);
+        assert_eq!(parse_date(""), None);
+        assert_eq!(parse_date("soon"), None);
     }
 
     #[test]

@@ -62,7 +62,9 @@ pub fn save(plan: &Plan, revision: u64, now: DateTime<Utc>) -> Result<(), SaveEr
         if name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED" {
             SaveError::Quota
         } else {
-            SaveError::Other(format!("{e:?}"))
+            SaveError::Other(
+                e.as_string().or_else(|| js_sys::Reflect::get(&e, &"message".into()).ok().and_then(|m| m.as_string())).unwrap_or(name),
+            )
         }
     })
 }

@@ -54,7 +54,7 @@ pub fn show_outcome(errors: RwSignal<Vec<String>>, heading: Msg, lang: Lang, r: 
 
 /// A date typed into `<input type="date">`, if it is one.
 pub fn parse_date(s: &str) -> Option<chrono::NaiveDate> {
-    chrono::NaiveDate::parse_from_str(s.trim(), "%Y-%m-%d").ok()
+    crate::domain::numbers::parse_date(s)
 }
 
 /// A number typed into a form, if it is one (an empty field is none).

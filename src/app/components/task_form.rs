@@ -45,7 +45,7 @@ pub fn TaskForm(
 
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let date = |s: RwSignal<String>| NaiveDate::parse_from_str(s.get_untracked().trim(), "%Y-%m-%d").ok();
+        let date = |s: RwSignal<String>| crate::domain::numbers::parse_date(&s.get_untracked());
         let draft = TaskDraft {
             action: action_sel.get_untracked(),
             title: Text { zh: title_zh.get_untracked().trim().into(), en: title_en.get_untracked().trim().into() },

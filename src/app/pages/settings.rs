@@ -4,7 +4,6 @@ use crate::app::components::form_parts::{show_outcome, FormErrors};
 use crate::app::i18n::{m, Msg, Tr};
 use crate::app::state::use_state;
 use crate::domain::Settings;
-use chrono::NaiveDate;
 use leptos::prelude::*;
 
 #[component]
@@ -28,7 +27,7 @@ pub fn SettingsPage() -> impl IntoView {
             warning_days: n(warning, d.warning_days),
             report_interval_days: n(report, d.report_interval_days),
             behind_pace_margin: n(margin, d.behind_pace_margin).min(100),
-            as_of: NaiveDate::parse_from_str(as_of.get_untracked().trim(), "%Y-%m-%d").ok(),
+            as_of: crate::domain::numbers::parse_date(&as_of.get_untracked()),
             board_window_days: n(window, d.board_window_days),
         };
         saved.set(show_outcome(errors, m::FIX_THESE, lang.get_untracked(), st.edit(|p, s| p.update_settings(next, s))));

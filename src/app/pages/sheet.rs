@@ -44,7 +44,7 @@ fn Sheet(
             let action =
                 p.action(t.action).map(|a| format!("{} {}", p.action_number(a.id).unwrap_or(0), a.title.get(l))).unwrap_or_default();
             let date = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_else(|| "—".into());
-            Some((
+            Some(vec![
                 p.task_number(task).unwrap_or_default(),
                 t.title.get(l).to_string(),
                 action,
@@ -55,27 +55,11 @@ fn Sheet(
                 p.task_progress(t, st.today.get())
                     .map(|v| format!("{} %", crate::domain::numbers::fixed(v, 0)))
                     .unwrap_or_else(|| "—".into()),
-            ))
+            ])
         })
     });
-    let field = move |i: usize| {
-        move || {
-            head.with(|h| {
-                h.as_ref()
-                    .map(|h| match i {
-                        0 => h.0.clone(),
-                        1 => h.1.clone(),
-                        2 => h.2.clone(),
-                        3 => h.3.clone(),
-                        4 => h.4.clone(),
-                        5 => h.5.clone(),
-                        6 => h.6.clone(),
-                        _ => h.7.clone(),
-                    })
-                    .unwrap_or_default()
-            })
-        }
-    };
+    // The header's facts, in the order of the vector above.
+    let field = move |i: usize| move || head.with(|h| h.as_ref().and_then(|h| h.get(i).cloned()).unwrap_or_default());
     let light = Signal::derive(move || st.plan.with(|p| p.task(task).map(|t| p.task_light(t, st.today.get()))).unwrap_or_else(gone));
     let back = move || with_lang("/table", query.with(|q| q.get("lang")));
     let print = |_| {
