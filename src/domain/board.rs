@@ -106,6 +106,31 @@ pub struct Board {
     pub silent: Vec<Silent>,
     /// Open problems, oldest first.
     pub open_problems: Vec<Id>,
+    /// The tasks those problems are on, each once.
+    pub problem_tasks: Vec<Id>,
+}
+
+/// Each id once, in first-seen order.
+fn distinct(ids: impl Iterator<Item = Id>) -> Vec<Id> {
+    let mut seen = std::collections::HashSet::new();
+    ids.filter(|id| seen.insert(*id)).collect()
+}
+
+impl Board {
+    /// The tasks behind the overdue list, each once: what its number counts.
+    pub fn overdue_tasks(&self) -> Vec<Id> {
+        distinct(self.overdue.iter().map(|m| m.task))
+    }
+
+    /// The tasks behind the due-soon list, each once.
+    pub fn due_soon_tasks(&self) -> Vec<Id> {
+        distinct(self.due_soon.iter().map(|m| m.task))
+    }
+
+    /// The tasks some responsible unit has not reported on this week, each once.
+    pub fn silent_tasks(&self) -> Vec<Id> {
+        distinct(self.silent.iter().flat_map(|s| s.tasks.iter().copied()))
+    }
 }
 
 /// What the board is narrowed to ("my unit, my action").
@@ -286,6 +311,7 @@ impl Plan {
             overdue,
             due_soon,
             silent,
+            problem_tasks: distinct(problems.iter().map(|p| p.task)),
             open_problems: problems.into_iter().map(|p| p.id).collect(),
         }
     }

@@ -1,24 +1,8 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { expectNoSeriousViolations } from './helpers/axe';
 import { SettingsPage } from './pages/settings-page';
 import { SheetPage } from './pages/sheet-page';
 import { TablePage, WORDS, type Lang } from './pages/table-page';
-
-/** Run axe on the page and fail on serious or critical violations, printing them. */
-async function expectNoSeriousViolations(page: Page, what: string) {
-  const results = await new AxeBuilder({ page }).analyze();
-  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  const report = bad
-    .map((v) => {
-      const nodes = v.nodes.map((n) => `      ${n.target.join(' ')}\n        ${n.failureSummary?.replace(/\n/g, '\n        ')}`).join('\n');
-      return `  [${v.impact}] ${v.id}: ${v.help} (${v.helpUrl})\n${nodes}`;
-    })
-    .join('\n');
-  if (bad.length) console.log(`axe violations on ${what}:\n${report}`);
-  const minor = results.violations.filter((v) => !bad.includes(v));
-  if (minor.length) console.log(`axe (not failing) on ${what}: ${minor.map((v) => `${v.id} [${v.impact}]`).join(', ')}`);
-  expect(bad.map((v) => `${v.id} [${v.impact}]`), `serious or critical axe violations on ${what}:\n${report}`).toEqual([]);
-}
 
 for (const lang of ['en', 'zh'] as Lang[]) {
   test.describe(`accessibility (${lang})`, () => {
@@ -26,7 +10,7 @@ for (const lang of ['en', 'zh'] as Lang[]) {
       const t = new TablePage(page, lang);
       await t.goto();
       await expect(page.locator('html')).toHaveAttribute('lang', WORDS[lang].htmlLang);
-      await expectNoSeriousViolations(page, `/ (${lang})`);
+      await expectNoSeriousViolations(page, `/table (${lang})`);
     });
 
     test(`the units page has no serious violations`, async ({ page }) => {

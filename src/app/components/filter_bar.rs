@@ -4,13 +4,11 @@
 use super::picker::Picker;
 use crate::app::i18n::{light_name, m};
 use crate::app::state::use_state;
-use crate::app::url::query_string;
+use crate::app::url::use_replace_query;
 use crate::domain::filter::TableFilter;
 use crate::domain::light::Light;
 use crate::domain::Id;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_location, use_navigate, use_query_map};
-use leptos_router::NavigateOptions;
 
 #[component]
 pub fn FilterBar(
@@ -19,18 +17,8 @@ pub fn FilterBar(
 ) -> impl IntoView {
     let st = use_state();
     let lang = st.lang;
-    let query = use_query_map();
-    let location = use_location();
-    let navigate = use_navigate();
-    let set = move |f: TableFilter| {
-        let mut pairs = f.to_query();
-        if let Some(l) = query.with_untracked(|q| q.get("lang")) {
-            pairs.push(("lang", l));
-        }
-        let url = format!("{}{}", location.pathname.get_untracked(), query_string(&pairs));
-        navigate(&url, NavigateOptions { replace: true, scroll: false, ..Default::default() });
-    };
-    let set = StoredValue::new(set);
+    let replace = use_replace_query();
+    let set = StoredValue::new(move |f: TableFilter| replace.with_value(|r| r(f.to_query())));
     // Apply one change to the current filter and put it in the URL.
     let change = move |f: fn(&mut TableFilter, Option<Id>, String), id: Option<Id>, text: String| {
         let mut next = filter.get_untracked();

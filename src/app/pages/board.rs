@@ -146,15 +146,19 @@ pub fn BoardPage() -> impl IntoView {
 
             <div class="board-lists">
                 <section class="board-section" aria-labelledby="overdue-heading">
-                    <h3 id="overdue-heading">{st.tr(m::OVERDUE_MILESTONES)} " " <A href=move || table(TableFilter { facet: Some(Facet::Overdue), ..Default::default() })>{move || board.with(|b| b.overdue.len())}</A></h3>
+                    <h3 id="overdue-heading">{st.tr(m::OVERDUE_MILESTONES)} " " <A href=move || table(TableFilter { facet: Some(Facet::Overdue), ..Default::default() })>{move || board.with(|b| b.overdue_tasks().len())}</A> " " {st.tr(m::TASKS_WORD)}</h3>
                     <ul>{move || milestone_list(board.with(|b| b.overdue.clone()), true)}</ul>
                 </section>
                 <section class="board-section" aria-labelledby="soon-heading">
-                    <h3 id="soon-heading">{move || format!("{} {} {}", lang.get().t(m::DUE_WITHIN), st.plan.with(|p| p.settings.board_window_days), lang.get().t(m::DAYS))} " " <A href=move || table(TableFilter { facet: Some(Facet::DueSoon), ..Default::default() })>{move || board.with(|b| b.due_soon.len())}</A></h3>
+                    <h3 id="soon-heading">{move || {
+                        let (before, after) = (lang.get().t(m::DUE_WITHIN), lang.get().t(m::DAYS));
+                        let n = st.plan.with(|p| p.settings.board_window_days);
+                        if before.is_empty() { format!("{n} {after}") } else { format!("{before} {n} {after}") }
+                    }} " " <A href=move || table(TableFilter { facet: Some(Facet::DueSoon), ..Default::default() })>{move || board.with(|b| b.due_soon_tasks().len())}</A> " " {st.tr(m::TASKS_WORD)}</h3>
                     <ul>{move || milestone_list(board.with(|b| b.due_soon.clone()), false)}</ul>
                 </section>
                 <section class="board-section" aria-labelledby="silent-heading">
-                    <h3 id="silent-heading">{st.tr(m::NOT_REPORTED)} <span class="hint">" (" {st.tr(m::SINCE)} " " {move || board.with(|b| b.week_start.to_string())} ")"</span> " " <A href=move || table(TableFilter { facet: Some(Facet::Silent), ..Default::default() })>{move || board.with(|b| b.silent.len())}</A></h3>
+                    <h3 id="silent-heading">{st.tr(m::NOT_REPORTED)} <span class="hint">" (" {st.tr(m::SINCE)} " " {move || board.with(|b| b.week_start.to_string())} ")"</span> " " <A href=move || table(TableFilter { facet: Some(Facet::Silent), ..Default::default() })>{move || board.with(|b| b.silent_tasks().len())}</A> " " {st.tr(m::TASKS_WORD)}</h3>
                     <ul>
                         {move || board.with(|b| b.silent.clone()).into_iter().map(|s| {
                             let name = st.plan.with(|p| p.unit(s.unit).map(|x| x.name.get(lang.get()).to_string())).unwrap_or_default();
@@ -165,7 +169,7 @@ pub fn BoardPage() -> impl IntoView {
                     </ul>
                 </section>
                 <section class="board-section" aria-labelledby="problems-heading">
-                    <h3 id="problems-heading">{st.tr(m::PROBLEMS)} " " <A href=move || table(TableFilter { facet: Some(Facet::Problems), ..Default::default() })>{move || board.with(|b| b.open_problems.len())}</A></h3>
+                    <h3 id="problems-heading">{st.tr(m::PROBLEMS)} " " <A href=move || table(TableFilter { facet: Some(Facet::Problems), ..Default::default() })>{move || board.with(|b| b.problem_tasks.len())}</A> " " {st.tr(m::TASKS_WORD)}</h3>
                     <ul>
                         {move || board.with(|b| b.open_problems.clone()).into_iter().filter_map(|id| st.plan.with(|p| p.problems.iter().find(|x| x.id == id).cloned())).map(|pr| view! {
                             <li><span class="date">{pr.raised_on.to_string()}</span> " · " <A href=sheet(pr.task)>{task_label(pr.task)}</A> " · " {pr.description.clone()}</li>

@@ -317,3 +317,16 @@ fn units_without_tasks_are_not_listed_and_the_reddest_come_first() {
     assert_eq!((b.units[0].unit, counts[0]), (unit_id(&plan, "Dawutong"), (1, 2)));
     assert_eq!((b.units[3].unit, counts[3]), (unit_id(&plan, "Enterprise Service Center"), (0, 1)));
 }
+
+#[test]
+fn each_list_s_number_counts_its_tasks_once() {
+    let mut plan = example();
+    let t = task_id(&plan, "7.1");
+    plan.set_task_plan(t, "steps".into(), Some(date(2022, 2, 10)), stamp()).unwrap();
+    plan.add_milestone(t, crate::domain::Text::new("", "Design"), Some(date(2022, 6, 20)), stamp()).unwrap();
+    plan.add_milestone(t, crate::domain::Text::new("", "Tender"), Some(date(2022, 6, 25)), stamp()).unwrap();
+    let b = plan.board(&Scope::default(), today());
+    assert_eq!(b.overdue.len(), 2);
+    assert_eq!(b.overdue_tasks(), vec![t]);
+    assert_eq!(b.silent_tasks().len(), 9);
+}

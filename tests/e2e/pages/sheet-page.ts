@@ -32,6 +32,7 @@ export const SHEET_WORDS = {
     reportingUnit: 'Reporting unit',
     progressPct: 'Overall progress (%)',
     milestonesDone: 'Milestones completed',
+    problemsRaised: 'Problems that need coordination (one per line)',
     print: 'Print',
     back: 'Back to the table',
     targets: 'Targets',
@@ -67,6 +68,7 @@ export const SHEET_WORDS = {
     reportingUnit: '反馈单位',
     progressPct: '总体进度（%）',
     milestonesDone: '本次完成的节点',
+    problemsRaised: '需协调解决的问题（每行一个）',
     print: '打印',
     back: '返回责任分工表',
     targets: '量化指标',
@@ -230,18 +232,20 @@ export class SheetPage {
       milestonesDone: f.getByRole('group', { name: w.milestonesDone, exact: true }),
       milestoneDone: (title: string) =>
         f.getByRole('group', { name: w.milestonesDone, exact: true }).getByRole('checkbox', { name: title, exact: true }),
+      problems: f.getByLabel(w.problemsRaised, { exact: true }),
       submit: f.getByRole('button', { name: w.addReport, exact: true }),
       errors: f.getByRole('alert'),
     };
   }
 
-  /** Append a report: the date, optionally the unit, the milestones ticked, the progress. */
-  async addReport(r: { date: string; unit?: string; milestones?: string[]; progress?: string }) {
+  /** Append a report: the date, optionally the unit, the milestones ticked, the progress, problems (one per line). */
+  async addReport(r: { date: string; unit?: string; milestones?: string[]; progress?: string; problems?: string }) {
     const f = this.report();
     await f.date.fill(r.date);
     if (r.unit) await f.unit.selectOption({ label: r.unit });
     for (const m of r.milestones ?? []) await f.milestoneDone(m).check();
     if (r.progress !== undefined) await f.progress.fill(r.progress);
+    if (r.problems !== undefined) await f.problems.fill(r.problems);
     const before = await this.reportRows().count();
     await f.submit.click();
     await expect(this.reportRows()).toHaveCount(before + 1);

@@ -80,7 +80,7 @@ export const WORDS = {
 export type Lang = keyof typeof WORDS;
 export type Words = (typeof WORDS)[Lang];
 
-/** The responsibility table at `/`, located by role and accessible name. */
+/** The responsibility table at `/table` (the home page `/` is the board), located by role and accessible name. */
 export class TablePage {
   readonly w: Words;
   readonly table: Locator;
@@ -128,7 +128,7 @@ export class TablePage {
     this.dialog = page.getByRole('dialog');
   }
 
-  /** Open `/` (or `path`) with the language forced by `?lang=` and wait until the app is up. */
+  /** Open `/table` (or `path`) with the language forced by `?lang=` and wait until the table is up. */
   async goto(query: Record<string, string> = {}, path = '/table') {
     const q = new URLSearchParams({ ...query, lang: this.lang });
     await this.page.goto(`${path}?${q}`);

@@ -5,13 +5,12 @@
 use crate::app::components::picker::Picker;
 use crate::app::i18n::m;
 use crate::app::state::use_state;
-use crate::app::url::query_string;
+use crate::app::url::{query_string, use_replace_query};
 use crate::domain::board::Scope;
 use crate::domain::Id;
 use crate::storage::local;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_location, use_navigate, use_query_map};
-use leptos_router::NavigateOptions;
+use leptos_router::hooks::use_query_map;
 
 /// The scope the URL names.
 pub fn use_scope() -> Memo<Scope> {
@@ -40,22 +39,11 @@ pub fn ScopePicker(
 ) -> impl IntoView {
     let st = use_state();
     let lang = st.lang;
-    let query = use_query_map();
-    let location = use_location();
-    let navigate = use_navigate();
+    let replace = use_replace_query();
     let go = move |s: Scope| {
         let pairs = scope_pairs(&s);
         local::store_scope(query_string(&pairs).trim_start_matches('?'));
-        let mut all = pairs;
-        for k in ["zoom", "lang"] {
-            if let Some(v) = query.with_untracked(|q| q.get(k)) {
-                all.push((k, v));
-            }
-        }
-        navigate(
-            &format!("{}{}", location.pathname.get_untracked(), query_string(&all)),
-            NavigateOptions { replace: true, scroll: false, ..Default::default() },
-        );
+        replace.with_value(|r| r(pairs));
     };
     let go = StoredValue::new(go);
     // A visit without a scope in the URL takes the remembered one.

@@ -7,4 +7,5 @@ pub mod report_form;
 pub mod reports_section;
 pub mod risks_section;
 pub mod schedule_section;
+pub mod section;
 pub mod targets_section;

@@ -1,5 +1,6 @@
 //! The task's plan (施工图): its steps in free text, and when it was submitted.
 
+use super::section::SheetSection;
 use crate::app::components::form_parts::{parse_date, show_outcome, FormErrors};
 use crate::app::i18n::m;
 use crate::app::state::use_state;
@@ -27,8 +28,7 @@ pub fn PlanSection(
         saved.set(show_outcome(errors, m::FIX_THESE, lang.get_untracked(), r));
     };
     view! {
-        <section class="sheet-section" aria-labelledby="plan-heading">
-            <h3 id="plan-heading">{st.tr(m::PLAN_SECTION)}</h3>
+        <SheetSection id="plan-heading" heading=m::PLAN_SECTION>
             <form class="form" on:submit=save>
                 <label>{st.tr(m::PLAN_TEXT)}<textarea rows="4" bind:value=text on:input=move |_| saved.set(false)></textarea></label>
                 <div class="form-row">
@@ -41,6 +41,6 @@ pub fn PlanSection(
                     <Show when=move || saved.get()><span role="status">{st.tr(m::SAVED)}</span></Show>
                 </div>
             </form>
-        </section>
+        </SheetSection>
     }
 }

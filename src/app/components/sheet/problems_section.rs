@@ -1,6 +1,7 @@
 //! Problems that need coordination: raised in reports, resolved with a
 //! resolution, never removed.
 
+use super::section::SheetSection;
 use crate::app::i18n::{m, Tr};
 use crate::app::state::use_state;
 use crate::domain::plan::live;
@@ -21,14 +22,13 @@ pub fn ProblemsSection(
         })
     });
     view! {
-        <section class="sheet-section" aria-labelledby="problems-heading">
-            <h3 id="problems-heading">{st.tr(m::PROBLEMS)}</h3>
+        <SheetSection id="problems-heading" heading=m::PROBLEMS>
             <Show when=move || ids.with(|v| !v.is_empty()) fallback=move || view! { <p class="empty">{st.tr(m::NO_PROBLEMS)}</p> }>
                 <ul class="problems">
                     <For each=move || ids.get() key=|id| *id children=move |id| view! { <ProblemItem id /> } />
                 </ul>
             </Show>
-        </section>
+        </SheetSection>
     }
 }
 

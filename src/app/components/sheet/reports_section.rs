@@ -1,6 +1,7 @@
 //! The task's progress reports, newest first, and the form to add one.
 
 use super::report_form::ReportForm;
+use super::section::{SheetSection, SheetTable};
 use super::targets_section::number;
 use crate::app::i18n::m;
 use crate::app::state::use_state;
@@ -51,31 +52,15 @@ pub fn ReportsSection(
         })
     });
     view! {
-        <section class="sheet-section" aria-labelledby="reports-heading">
-            <h3 id="reports-heading">{st.tr(m::REPORTS)}</h3>
-            <Show when=move || rows.with(|r| !r.is_empty()) fallback=move || view! { <p class="empty">{st.tr(m::NO_REPORTS)}</p> }>
-                <table class="sheet-table">
-                    <thead>
-                        <tr>
-                            <th scope="col">{st.tr(m::REPORT_DATE)}</th>
-                            <th scope="col">{st.tr(m::REPORTING_UNIT)}</th>
-                            <th scope="col">{st.tr(m::PROGRESS)}</th>
-                            <th scope="col">{st.tr(m::NARRATIVE)}</th>
-                            <th scope="col">{st.tr(m::MILESTONES_DONE)}</th>
-                            <th scope="col">{st.tr(m::READINGS)}</th>
-                            <th scope="col">{st.tr(m::HELP)}</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        <For each=move || rows.get() key=|r| r.0 children=|(_, date, unit, progress, narrative, done, readings, help)| view! {
+        <SheetSection id="reports-heading" heading=m::REPORTS>
+            <SheetTable columns=vec![(m::REPORT_DATE, false), (m::REPORTING_UNIT, false), (m::PROGRESS, false), (m::NARRATIVE, false), (m::MILESTONES_DONE, false), (m::READINGS, false), (m::HELP, false)] empty=Signal::derive(move || rows.with(|r| r.is_empty())) empty_text=m::NO_REPORTS>
+                    <For each=move || rows.get() key=|r| r.0 children=|(_, date, unit, progress, narrative, done, readings, help)| view! {
                             <tr>
                                 <td class="date">{date}</td><td>{unit}</td><td>{progress}</td><td>{narrative}</td><td>{done}</td><td>{readings}</td><td>{help}</td>
                             </tr>
                         } />
-                    </tbody>
-                </table>
-            </Show>
+                </SheetTable>
             <ReportForm task />
-        </section>
+        </SheetSection>
     }
 }

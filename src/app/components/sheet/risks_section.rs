@@ -1,6 +1,7 @@
 //! Risks and hidden dangers (风险隐患), bottom-line thinking: recorded per
 //! task with level, category, mitigation and owner; closed, never removed.
 
+use super::section::{SheetSection, SheetTable};
 use crate::app::components::form_parts::{show_outcome, FormErrors};
 use crate::app::components::picker::Picker;
 use crate::app::i18n::{m, risk_category, risk_level, risk_status};
@@ -61,22 +62,9 @@ pub fn RisksSection(
         let _ = st.edit(|p, s| p.set_risk_status(id, RiskStatus::ALL[i.min(2)], s));
     };
     view! {
-        <section class="sheet-section" aria-labelledby="risks-heading">
-            <h3 id="risks-heading">{st.tr(m::RISKS)}</h3>
-            <Show when=move || rows.with(|r| !r.is_empty()) fallback=move || view! { <p class="empty">{st.tr(m::NO_RISKS)}</p> }>
-                <table class="sheet-table">
-                    <thead>
-                        <tr>
-                            <th scope="col">{st.tr(m::DESCRIPTION)}</th>
-                            <th scope="col">{st.tr(m::LEVEL)}</th>
-                            <th scope="col">{st.tr(m::CATEGORY)}</th>
-                            <th scope="col">{st.tr(m::MITIGATION)}</th>
-                            <th scope="col">{st.tr(m::OWNER)}</th>
-                            <th scope="col">{st.tr(m::STATUS)}</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        <For each=move || rows.get() key=|r| r.clone() children=move |(id, d, lv, cat, mit, own, status)| {
+        <SheetSection id="risks-heading" heading=m::RISKS>
+            <SheetTable columns=vec![(m::DESCRIPTION, false), (m::LEVEL, false), (m::CATEGORY, false), (m::MITIGATION, false), (m::OWNER, false), (m::STATUS, false)] empty=Signal::derive(move || rows.with(|r| r.is_empty())) empty_text=m::NO_RISKS>
+                    <For each=move || rows.get() key=|r| r.clone() children=move |(id, d, lv, cat, mit, own, status)| {
                             let desc = d.clone();
                             view! {
                                 <tr>
@@ -95,9 +83,7 @@ pub fn RisksSection(
                                 </tr>
                             }
                         } />
-                    </tbody>
-                </table>
-            </Show>
+                </SheetTable>
             <form class="inline-form no-print" on:submit=add>
                 <label>{st.tr(m::DESCRIPTION)}<input type="text" bind:value=description /></label>
                 <label>
@@ -117,6 +103,6 @@ pub fn RisksSection(
                 <button type="submit">{st.tr(m::ADD_RISK)}</button>
                 <FormErrors errors />
             </form>
-        </section>
+        </SheetSection>
     }
 }

@@ -2,6 +2,7 @@
 //! inverting the schedule from the deadline.
 
 use super::invert_form::InvertForm;
+use super::section::{SheetSection, SheetTable};
 use crate::app::components::form_parts::{parse_date, show_outcome, FormErrors};
 use crate::app::components::light_badge::LightBadge;
 use crate::app::components::task_row::gone;
@@ -41,24 +42,10 @@ pub fn ScheduleSection(
         }
     };
     view! {
-        <section class="sheet-section" aria-labelledby="schedule-heading">
-            <h3 id="schedule-heading">{st.tr(m::SCHEDULE)}</h3>
-            <Show when=move || milestones.with(|m| !m.is_empty()) fallback=move || view! { <p class="empty">{st.tr(m::NO_MILESTONES)}</p> }>
-                <table class="sheet-table">
-                    <thead>
-                        <tr>
-                            <th scope="col">{st.tr(m::MILESTONE)}</th>
-                            <th scope="col">{st.tr(m::DUE)}</th>
-                            <th scope="col">{st.tr(m::DONE_ON)}</th>
-                            <th scope="col">{st.tr(m::COL_LIGHT)}</th>
-                            <th scope="col" class="no-print">{st.tr(m::COL_ACTIONS)}</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        <For each=move || milestones.get() key=|id| *id children=move |mid| view! { <MilestoneRow task mid /> } />
-                    </tbody>
-                </table>
-            </Show>
+        <SheetSection id="schedule-heading" heading=m::SCHEDULE>
+            <SheetTable columns=vec![(m::MILESTONE, false), (m::DUE, false), (m::DONE_ON, false), (m::COL_LIGHT, false), (m::COL_ACTIONS, true)] empty=Signal::derive(move || milestones.with(|m| m.is_empty())) empty_text=m::NO_MILESTONES>
+                    <For each=move || milestones.get() key=|id| *id children=move |mid| view! { <MilestoneRow task mid /> } />
+                </SheetTable>
             <form class="inline-form no-print" on:submit=add>
                 <label>{st.tr(m::MILESTONE)}<input type="text" bind:value=title /></label>
                 <label>{st.tr(m::DUE)}<input type="date" bind:value=due /></label>
@@ -66,7 +53,7 @@ pub fn ScheduleSection(
                 <FormErrors errors />
             </form>
             <InvertForm task />
-        </section>
+        </SheetSection>
     }
 }
 

@@ -1,5 +1,6 @@
 //! Quantitative targets: baseline, target, the latest reading and progress.
 
+use super::section::{SheetSection, SheetTable};
 use crate::app::components::form_parts::{parse_number, show_outcome, FormErrors};
 use crate::app::i18n::{m, Tr};
 use crate::app::state::use_state;
@@ -73,27 +74,12 @@ pub fn TargetsSection(
         }
     };
     view! {
-        <section class="sheet-section" aria-labelledby="targets-heading">
-            <h3 id="targets-heading">{st.tr(m::TARGETS)}</h3>
-            <Show when=move || rows.with(|r| !r.is_empty()) fallback=move || view! { <p class="empty">{st.tr(m::NO_TARGETS)}</p> }>
-                <table class="sheet-table">
-                    <thead>
-                        <tr>
-                            <th scope="col">{st.tr(m::TARGET)}</th>
-                            <th scope="col">{st.tr(m::MEASURE)}</th>
-                            <th scope="col">{st.tr(m::BASELINE)}</th>
-                            <th scope="col">{st.tr(m::TARGET_VALUE)}</th>
-                            <th scope="col">{st.tr(m::CURRENT)}</th>
-                            <th scope="col">{st.tr(m::PROGRESS)}</th>
-                        </tr>
-                    </thead>
-                    <tbody>
-                        <For each=move || rows.get() key=|r| r.clone() children=|(_, name, measure, baseline, target, current, progress)| view! {
+        <SheetSection id="targets-heading" heading=m::TARGETS>
+            <SheetTable columns=vec![(m::TARGET, false), (m::MEASURE, false), (m::BASELINE, false), (m::TARGET_VALUE, false), (m::CURRENT, false), (m::PROGRESS, false)] empty=Signal::derive(move || rows.with(|r| r.is_empty())) empty_text=m::NO_TARGETS>
+                    <For each=move || rows.get() key=|r| r.clone() children=|(_, name, measure, baseline, target, current, progress)| view! {
                             <tr><td>{name}</td><td>{measure}</td><td>{baseline}</td><td>{target}</td><td>{current}</td><td>{progress}</td></tr>
                         } />
-                    </tbody>
-                </table>
-            </Show>
+                </SheetTable>
             <form class="inline-form no-print" on:submit=add>
                 <label>{st.tr(m::TARGET)}<input type="text" bind:value=name /></label>
                 <label>{st.tr(m::MEASURE)}<input type="text" bind:value=measure /></label>
@@ -109,6 +95,6 @@ pub fn TargetsSection(
                 <button type="submit">{st.tr(m::ADD_TARGET)}</button>
                 <FormErrors errors />
             </form>
-        </section>
+        </SheetSection>
     }
 }
