@@ -88,8 +88,10 @@ test-native:
 test-size:
 	node .ci/wasm-size.mjs dist $(WASM_BUDGET_KB) | tee -a target/test-counts.txt
 
-# The server is started here and stopped by its own process id.
+# The server is started here and stopped by its own process id. The large
+# plan the scale test loads is written first, by the Rust generator.
 test-e2e:
+	@cargo test -q --lib write_large_fixture -- --ignored >/dev/null
 	@/usr/bin/python3 .ci/serve.py --port $(E2E_PORT) --dir dist & pid=$$!; \
 	 trap 'kill $$pid 2>/dev/null' EXIT; \
 	 for i in $$(seq 100); do (exec 3<>/dev/tcp/127.0.0.1/$(E2E_PORT)) 2>/dev/null && break; sleep 0.1; done; \

@@ -35,6 +35,8 @@ pub struct AppState {
     pub today: Memo<NaiveDate>,
     /// Every task's light, computed once per change and shared by all rows.
     pub lights: Memo<HashMap<Id, Assessment>>,
+    /// Where each task sits in `plan.tasks`, for lookups without a scan.
+    pub task_index: Memo<HashMap<Id, usize>>,
     pub notice: RwSignal<StoreNotice>,
     /// The stored envelope's revision that this tab last wrote or read.
     revision: StoredValue<u64>,
@@ -60,7 +62,10 @@ impl AppState {
         let plan = RwSignal::new(plan);
         let today = Memo::new(move |_| plan.with(|p| p.as_of(Local::now().date_naive())));
         let lights = Memo::new(move |_| plan.with(|p| p.task_lights(today.get())));
-        let state = AppState { plan, lang, today, lights, notice: RwSignal::new(notice), revision: StoredValue::new(revision) };
+        let task_index = Memo::new(move |_| {
+            plan.with(|p| p.tasks.iter().enumerate().filter(|(_, t)| !t.meta.deleted).map(|(i, t)| (t.id, i)).collect())
+        });
+        let state = AppState { plan, lang, today, lights, task_index, notice: RwSignal::new(notice), revision: StoredValue::new(revision) };
         state.persist(only_copy);
         state
     }

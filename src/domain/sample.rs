@@ -216,3 +216,23 @@ mod tests {
         p.kickoff
     }
 }
+
+#[cfg(test)]
+mod fixture {
+    use super::*;
+    use crate::storage::envelope::encode;
+
+    /// The board-scale plan the end-to-end suite loads into the browser:
+    /// 1,000 tasks with 10,000 milestones and 3,000 reports, stored as the
+    /// app stores it. Written by `make test-e2e` before the browser runs.
+    #[test]
+    #[ignore = "writes target/e2e-large-plan.json for the end-to-end suite"]
+    fn write_large_fixture() {
+        let p = large_plan(1, Size { reports: 3_000, ..Size::default() });
+        let text = encode(&p, 1, Utc.with_ymd_and_hms(2024, 6, 1, 9, 0, 0).single().unwrap_or_default());
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target");
+        std::fs::create_dir_all(&dir).unwrap_or_default();
+        std::fs::write(dir.join("e2e-large-plan.json"), &text).unwrap_or_default();
+        println!("large fixture: {} characters", text.chars().count());
+    }
+}

@@ -29,15 +29,24 @@ pub fn TaskRow(
     let st = use_state();
     let lang = st.lang;
     let editing = expect_context::<RwSignal<Option<Editing>>>();
-    let task = Memo::new(move |_| st.plan.with(|p| p.task(id).cloned()));
-    let cell = move |f: fn(&Plan, &crate::domain::Task, Lang) -> String| {
-        move || task.with(|t| t.as_ref().map(|t| st.plan.with(|p| f(p, t, lang.get()))).unwrap_or_default())
-    };
-    let title = cell(|_, t, l| t.title.get(l).to_string());
-    let responsible = cell(|p, t, l| unit_names(p, &t.responsible, l));
-    let co = cell(|p, t, l| unit_names(p, &t.co_organizers, l));
-    let due = cell(|_, t, _| t.due.map(|d| d.to_string()).unwrap_or_default());
-    let person = cell(|p, t, l| t.person.and_then(|x| p.person(x)).map(|x| x.name.get(l).to_string()).unwrap_or_default());
+    // What the row shows, as text: one memo per row, found through the
+    // shared index (not a scan of every task), so an edit elsewhere costs
+    // this row a lookup and a comparison, and no DOM work.
+    let cells = Memo::new(move |_| {
+        st.plan.with(|p| {
+            let l = lang.get();
+            let t = st.task_index.with(|ix| ix.get(&id).and_then(|i| p.tasks.get(*i)))?;
+            Some([
+                t.title.get(l).to_string(),
+                unit_names(p, &t.responsible, l),
+                unit_names(p, &t.co_organizers, l),
+                t.due.map(|d| d.to_string()).unwrap_or_default(),
+                t.person.and_then(|x| p.person(x)).map(|x| x.name.get(l).to_string()).unwrap_or_default(),
+            ])
+        })
+    });
+    let cell = move |i: usize| move || cells.with(|c| c.as_ref().map(|c| c[i].clone()).unwrap_or_default());
+    let (title, responsible, co, due, person) = (cell(0), cell(1), cell(2), cell(3), cell(4));
     let light = Signal::derive(move || st.lights.with(|l| l.get(&id).cloned()).unwrap_or_else(gone));
     let query = leptos_router::hooks::use_query_map();
     let href = move || crate::app::url::with_lang(&format!("/task/{id}"), query.with(|q| q.get("lang")));
