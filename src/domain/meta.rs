@@ -16,7 +16,7 @@ pub struct Meta {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub by: Option<Id>,
     /// When the last change was made.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::domain::dates::opt_instant")]
     pub at: Option<DateTime<Utc>>,
     /// A tombstone: the record was deleted.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]

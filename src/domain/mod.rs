@@ -1,6 +1,7 @@
 //! The plan and everything derived from it. Plain Rust: no Leptos, no browser.
 
 pub mod board;
+pub mod dates;
 pub mod edit;
 pub mod example;
 pub mod filter;

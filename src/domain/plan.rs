@@ -13,6 +13,7 @@ pub struct Plan {
     pub title: Text,
     pub year: i32,
     /// The kick-off meeting; the plan and schedule are due a week after.
+    #[serde(with = "crate::domain::dates::day")]
     pub kickoff: NaiveDate,
     /// The unit that issued the table (the district's supervision office).
     #[serde(default)]
@@ -57,6 +58,7 @@ pub struct Settings {
     /// Progress this many percentage points behind the time-elapsed pace turns yellow.
     pub behind_pace_margin: u32,
     /// Look at the plan as of this date instead of today (the example uses it).
+    #[serde(with = "crate::domain::dates::opt_day")]
     pub as_of: Option<NaiveDate>,
     /// The board lists milestones due within this many days.
     pub board_window_days: u32,

@@ -13,6 +13,7 @@ pub struct Report {
     pub id: Id,
     pub task: Id,
     pub unit: Id,
+    #[serde(with = "crate::domain::dates::day")]
     pub date: NaiveDate,
     #[serde(default)]
     pub narrative: String,
@@ -50,6 +51,7 @@ pub enum MeetingKind {
 pub struct Meeting {
     pub id: Id,
     pub kind: MeetingKind,
+    #[serde(with = "crate::domain::dates::day")]
     pub date: NaiveDate,
     #[serde(default)]
     pub chair: Option<Id>,
@@ -72,9 +74,9 @@ pub struct Decision {
     pub text: String,
     #[serde(default)]
     pub owner: Option<Id>,
-    #[serde(default)]
+    #[serde(default, with = "crate::domain::dates::opt_day")]
     pub due: Option<NaiveDate>,
-    #[serde(default)]
+    #[serde(default, with = "crate::domain::dates::opt_day")]
     pub closed_on: Option<NaiveDate>,
 }
 
@@ -84,6 +86,7 @@ pub struct Problem {
     pub id: Id,
     pub task: Id,
     pub raised_by: Id,
+    #[serde(with = "crate::domain::dates::day")]
     pub raised_on: NaiveDate,
     pub description: String,
     /// The report or meeting it was raised in.
@@ -92,7 +95,7 @@ pub struct Problem {
     /// The person or unit asked to coordinate.
     #[serde(default)]
     pub assigned_to: Option<Id>,
-    #[serde(default)]
+    #[serde(default, with = "crate::domain::dates::opt_day")]
     pub resolved_on: Option<NaiveDate>,
     #[serde(default)]
     pub resolution: String,
@@ -157,6 +160,7 @@ pub struct Exemption {
     pub milestone: Option<Id>,
     pub reason: Text,
     pub approved_by: Id,
+    #[serde(with = "crate::domain::dates::day")]
     pub approved_on: NaiveDate,
     #[serde(default)]
     pub meta: Meta,

@@ -23,14 +23,14 @@ pub struct Task {
     /// The responsible person.
     #[serde(default)]
     pub person: Option<Id>,
-    #[serde(default)]
+    #[serde(default, with = "crate::domain::dates::opt_day")]
     pub start: Option<NaiveDate>,
-    #[serde(default)]
+    #[serde(default, with = "crate::domain::dates::opt_day")]
     pub due: Option<NaiveDate>,
     /// The plan (施工图): the steps, free text.
     #[serde(default)]
     pub plan: String,
-    #[serde(default)]
+    #[serde(default, with = "crate::domain::dates::opt_day")]
     pub plan_submitted_on: Option<NaiveDate>,
     /// The schedule (时间表).
     #[serde(default)]
@@ -45,9 +45,9 @@ pub struct Task {
 pub struct Milestone {
     pub id: Id,
     pub title: super::Text,
-    #[serde(default)]
+    #[serde(default, with = "crate::domain::dates::opt_day")]
     pub due: Option<NaiveDate>,
-    #[serde(default)]
+    #[serde(default, with = "crate::domain::dates::opt_day")]
     pub done_on: Option<NaiveDate>,
     /// Relative weight in the task's progress (default 1).
     #[serde(default = "one")]

@@ -27,6 +27,7 @@ pub const VERSION: u64 = 1;
 pub struct Envelope {
     pub format: String,
     pub version: u64,
+    #[serde(with = "crate::domain::dates::instant")]
     pub saved_at: DateTime<Utc>,
     /// Counts saves; a tab whose copy is older than the stored one must not
     /// overwrite it.

@@ -1,0 +1,117 @@
+//! Dates in files and storage, written and read by hand: `YYYY-MM-DD` for
+//! days and RFC 3339 (`2022-02-07T09:00:00Z`, UTC) for instants. chrono's
+//! own serde support pulls its whole format-string machinery into the
+//! browser build; these few lines do the one format the app uses.
+
+use chrono::{DateTime, NaiveDate, NaiveDateTime, NaiveTime, Utc};
+use serde::{de::Error, Deserialize, Deserializer, Serializer};
+
+fn parse_day<E: Error>(s: &str) -> Result<NaiveDate, E> {
+    super::numbers::parse_date(s).filter(|_| s.len() == 10).ok_or_else(|| E::custom(format!("'{s}' is not a date (YYYY-MM-DD)")))
+}
+
+/// Parse `2022-02-07T09:00:00Z` (fractions of a second allowed; only UTC).
+fn parse_instant(s: &str) -> Option<DateTime<Utc>> {
+    let (day, rest) = s.split_once('T')?;
+    let time = rest.strip_suffix('Z').or_else(|| rest.strip_suffix("+00:00"))?;
+    let (hms, frac) = time.split_once('.').unwrap_or((time, ""));
+    let mut parts = hms.splitn(3, ':').map(|p| p.parse::<u32>().ok());
+    let (h, m, sec) = (parts.next()??, parts.next()??, parts.next()??);
+    let nanos = if frac.is_empty() {
+        0
+    } else {
+        let digits: String = frac.chars().take(9).collect();
+        digits.parse::<u32>().ok()? * 10u32.pow(9 - digits.len() as u32)
+    };
+    let t = NaiveTime::from_hms_nano_opt(h, m, sec, nanos)?;
+    Some(NaiveDateTime::new(super::numbers::parse_date(day)?, t).and_utc())
+}
+
+fn parse_instant_or<E: Error>(s: &str) -> Result<DateTime<Utc>, E> {
+    parse_instant(s).ok_or_else(|| E::custom(format!("'{s}' is not a UTC time (YYYY-MM-DDThh:mm:ssZ)")))
+}
+
+fn instant_text(t: &DateTime<Utc>) -> String {
+    format!("{}T{}Z", t.date_naive(), t.time())
+}
+
+/// A required day.
+pub mod day {
+    use super::*;
+    pub fn serialize<S: Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(d)
+    }
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
+        parse_day(&String::deserialize(d)?)
+    }
+}
+
+/// An optional day (`null` or absent for none).
+pub mod opt_day {
+    use super::*;
+    pub fn serialize<S: Serializer>(d: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
+        match d {
+            Some(d) => s.collect_str(d),
+            None => s.serialize_none(),
+        }
+    }
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+        Option::<String>::deserialize(d)?.map(|s| parse_day(&s)).transpose()
+    }
+}
+
+/// A required instant.
+pub mod instant {
+    use super::*;
+    pub fn serialize<S: Serializer>(t: &DateTime<Utc>, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&instant_text(t))
+    }
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<DateTime<Utc>, D::Error> {
+        parse_instant_or(&String::deserialize(d)?)
+    }
+}
+
+/// An optional instant.
+pub mod opt_instant {
+    use super::*;
+    pub fn serialize<S: Serializer>(t: &Option<DateTime<Utc>>, s: S) -> Result<S::Ok, S::Error> {
+        match t {
+            Some(t) => s.serialize_str(&instant_text(t)),
+            None => s.serialize_none(),
+        }
+    }
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<DateTime<Utc>>, D::Error> {
+        Option::<String>::deserialize(d)?.map(|s| parse_instant_or(&s)).transpose()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    #[test]
+    fn instants_round_trip_with_and_without_fractions() {
+        let t = Utc.with_ymd_and_hms(2022, 2, 7, 9, 5, 3).unwrap();
+        assert_eq!(instant_text(&t), "2022-02-07T09:05:03Z");
+        assert_eq!(parse_instant("2022-02-07T09:05:03Z"), Some(t));
+        let f = t + chrono::Duration::milliseconds(250);
+        assert_eq!(parse_instant(&instant_text(&f)), Some(f));
+        assert_eq!(parse_instant("2022-02-07T09:05:03.25+00:00"), Some(f));
+    }
+
+    #[test]
+    fn chrono_s_own_rfc3339_text_reads_back() {
+        let t = Utc.with_ymd_and_hms(2024, 12, 31, 23, 59, 59).unwrap() + chrono::Duration::nanoseconds(123_456_789);
+        assert_eq!(parse_instant(&t.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true)), Some(t));
+    }
+
+    #[test]
+    fn bad_times_are_refused() {
+        for s in ["2022-02-07", "2022-02-07T25:00:00Z", "2022-02-07T09:00:00+08:00", "yesterday", "2022-02-30T00:00:00Z"] {
+            assert_eq!(parse_instant(s), None, "{s}");
+        }
+        assert!(parse_day::<serde_json::Error>("2022-2-7").is_err());
+        assert!(parse_day::<serde_json::Error>("2022-02-07").is_ok());
+    }
+}
