@@ -107,9 +107,15 @@ test.describe('editing the table', () => {
     await t.waitReady();
     await expect(t.taskTitle('8.2')).toHaveText('Facilitate relocating the Hong Kong supply warehouses');
 
-    // Moving the first task up does nothing.
+    // Moving the first task up does nothing, and saves nothing.
+    const revision = () => page.evaluate(() => JSON.parse(localStorage.getItem('gongjian.plan')!).revision);
+    const before = await revision();
     await t.taskButton('moveUp', '8.1').click();
     await expect(t.taskTitle('8.1')).toHaveText('Transfer 200,000 m² of land for industrial projects');
+    await t.taskButton('moveDown', '8.2').click();
+    await expect(t.taskTitle('8.3')).toHaveText('Facilitate relocating the Hong Kong supply warehouses');
+    // Only the real move (down) was saved.
+    await expect.poll(revision).toBe(before + 1);
   });
 
   test('deleting a task (confirmed) removes it, also after a reload', async ({ page }) => {
