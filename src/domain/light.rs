@@ -162,6 +162,13 @@ pub struct Assessment {
     pub reasons: Vec<Reason>,
 }
 
+/// The light of nothing (a record that has just gone): grey, no reasons.
+impl Default for Assessment {
+    fn default() -> Self {
+        Assessment { light: Light::Grey, reasons: vec![] }
+    }
+}
+
 impl Assessment {
     fn of(light: Light, reason: Reason) -> Self {
         Assessment { light, reasons: vec![reason] }

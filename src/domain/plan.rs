@@ -183,6 +183,16 @@ impl Plan {
         v
     }
 
+    /// Unit names joined as the table shows them ("A、B").
+    pub fn unit_names(&self, ids: &[Id], lang: super::Lang) -> String {
+        ids.iter().filter_map(|id| self.unit(*id)).map(|u| u.name.get(lang)).collect::<Vec<_>>().join("、")
+    }
+
+    /// Person names joined as the table shows them.
+    pub fn person_names(&self, ids: &[Id], lang: super::Lang) -> String {
+        ids.iter().filter_map(|id| self.person(*id)).map(|p| p.name.get(lang)).collect::<Vec<_>>().join("、")
+    }
+
     /// (id, name) of live units sorted by name, for pickers.
     pub fn unit_choices(&self, lang: super::Lang) -> Vec<(Id, String)> {
         self.units_sorted(lang).iter().map(|u| (u.id, u.name.get(lang).to_string())).collect()

@@ -2,7 +2,7 @@
 
 use super::light_badge::LightBadge;
 use super::row_buttons::RowButtons;
-use super::task_row::{gone, person_names, unit_names, TaskRow};
+use super::task_row::TaskRow;
 use crate::app::i18n::{m, Tr};
 use crate::app::pages::table::Editing;
 use crate::app::state::use_state;
@@ -25,11 +25,10 @@ pub fn ActionRows(
     let tasks = Memo::new(move |_| rows.with(|r| r.iter().find(|g| g.action == id).map(|g| g.tasks.clone()).unwrap_or_default()));
     let action = Memo::new(move |_| st.plan.with(|p| p.action(id).cloned()));
     let title = move || action.with(|a| a.as_ref().map(|a| a.title.get(lang.get()).to_string()).unwrap_or_default());
-    let leaders =
-        move || action.with(|a| a.as_ref().map(|a| st.plan.with(|p| person_names(p, &a.leaders, lang.get()))).unwrap_or_default());
+    let leaders = move || action.with(|a| a.as_ref().map(|a| st.plan.with(|p| p.person_names(&a.leaders, lang.get()))).unwrap_or_default());
     let units =
-        move || action.with(|a| a.as_ref().map(|a| st.plan.with(|p| unit_names(p, &a.leading_units, lang.get()))).unwrap_or_default());
-    let light = Signal::derive(move || st.plan.with(|p| p.action(id).map(|_| p.action_light(id, st.today.get()))).unwrap_or_else(gone));
+        move || action.with(|a| a.as_ref().map(|a| st.plan.with(|p| p.unit_names(&a.leading_units, lang.get()))).unwrap_or_default());
+    let light = Signal::derive(move || st.plan.with(|p| p.action(id).map(|_| p.action_light(id, st.today.get()))).unwrap_or_default());
     let what = Signal::derive(move || format!("{} {number}", lang.get().t(m::ACTION_FORM)));
     let add_task_name = move || format!("{} {}", lang.get().t(m::ADD_TASK), what.get());
     view! {

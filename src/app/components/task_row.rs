@@ -5,19 +5,9 @@ use super::row_buttons::RowButtons;
 use crate::app::i18n::{m, Tr};
 use crate::app::pages::table::Editing;
 use crate::app::state::use_state;
-use crate::domain::{Id, Lang, Plan};
+use crate::domain::Id;
 use leptos::prelude::*;
 use leptos_router::components::A;
-
-/// Unit names joined as the table shows them.
-pub fn unit_names(p: &Plan, ids: &[Id], lang: Lang) -> String {
-    ids.iter().filter_map(|id| p.unit(*id)).map(|u| u.name.get(lang).to_string()).collect::<Vec<_>>().join("、")
-}
-
-/// Person names joined as the table shows them.
-pub fn person_names(p: &Plan, ids: &[Id], lang: Lang) -> String {
-    ids.iter().filter_map(|id| p.person(*id)).map(|x| x.name.get(lang).to_string()).collect::<Vec<_>>().join("、")
-}
 
 #[component]
 pub fn TaskRow(
@@ -38,8 +28,8 @@ pub fn TaskRow(
             let t = st.task_index.with(|ix| ix.get(&id).and_then(|i| p.tasks.get(*i)))?;
             Some([
                 t.title.get(l).to_string(),
-                unit_names(p, &t.responsible, l),
-                unit_names(p, &t.co_organizers, l),
+                p.unit_names(&t.responsible, l),
+                p.unit_names(&t.co_organizers, l),
                 t.due.map(|d| d.to_string()).unwrap_or_default(),
                 t.person.and_then(|x| p.person(x)).map(|x| x.name.get(l).to_string()).unwrap_or_default(),
             ])
@@ -47,7 +37,7 @@ pub fn TaskRow(
     });
     let cell = move |i: usize| move || cells.with(|c| c.as_ref().map(|c| c[i].clone()).unwrap_or_default());
     let (title, responsible, co, due, person) = (cell(0), cell(1), cell(2), cell(3), cell(4));
-    let light = Signal::derive(move || st.lights.with(|l| l.get(&id).cloned()).unwrap_or_else(gone));
+    let light = Signal::derive(move || st.lights.with(|l| l.get(&id).cloned()).unwrap_or_default());
     let query = leptos_router::hooks::use_query_map();
     let href = move || crate::app::url::with_lang(&format!("/task/{id}"), query.with(|q| q.get("lang")));
     let num = number.clone();
@@ -76,9 +66,4 @@ pub fn TaskRow(
             />
         </tr>
     }
-}
-
-/// The assessment of a record that is gone (a row about to disappear).
-pub fn gone() -> crate::domain::light::Assessment {
-    crate::domain::light::Assessment { light: crate::domain::light::Light::Grey, reasons: vec![] }
 }

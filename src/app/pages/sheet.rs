@@ -7,7 +7,6 @@ use crate::app::components::sheet::{
     plan_section::PlanSection, problems_section::ProblemsSection, reports_section::ReportsSection, risks_section::RisksSection,
     schedule_section::ScheduleSection, targets_section::TargetsSection,
 };
-use crate::app::components::task_row::{gone, person_names, unit_names};
 use crate::app::i18n::m;
 use crate::app::state::use_state;
 use crate::app::url::with_lang;
@@ -48,9 +47,9 @@ fn Sheet(
                 p.task_number(task).unwrap_or_default(),
                 t.title.get(l).to_string(),
                 action,
-                unit_names(p, &t.responsible, l),
-                unit_names(p, &t.co_organizers, l),
-                person_names(p, &t.person.into_iter().collect::<Vec<_>>(), l),
+                p.unit_names(&t.responsible, l),
+                p.unit_names(&t.co_organizers, l),
+                p.person_names(&t.person.into_iter().collect::<Vec<_>>(), l),
                 format!("{} → {}", date(t.start), date(t.due)),
                 p.task_progress(t, st.today.get())
                     .map(|v| format!("{} %", crate::domain::numbers::fixed(v, 0)))
@@ -60,7 +59,7 @@ fn Sheet(
     });
     // The header's facts, in the order of the vector above.
     let field = move |i: usize| move || head.with(|h| h.as_ref().and_then(|h| h.get(i).cloned()).unwrap_or_default());
-    let light = Signal::derive(move || st.plan.with(|p| p.task(task).map(|t| p.task_light(t, st.today.get()))).unwrap_or_else(gone));
+    let light = Signal::derive(move || st.lights.with(|l| l.get(&task).cloned()).unwrap_or_default());
     let back = move || with_lang("/table", query.with(|q| q.get("lang")));
     let print = |_| {
         if let Some(w) = web_sys::window() {

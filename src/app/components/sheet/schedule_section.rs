@@ -5,7 +5,6 @@ use super::invert_form::InvertForm;
 use super::section::{SheetSection, SheetTable};
 use crate::app::components::form_parts::{parse_date, show_outcome, FormErrors};
 use crate::app::components::light_badge::LightBadge;
-use crate::app::components::task_row::gone;
 use crate::app::i18n::{m, Tr};
 use crate::app::state::use_state;
 use crate::domain::plan::live;
@@ -73,7 +72,7 @@ fn MilestoneRow(
             Some((ms.title.clone(), ms.due, p.milestone_done_on(t, ms, st.today.get()), p.milestone_light(t, ms, st.today.get())))
         })
     });
-    let light = Signal::derive(move || row.with(|r| r.as_ref().map(|r| r.3.clone())).unwrap_or_else(gone));
+    let light = Signal::derive(move || row.with(|r| r.as_ref().map(|r| r.3.clone())).unwrap_or_default());
     let title = move || row.with(|r| r.as_ref().map(|r| r.0.get(lang.get()).to_string()).unwrap_or_default());
     let date = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
     let delete = move |_| {
