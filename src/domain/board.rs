@@ -228,11 +228,16 @@ impl Plan {
 
     /// The board for `scope` as of `today`.
     pub fn board(&self, scope: &Scope, today: NaiveDate) -> Board {
+        self.board_with(scope, today, &self.task_lights(today))
+    }
+
+    /// [`Plan::board`] from the lights of every task as of `today`, already
+    /// computed (the app's shared memo), so none is worked out twice.
+    pub fn board_with(&self, scope: &Scope, today: NaiveDate, lights: &HashMap<Id, Assessment>) -> Board {
         let by_task = self.reports_by_task(today);
         let k = |t: &Task| known(&by_task, t.id, today);
         let tasks: Vec<&Task> = self.tasks_in_order().into_iter().filter(|t| scope.includes(t, self)).collect();
-        let lights: HashMap<Id, Light> = tasks.iter().map(|t| (t.id, self.task_light_in(t, &k(t)).light)).collect();
-        let light_of = |t: &Task| lights.get(&t.id).copied().unwrap_or(Light::Grey);
+        let light_of = |t: &Task| lights.get(&t.id).map_or(Light::Grey, |a| a.light);
         let progress_of = |t: &Task| if light_of(t) == Light::Done { 100.0 } else { k(t).task_progress(t).unwrap_or(0.0) };
         let all: Vec<(Id, Light)> = tasks.iter().map(|t| (t.id, light_of(t))).collect();
 

@@ -302,41 +302,50 @@ impl Plan {
 
     /// The light of a key action: its tasks combined.
     pub fn action_light(&self, action: Id, today: NaiveDate) -> Assessment {
-        let tasks: Vec<(String, &Task)> =
-            self.tasks_of(action).into_iter().filter_map(|t| self.task_number(t.id).map(|n| (n, t))).collect();
-        self.combine(&tasks, today)
+        self.action_light_with(action, &self.task_lights(today))
+    }
+
+    /// [`Plan::action_light`] from lights already computed for every task
+    /// (the app's shared memo), so no task's light is worked out twice.
+    pub fn action_light_with(&self, action: Id, lights: &HashMap<Id, Assessment>) -> Assessment {
+        let number = self.action_number(action).unwrap_or(0);
+        let tasks: Vec<(String, Light)> = self
+            .tasks_of(action)
+            .into_iter()
+            .enumerate()
+            .map(|(j, t)| (format!("{number}.{}", j + 1), lights.get(&t.id).map_or(Light::Grey, |a| a.light)))
+            .collect();
+        combine(&tasks)
     }
 
     /// The light of a unit: the tasks it is responsible for or co-organizes.
     pub fn unit_light(&self, unit: Id, today: NaiveDate) -> Assessment {
+        let lights = self.task_lights(today);
         let mut tasks = Vec::new();
-        for a in self.actions_in_order() {
-            for t in self.tasks_of(a.id).into_iter().filter(|t| t.involves(unit)) {
-                if let Some(n) = self.task_number(t.id) {
-                    tasks.push((n, t));
-                }
+        for (i, a) in self.actions_in_order().into_iter().enumerate() {
+            for (j, t) in self.tasks_of(a.id).into_iter().enumerate().filter(|(_, t)| t.involves(unit)) {
+                tasks.push((format!("{}.{}", i + 1, j + 1), lights.get(&t.id).map_or(Light::Grey, |a| a.light)));
             }
         }
-        self.combine(&tasks, today)
+        combine(&tasks)
     }
+}
 
-    fn combine(&self, tasks: &[(String, &Task)], today: NaiveDate) -> Assessment {
-        if tasks.is_empty() {
-            return Assessment::of(Light::Grey, Reason::NoTasks);
-        }
-        let by_task = self.reports_by_task(today);
-        let lights: Vec<(String, Light)> =
-            tasks.iter().map(|(n, t)| (n.clone(), self.task_light_in(t, &known(&by_task, t.id, today)).light)).collect();
-        let light = lights.iter().map(|(_, l)| *l).max_by_key(|l| l.rank()).unwrap_or(Light::Grey);
-        let reasons = Light::ALL
-            .into_iter()
-            .filter_map(|l| {
-                let numbers: Vec<String> = lights.iter().filter(|(_, x)| *x == l).map(|(n, _)| n.clone()).collect();
-                (!numbers.is_empty()).then_some(Reason::Tasks { light: l, numbers })
-            })
-            .collect();
-        Assessment { light, reasons }
+/// Lights of numbered tasks combined: the worst wins, and the reasons list
+/// the tasks under each light.
+fn combine(lights: &[(String, Light)]) -> Assessment {
+    if lights.is_empty() {
+        return Assessment::of(Light::Grey, Reason::NoTasks);
     }
+    let light = lights.iter().map(|(_, l)| *l).max_by_key(|l| l.rank()).unwrap_or(Light::Grey);
+    let reasons = Light::ALL
+        .into_iter()
+        .filter_map(|l| {
+            let numbers: Vec<String> = lights.iter().filter(|(_, x)| *x == l).map(|(n, _)| n.clone()).collect();
+            (!numbers.is_empty()).then_some(Reason::Tasks { light: l, numbers })
+        })
+        .collect();
+    Assessment { light, reasons }
 }
 
 /// The [`Known`] reports of `task` from reports grouped by task.

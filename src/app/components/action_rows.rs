@@ -28,7 +28,8 @@ pub fn ActionRows(
     let leaders = move || action.with(|a| a.as_ref().map(|a| st.plan.with(|p| p.person_names(&a.leaders, lang.get()))).unwrap_or_default());
     let units =
         move || action.with(|a| a.as_ref().map(|a| st.plan.with(|p| p.unit_names(&a.leading_units, lang.get()))).unwrap_or_default());
-    let light = Signal::derive(move || st.plan.with(|p| p.action(id).map(|_| p.action_light(id, st.today.get()))).unwrap_or_default());
+    let light =
+        Signal::derive(move || st.plan.with(|p| st.lights.with(|l| p.action(id).map(|_| p.action_light_with(id, l)))).unwrap_or_default());
     let what = Signal::derive(move || format!("{} {number}", lang.get().t(m::ACTION_FORM)));
     let add_task_name = move || format!("{} {}", lang.get().t(m::ADD_TASK), what.get());
     view! {

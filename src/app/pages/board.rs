@@ -23,7 +23,7 @@ pub fn BoardPage() -> impl IntoView {
     let lang = st.lang;
     let scope = use_scope();
     let query = use_query_map();
-    let board = Memo::new(move |_| st.plan.with(|p| p.board(&scope.get(), st.today.get())));
+    let board = Memo::new(move |_| st.plan.with(|p| st.lights.with(|l| p.board_with(&scope.get(), st.today.get(), l))));
     // A link to the table, narrowed by the board's scope and `f`.
     let table = move |f: TableFilter| {
         let s = scope.get();
@@ -96,7 +96,7 @@ pub fn BoardPage() -> impl IntoView {
                         <For each=move || board.with(|b| b.actions.clone()) key=|a| a.key() children=move |a| {
                             let id = a.action;
                             let title = move || st.plan.with(|p| p.action(id).map(|x| x.title.get(lang.get()).to_string())).unwrap_or_default();
-                            let light = Signal::derive(move || st.plan.with(|p| p.action_light(id, st.today.get())));
+                            let light = Signal::derive(move || st.plan.with(|p| st.lights.with(|l| p.action_light_with(id, l))));
                             view! {
                                 <tr>
                                     <td class="num">{a.number}</td>
