@@ -20,13 +20,19 @@ function dump(page: Page): Promise<Record<string, string>> {
 
 const keptKeys = (all: Record<string, string>) => Object.keys(all).filter((k) => k.startsWith(PREFIX));
 
+/** Open the table, corrupt the stored plan on purpose, and reload. */
+async function openWithCorruptStore(page: Page): Promise<TablePage> {
+  const t = new TablePage(page, 'en');
+  await t.goto();
+  await page.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, RAW]);
+  await page.reload();
+  await t.waitReady();
+  return t;
+}
+
 test.describe('storage', () => {
   test('an unreadable stored plan is kept, not overwritten, and offered as a download', async ({ page }) => {
-    const t = new TablePage(page, 'en');
-    await t.goto();
-    await page.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, RAW]);
-    await page.reload();
-    await t.waitReady();
+    const t = await openWithCorruptStore(page);
 
     const alert = page.getByRole('alert').filter({ hasText: 'could not be read' });
     await expect(alert).toBeVisible();
@@ -62,11 +68,7 @@ test.describe('storage', () => {
   });
 
   test('the unreadable banner can be dismissed, and the kept copy outlives the next save', async ({ page }) => {
-    const t = new TablePage(page, 'en');
-    await t.goto();
-    await page.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, RAW]);
-    await page.reload();
-    await t.waitReady();
+    const t = await openWithCorruptStore(page);
     const alert = page.getByRole('alert').filter({ hasText: 'could not be read' });
     await alert.getByRole('button', { name: 'Dismiss' }).click();
     await expect(alert).toHaveCount(0);
@@ -148,11 +150,7 @@ test.describe('storage', () => {
         return original.call(this, key, value);
       };
     }, PREFIX);
-    const t = new TablePage(page, 'en');
-    await t.goto();
-    await page.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, RAW]);
-    await page.reload();
-    await t.waitReady();
+    const t = await openWithCorruptStore(page);
     await expect(page.getByRole('alert').filter({ hasText: 'could not be read' })).toBeVisible();
     expect(keptKeys(await dump(page))).toEqual([]);
 
