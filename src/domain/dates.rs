@@ -85,6 +85,26 @@ pub mod opt_instant {
     }
 }
 
+/// JSON Schemas of the four date forms, for the generated exchange schema.
+#[cfg(not(target_arch = "wasm32"))]
+mod schemas {
+    use schemars::{json_schema, Schema, SchemaGenerator};
+    pub fn day_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({ "type": "string", "format": "date", "description": "A day, YYYY-MM-DD." })
+    }
+    pub fn opt_day_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({ "type": ["string", "null"], "format": "date", "description": "A day, YYYY-MM-DD, or null." })
+    }
+    pub fn instant_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({ "type": "string", "format": "date-time", "description": "A UTC time, RFC 3339." })
+    }
+    pub fn opt_instant_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({ "type": ["string", "null"], "format": "date-time", "description": "A UTC time, RFC 3339, or null." })
+    }
+}
+#[cfg(not(target_arch = "wasm32"))]
+pub use schemas::*;
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -8,6 +8,7 @@ use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Meta {
     /// Revision: 1 when created, +1 on every change.
     pub rev: u32,
@@ -16,6 +17,7 @@ pub struct Meta {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub by: Option<Id>,
     /// When the last change was made.
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(schema_with = "crate::domain::dates::opt_instant_schema"))]
     #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::domain::dates::opt_instant")]
     pub at: Option<DateTime<Utc>>,
     /// A tombstone: the record was deleted.

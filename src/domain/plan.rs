@@ -8,11 +8,13 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Plan {
     pub id: Id,
     pub title: Text,
     pub year: i32,
     /// The kick-off meeting; the plan and schedule are due a week after.
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(schema_with = "crate::domain::dates::day_schema"))]
     #[serde(with = "crate::domain::dates::day")]
     pub kickoff: NaiveDate,
     /// The unit that issued the table (the district's supervision office).
@@ -47,6 +49,7 @@ pub struct Plan {
 
 /// The thresholds behind the status lights; shown and editable in the UI.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(default)]
 pub struct Settings {
     /// The plan (施工图) and schedule are due this many days after kick-off.
@@ -58,6 +61,7 @@ pub struct Settings {
     /// Progress this many percentage points behind the time-elapsed pace turns yellow.
     pub behind_pace_margin: u32,
     /// Look at the plan as of this date instead of today (the example uses it).
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(schema_with = "crate::domain::dates::opt_day_schema"))]
     #[serde(with = "crate::domain::dates::opt_day")]
     pub as_of: Option<NaiveDate>,
     /// The board lists milestones due within this many days.
@@ -72,6 +76,7 @@ impl Default for Settings {
 
 /// A bureau, a sub-district office, a headquarters, a centre.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Unit {
     pub id: Id,
     pub name: Text,
@@ -81,6 +86,7 @@ pub struct Unit {
 
 /// A district leader or a unit head.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Person {
     pub id: Id,
     pub name: Text,
@@ -94,6 +100,7 @@ pub struct Person {
 
 /// The field a key action belongs to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Field {
     Governance,
@@ -108,6 +115,7 @@ impl Field {
 
 /// A key action (专项行动), numbered by its place in the plan.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct KeyAction {
     pub id: Id,
     /// Sort key; the displayed number is the position among live actions.

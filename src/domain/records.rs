@@ -9,10 +9,12 @@ use serde::{Deserialize, Serialize};
 
 /// A progress report (进展反馈) from a responsible unit or a co-organizer.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Report {
     pub id: Id,
     pub task: Id,
     pub unit: Id,
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(schema_with = "crate::domain::dates::day_schema"))]
     #[serde(with = "crate::domain::dates::day")]
     pub date: NaiveDate,
     #[serde(default)]
@@ -33,12 +35,14 @@ pub struct Report {
 
 /// A target's value as read on a report's date.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Reading {
     pub target: Id,
     pub value: f64,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum MeetingKind {
     /// A unit's weekly meeting (一周一会).
@@ -48,9 +52,11 @@ pub enum MeetingKind {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Meeting {
     pub id: Id,
     pub kind: MeetingKind,
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(schema_with = "crate::domain::dates::day_schema"))]
     #[serde(with = "crate::domain::dates::day")]
     pub date: NaiveDate,
     #[serde(default)]
@@ -69,23 +75,28 @@ pub struct Meeting {
 
 /// A follow-up decided at a meeting.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Decision {
     pub id: Id,
     pub text: String,
     #[serde(default)]
     pub owner: Option<Id>,
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(schema_with = "crate::domain::dates::opt_day_schema"))]
     #[serde(default, with = "crate::domain::dates::opt_day")]
     pub due: Option<NaiveDate>,
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(schema_with = "crate::domain::dates::opt_day_schema"))]
     #[serde(default, with = "crate::domain::dates::opt_day")]
     pub closed_on: Option<NaiveDate>,
 }
 
 /// A problem that needs coordination (问题清单).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Problem {
     pub id: Id,
     pub task: Id,
     pub raised_by: Id,
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(schema_with = "crate::domain::dates::day_schema"))]
     #[serde(with = "crate::domain::dates::day")]
     pub raised_on: NaiveDate,
     pub description: String,
@@ -95,6 +106,7 @@ pub struct Problem {
     /// The person or unit asked to coordinate.
     #[serde(default)]
     pub assigned_to: Option<Id>,
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(schema_with = "crate::domain::dates::opt_day_schema"))]
     #[serde(default, with = "crate::domain::dates::opt_day")]
     pub resolved_on: Option<NaiveDate>,
     #[serde(default)]
@@ -104,6 +116,7 @@ pub struct Problem {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, Hash)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum RiskLevel {
     Low,
@@ -113,6 +126,7 @@ pub enum RiskLevel {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Hash)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum RiskCategory {
     WorkSafety,
@@ -124,6 +138,7 @@ pub enum RiskCategory {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Hash)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum RiskStatus {
     Open,
@@ -133,6 +148,7 @@ pub enum RiskStatus {
 
 /// A risk or hidden danger (风险隐患): bottom-line thinking, per task.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Risk {
     pub id: Id,
     pub task: Id,
@@ -151,6 +167,7 @@ pub struct Risk {
 /// A recorded, approved reason why a miss does not count against a unit in
 /// the appraisal (容错纠错).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Exemption {
     pub id: Id,
     pub unit: Id,
@@ -160,6 +177,7 @@ pub struct Exemption {
     pub milestone: Option<Id>,
     pub reason: Text,
     pub approved_by: Id,
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(schema_with = "crate::domain::dates::day_schema"))]
     #[serde(with = "crate::domain::dates::day")]
     pub approved_on: NaiveDate,
     #[serde(default)]

@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Task {
     pub id: Id,
     /// The key action it belongs to.
@@ -23,13 +24,16 @@ pub struct Task {
     /// The responsible person.
     #[serde(default)]
     pub person: Option<Id>,
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(schema_with = "crate::domain::dates::opt_day_schema"))]
     #[serde(default, with = "crate::domain::dates::opt_day")]
     pub start: Option<NaiveDate>,
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(schema_with = "crate::domain::dates::opt_day_schema"))]
     #[serde(default, with = "crate::domain::dates::opt_day")]
     pub due: Option<NaiveDate>,
     /// The plan (施工图): the steps, free text.
     #[serde(default)]
     pub plan: String,
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(schema_with = "crate::domain::dates::opt_day_schema"))]
     #[serde(default, with = "crate::domain::dates::opt_day")]
     pub plan_submitted_on: Option<NaiveDate>,
     /// The schedule (时间表).
@@ -42,11 +46,14 @@ pub struct Task {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Milestone {
     pub id: Id,
     pub title: super::Text,
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(schema_with = "crate::domain::dates::opt_day_schema"))]
     #[serde(default, with = "crate::domain::dates::opt_day")]
     pub due: Option<NaiveDate>,
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(schema_with = "crate::domain::dates::opt_day_schema"))]
     #[serde(default, with = "crate::domain::dates::opt_day")]
     pub done_on: Option<NaiveDate>,
     /// Relative weight in the task's progress (default 1).
@@ -62,6 +69,7 @@ fn one() -> f64 {
 
 /// Whether more or less is better.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Direction {
     /// Reach at least the target (revenue, satisfaction).
@@ -73,6 +81,7 @@ pub enum Direction {
 
 /// A quantitative target.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Target {
     pub id: Id,
     pub name: super::Text,

@@ -12,7 +12,7 @@ use super::{
 use chrono::NaiveDate;
 
 /// What the report form sends.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ReportDraft {
     pub task: Id,
     pub unit: Id,

@@ -1,10 +1,22 @@
 //! Reading and writing the plan as JSON. Strict out, lenient in: the same
-//! reader serves localStorage and (later) imported files, and every error
-//! names where in the document (a JSON path) and why.
+//! reader serves localStorage and imported files, and every error names
+//! where in the document (a JSON path) and why.
+//!
+//! Exchange between units: `file` (the format), `slice` (cutting slices and
+//! reports), `merge` (the rules), `import` (judging a file against the
+//! table), `migrate` (older versions).
 
+pub mod file;
+pub mod import;
+pub mod merge;
+pub mod migrate;
 pub mod path;
 pub mod pretty;
 pub mod read;
+pub mod slice;
+
+#[cfg(test)]
+mod tests;
 
 pub use pretty::pretty;
 pub use read::{read_plan, ReadError};

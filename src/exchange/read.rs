@@ -4,7 +4,7 @@
 
 use super::path::{offset_of, path_at};
 use crate::domain::Plan;
-use serde::de::DeserializeOwned;
+use serde::Deserialize;
 use serde_json::error::Category;
 
 /// Why a document could not be read; every variant says where.
@@ -22,7 +22,7 @@ pub enum ReadError {
 
 /// Parse `text` into `T`. Syntax errors carry a line and column; wrong
 /// values and missing fields carry the JSON path where they were found.
-pub fn from_text<T: DeserializeOwned>(text: &str) -> Result<T, ReadError> {
+pub fn from_text<'a, T: Deserialize<'a>>(text: &'a str) -> Result<T, ReadError> {
     serde_json::from_str(text).map_err(|e| match e.classify() {
         Category::Data => ReadError::Invalid { path: path_at(text, offset_of(text, e.line(), e.column())), reason: clean(&e) },
         _ => ReadError::NotJson { line: e.line(), column: e.column(), reason: clean(&e) },

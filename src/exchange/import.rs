@@ -1,0 +1,199 @@
+//! Importing a file: read it, judge it against the table (which plan, who
+//! sent it, whether its records hold together), and preview the merge.
+//! Nothing changes until `finish` is called with the person's choices, and
+//! then everything changes at once.
+
+use super::file::{parse, FileError, Header, Kind};
+use super::merge::{self, ApplyError, Choice, Preview};
+use crate::domain::validate::Invalid;
+use crate::domain::{Id, Plan, Stamp};
+use serde_json::Value;
+
+/// What the importing side is: its table, who it acts as, and the slice it
+/// last received (a unit's base).
+#[derive(Clone, Copy, Debug)]
+pub struct Side<'a> {
+    pub plan: &'a Plan,
+    /// `None`: the supervision office.
+    pub me: Option<Id>,
+    pub base: Option<&'a Plan>,
+}
+
+/// Why a file was refused. The table is unchanged.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum Refused {
+    #[error("{0}")]
+    File(FileError),
+    #[error("at $.plan_id: the file belongs to another plan ({found}); this table is {expected}")]
+    OtherPlan { found: Id, expected: Id },
+    #[error("at $.kind: a slice is imported by the unit it was cut for, not by the supervision office")]
+    SliceForOffice,
+    #[error("at $.unit: this slice was cut for another unit ({unit}); this browser acts as {me}")]
+    SliceForOtherUnit { unit: Id, me: Id },
+    #[error("at $.kind: a unit's report is imported by the supervision office, and this browser acts as a unit")]
+    ReportForUnit,
+    #[error("at $.unit: a slice or a report must name its unit")]
+    NoUnit,
+    #[error("at {path}: {problem}")]
+    Invalid { path: String, problem: Invalid },
+}
+
+/// How the file would land.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// Merged record by record into the table.
+    Merge,
+    /// The table is the example (or empty): the file's plan takes its place.
+    Replace,
+}
+
+/// A file read, judged and previewed; ready to apply.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Prepared {
+    pub file: String,
+    pub header: Header,
+    pub mode: Mode,
+    pub preview: Preview,
+    incoming: Plan,
+    base: Option<Plan>,
+}
+
+/// What the importing side becomes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Outcome {
+    pub plan: Plan,
+    pub me: Option<Id>,
+    pub base: Option<Plan>,
+}
+
+/// Read `text` (named `file`) and work out what importing it would do.
+pub fn prepare(file: &str, text: &str, side: Side) -> Result<Prepared, Refused> {
+    let parsed = parse(text).map_err(Refused::File)?;
+    let h = parsed.header;
+    let body = parsed.body;
+    // The example (what a browser opens on) gives way to a real plan or to
+    // a unit's slice: the file takes its place.
+    let replace = side.plan.example
+        && match h.kind {
+            Kind::Slice => true,
+            Kind::Plan => h.plan_id != side.plan.id,
+            Kind::Report => false,
+        };
+    if !replace && h.plan_id != side.plan.id {
+        return Err(Refused::OtherPlan { found: h.plan_id, expected: side.plan.id });
+    }
+    if body.plan.id != h.plan_id {
+        return Err(Refused::OtherPlan { found: body.plan.id, expected: h.plan_id });
+    }
+    match (h.kind, side.me, h.unit) {
+        (Kind::Slice | Kind::Report, _, None) => return Err(Refused::NoUnit),
+        (Kind::Slice, None, _) if !replace => return Err(Refused::SliceForOffice),
+        (Kind::Slice, Some(me), Some(unit)) if me != unit => return Err(Refused::SliceForOtherUnit { unit, me }),
+        (Kind::Report, Some(_), _) => return Err(Refused::ReportForUnit),
+        _ => {}
+    }
+    if replace {
+        check(&Plan { example: false, ..body.plan.clone() }, &[], &body.plan)?;
+        let preview = merge::preview(&empty_like(&body.plan), &body.plan, None, None);
+        let base = (h.kind == Kind::Slice).then(|| body.plan.clone());
+        return Ok(Prepared { file: file.into(), header: h, mode: Mode::Replace, preview, incoming: body.plan, base });
+    }
+    // Who sent it decides what it may change: a slice or plan from the
+    // office may change anything; a report only what its unit owns.
+    let sender = match h.kind {
+        Kind::Report => h.unit,
+        _ => h.exported_by,
+    };
+    let base = match h.kind {
+        Kind::Report => body.base.clone(),
+        _ => side.base.cloned(),
+    };
+    let preview = merge::preview(side.plan, &body.plan, base.as_ref(), sender);
+    // What the file adds or changes must hold together with the table.
+    let merged =
+        merge::apply(side.plan, &preview, &vec![Some(Choice::Keep); preview.conflicts.len()], Stamp { by: side.me, at: h.exported_at })
+            .map_err(|e| {
+                Refused::File(FileError::Read(crate::exchange::ReadError::Invalid { path: "$.body".into(), reason: e.to_string() }))
+            })?;
+    check(&merged, &side.plan.validate(), &body.plan)?;
+    let new_base = (h.kind == Kind::Slice).then(|| body.plan.clone());
+    Ok(Prepared { file: file.into(), header: h, mode: Mode::Merge, preview, incoming: body.plan, base: new_base })
+}
+
+/// A plan with the same id and head but no records.
+fn empty_like(p: &Plan) -> Plan {
+    Plan {
+        units: vec![],
+        people: vec![],
+        actions: vec![],
+        tasks: vec![],
+        reports: vec![],
+        meetings: vec![],
+        problems: vec![],
+        risks: vec![],
+        exemptions: vec![],
+        ..p.clone()
+    }
+}
+
+/// Refuse the file when the result has a problem the table did not have;
+/// the message points at the file's record that brings it in.
+fn check(result: &Plan, before: &[Invalid], incoming: &Plan) -> Result<(), Refused> {
+    let Some(problem) = result.validate().into_iter().find(|p| !before.contains(p)) else { return Ok(()) };
+    let path = match &problem {
+        Invalid::UnknownRef { id, .. } | Invalid::DuplicateId(id) => path_of(incoming, *id).unwrap_or_else(|| "$.body.plan".into()),
+        _ => "$.body.plan".into(),
+    };
+    Err(Refused::Invalid { path, problem })
+}
+
+/// The JSON path, inside the file, of the first place that names `id` as a
+/// reference (a field other than a record's own `id`).
+fn path_of(incoming: &Plan, id: Id) -> Option<String> {
+    fn walk(v: &Value, path: &mut String, needle: &str, own_id: bool) -> bool {
+        match v {
+            Value::String(s) => s == needle && !own_id,
+            Value::Array(items) => items.iter().enumerate().any(|(i, x)| {
+                let len = path.len();
+                path.push_str(&format!("[{i}]"));
+                let found = walk(x, path, needle, false);
+                if !found {
+                    path.truncate(len);
+                }
+                found
+            }),
+            Value::Object(m) => m.iter().any(|(k, x)| {
+                let len = path.len();
+                path.push('.');
+                path.push_str(k);
+                let found = walk(x, path, needle, k == "id");
+                if !found {
+                    path.truncate(len);
+                }
+                found
+            }),
+            _ => false,
+        }
+    }
+    let v = serde_json::to_value(incoming).ok()?;
+    let mut path = "$.body.plan".to_string();
+    walk(&v, &mut path, &id.to_string(), false).then_some(path)
+}
+
+/// Apply a prepared import. `choices[i]` answers `preview.conflicts[i]`.
+pub fn finish(side: Side, p: &Prepared, choices: &[Option<Choice>], stamp: Stamp) -> Result<Outcome, ApplyError> {
+    match p.mode {
+        Mode::Replace => {
+            let me = match p.header.kind {
+                Kind::Slice => p.header.unit,
+                _ => p.header.exported_by,
+            };
+            Ok(Outcome { plan: p.incoming.clone(), me, base: p.base.clone() })
+        }
+        Mode::Merge => {
+            let plan = merge::apply(side.plan, &p.preview, choices, stamp)?;
+            let base = p.base.clone().or_else(|| side.base.cloned());
+            Ok(Outcome { plan, me: side.me, base })
+        }
+    }
+}

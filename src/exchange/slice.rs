@@ -1,0 +1,158 @@
+//! Cutting files out of a plan: a unit's slice (its tasks and everything
+//! they reference) and a unit's report (what it added or changed since the
+//! slice it received, beside the same records as it received them).
+
+use super::file::Body;
+use crate::domain::meta::Record;
+use crate::domain::{Id, Plan, Task};
+use std::collections::HashSet;
+
+/// The plan with every collection emptied: the frame partial plans share.
+fn frame(plan: &Plan) -> Plan {
+    Plan {
+        units: vec![],
+        people: vec![],
+        actions: vec![],
+        tasks: vec![],
+        reports: vec![],
+        meetings: vec![],
+        problems: vec![],
+        risks: vec![],
+        exemptions: vec![],
+        example: false,
+        ..plan.clone()
+    }
+}
+
+/// A unit's slice: the tasks where it is responsible or a co-organizer,
+/// with their key actions, reports, problems, risks, the meetings that
+/// discussed them, the unit's exemptions, and every unit and person those
+/// records name. The slice is a plan of its own and validates as one.
+pub fn slice(plan: &Plan, unit: Id) -> Plan {
+    let mut out = frame(plan);
+    let tasks: Vec<&Task> = plan.tasks.iter().filter(|t| t.involves(unit)).collect();
+    let task_ids: HashSet<Id> = tasks.iter().map(|t| t.id).collect();
+    let action_ids: HashSet<Id> = tasks.iter().map(|t| t.action).collect();
+    out.actions = plan.actions.iter().filter(|a| action_ids.contains(&a.id)).cloned().collect();
+    out.tasks = tasks.into_iter().cloned().collect();
+    out.reports = plan.reports.iter().filter(|r| task_ids.contains(&r.task)).cloned().collect();
+    out.problems = plan.problems.iter().filter(|p| task_ids.contains(&p.task)).cloned().collect();
+    out.risks = plan.risks.iter().filter(|r| task_ids.contains(&r.task)).cloned().collect();
+    let raised_in: HashSet<Id> = out.problems.iter().filter_map(|p| p.raised_in).collect();
+    out.meetings =
+        plan.meetings.iter().filter(|m| raised_in.contains(&m.id) || m.tasks.iter().any(|t| task_ids.contains(t))).cloned().collect();
+    out.exemptions = plan.exemptions.iter().filter(|e| e.unit == unit).cloned().collect();
+
+    let mut units: HashSet<Id> = HashSet::from([unit]);
+    let mut people: HashSet<Id> = HashSet::new();
+    units.extend(plan.issuing_unit);
+    for a in &out.actions {
+        people.extend(&a.leaders);
+        units.extend(&a.leading_units);
+    }
+    for t in &out.tasks {
+        units.extend(t.responsible.iter().chain(&t.co_organizers));
+        people.extend(t.person);
+    }
+    for r in &out.reports {
+        units.insert(r.unit);
+    }
+    for p in &out.problems {
+        units.insert(p.raised_by);
+        units.extend(p.assigned_to);
+    }
+    for r in &out.risks {
+        people.extend(r.owner);
+    }
+    for m in &out.meetings {
+        people.extend(m.chair);
+        people.extend(&m.attendees);
+        units.extend(m.decisions.iter().filter_map(|d| d.owner));
+    }
+    for e in &out.exemptions {
+        people.insert(e.approved_by);
+    }
+    out.people = plan.people.iter().filter(|p| people.contains(&p.id)).cloned().collect();
+    units.extend(out.people.iter().filter_map(|p| p.unit));
+    out.units = plan.units.iter().filter(|u| units.contains(&u.id)).cloned().collect();
+    out
+}
+
+/// Keep in `out` the records of `local` that differ from (or are missing
+/// in) `base`, and the base version of each in `was`.
+fn changed<T: Record + Clone + PartialEq>(local: &[T], base: &[T], out: &mut Vec<T>, was: &mut Vec<T>) {
+    for r in local {
+        match base.iter().find(|b| b.id() == r.id()) {
+            Some(b) if b == r => {}
+            Some(b) => {
+                out.push(r.clone());
+                was.push(b.clone());
+            }
+            None => out.push(r.clone()),
+        }
+    }
+}
+
+/// A unit's report: every record that differs from the slice it last
+/// received (`base`), and beside it the record as received. It is
+/// cumulative since the slice, so a lost or late report is made good by the
+/// next one, and importing an old one after a newer one changes nothing.
+pub fn report(local: &Plan, base: &Plan) -> Body {
+    let mut now = frame(local);
+    let mut was = frame(base);
+    changed(&local.units, &base.units, &mut now.units, &mut was.units);
+    changed(&local.people, &base.people, &mut now.people, &mut was.people);
+    changed(&local.actions, &base.actions, &mut now.actions, &mut was.actions);
+    changed(&local.tasks, &base.tasks, &mut now.tasks, &mut was.tasks);
+    changed(&local.reports, &base.reports, &mut now.reports, &mut was.reports);
+    changed(&local.meetings, &base.meetings, &mut now.meetings, &mut was.meetings);
+    changed(&local.problems, &base.problems, &mut now.problems, &mut was.problems);
+    changed(&local.risks, &base.risks, &mut now.risks, &mut was.risks);
+    changed(&local.exemptions, &base.exemptions, &mut now.exemptions, &mut was.exemptions);
+    Body { plan: now, base: Some(was) }
+}
+
+/// How many records a report carries (0: nothing to send).
+pub fn count(p: &Plan) -> usize {
+    p.units.len()
+        + p.people.len()
+        + p.actions.len()
+        + p.tasks.len()
+        + p.reports.len()
+        + p.meetings.len()
+        + p.problems.len()
+        + p.risks.len()
+        + p.exemptions.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::example::luohu_2022;
+
+    fn dongmen(plan: &Plan) -> Id {
+        plan.units.iter().find(|u| u.name.en.contains("Dongmen")).expect("Dongmen is in the example").id
+    }
+
+    #[test]
+    fn a_slice_holds_the_units_tasks_and_validates_on_its_own() {
+        let plan = luohu_2022();
+        let unit = dongmen(&plan);
+        let s = slice(&plan, unit);
+        assert!(!s.tasks.is_empty());
+        assert!(s.tasks.iter().all(|t| t.involves(unit)));
+        assert_eq!(s.tasks.len(), plan.tasks.iter().filter(|t| t.involves(unit)).count());
+        assert!(s.tasks.len() < plan.tasks.len());
+        assert_eq!(s.validate(), vec![], "a slice is a sound plan");
+        assert!(!s.example);
+    }
+
+    #[test]
+    fn an_unchanged_copy_reports_nothing() {
+        let plan = luohu_2022();
+        let s = slice(&plan, dongmen(&plan));
+        let r = report(&s, &s);
+        assert_eq!(count(&r.plan), 0);
+        assert_eq!(count(r.base.as_ref().unwrap()), 0);
+    }
+}
