@@ -22,11 +22,12 @@ WASM_BUDGET_KB ?= 350
 PORT           ?= 8080
 E2E_PORT       ?= 8181
 
-.PHONY: help run test tools build test-native test-size test-e2e lint clean
+.PHONY: help run test tools build test-native test-size test-e2e lint clean schema
 
 help:
 	@echo "make run   - build the release and serve it at http://127.0.0.1:$(PORT)"
 	@echo "make test  - run every test: native, wasm size, end-to-end in Chromium"
+	@echo "make schema - rewrite schema/gongjian-exchange-v1.json from the Rust types"
 
 ## ---- tools: install only what is missing ------------------------------------
 
@@ -97,6 +98,10 @@ test-e2e:
 	 for i in $$(seq 100); do (exec 3<>/dev/tcp/127.0.0.1/$(E2E_PORT)) 2>/dev/null && break; sleep 0.1; done; \
 	 cd $(E2E) && BASE_URL=http://127.0.0.1:$(E2E_PORT) npx playwright test 2>&1 | tee ../../target/e2e-tests.log
 	@grep -Eo '[0-9]+ (passed|failed|flaky|skipped)' target/e2e-tests.log | paste -sd, - | sed 's/^/end-to-end tests: /' >> target/test-counts.txt
+
+# Rewrite the checked-in JSON Schema from the Rust types (review the diff).
+schema:
+	UPDATE_SCHEMA=1 cargo test -q --lib exchange::schema
 
 clean:
 	rm -rf dist target/test-counts.txt

@@ -38,11 +38,19 @@ pub enum Kind {
 /// writer, the checksum check (body kept as raw text) and the schema.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[cfg_attr(not(target_arch = "wasm32"), schemars(title = "Gongjian exchange file, version 1"))]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    schemars(
+        title = "Gongjian exchange file, version 1",
+        description = "A plan, a unit's slice of it, or a unit's report, exchanged between the units of a Critical Task Division of Responsibility Table."
+    )
+)]
 pub struct ExchangeFile<B> {
     /// Always "gongjian-exchange".
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(extend("const" = "gongjian-exchange")))]
     pub format: String,
     /// The format version (1).
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(extend("const" = 1)))]
     pub version: u64,
     pub kind: Kind,
     /// The id of the plan the records belong to.

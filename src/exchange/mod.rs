@@ -13,6 +13,8 @@ pub mod migrate;
 pub mod path;
 pub mod pretty;
 pub mod read;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod schema;
 pub mod slice;
 
 #[cfg(test)]
