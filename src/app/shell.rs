@@ -1,9 +1,11 @@
 //! The router and the page shell: header, banners, navigation, language.
 
+use super::components::import_panel::{ImportControl, ImportPanel};
 use super::components::{example_banner::ExampleBanner, lang_switch::LangSwitch, storage_banner::StorageBanner};
-use super::i18n::m;
+use super::i18n::{m, Tr};
 use super::pages::{
-    board::BoardPage, directory::DirectoryPage, settings::SettingsPage, sheet::SheetPage, table::TablePage, timeline::TimelinePage,
+    board::BoardPage, directory::DirectoryPage, exchange::ExchangePage, settings::SettingsPage, sheet::SheetPage, table::TablePage,
+    timeline::TimelinePage,
 };
 use super::state::{use_state, AppState};
 use super::url::with_lang;
@@ -61,6 +63,23 @@ fn Shell() -> impl IntoView {
         }
     };
 
+    // Who this browser acts as, in the header.
+    let acting_as = move || {
+        let l = lang.get();
+        match st.me.get() {
+            None => l.t(m::OFFICE).to_string(),
+            Some(u) => st.plan.with(|p| p.unit(u).map(|x| x.name.get(l).to_string()).unwrap_or_else(|| u.to_string())),
+        }
+    };
+    // A file dropped anywhere on the page is imported (previewed first).
+    let _ = window_event_listener(leptos::ev::dragover, |ev| ev.prevent_default());
+    let _ = window_event_listener(leptos::ev::drop, move |ev| {
+        ev.prevent_default();
+        if let Some(f) = ev.data_transfer().and_then(|d| d.files()).and_then(|l| l.get(0)) {
+            super::exchange::read_file(st, f);
+        }
+    });
+
     view! {
         <a class="skip-link" href="#main" on:click=skip_to_main>{move || if lang.get() == Lang::Zh { "跳到正文" } else { "Skip to content" }}</a>
         <header class="app-header">
@@ -76,18 +95,23 @@ fn Shell() -> impl IntoView {
                 <A href=link("/table")>{st.tr(m::NAV_TABLE)}</A>
                 <A href=link("/timeline")>{st.tr(m::NAV_TIMELINE)}</A>
                 <A href=link("/units")>{st.tr(m::NAV_DIRECTORY)}</A>
+                <A href=link("/exchange")>{st.tr(m::NAV_EXCHANGE)}</A>
                 <A href=link("/settings")>{st.tr(m::NAV_SETTINGS)}</A>
             </nav>
+            <p class="acting-as">{st.tr(m::ACTING_AS)} "：" <strong>{acting_as}</strong></p>
+            <ImportControl />
             <LangSwitch />
         </header>
         <ExampleBanner />
         <StorageBanner />
+        <ImportPanel />
         <main id="main" tabindex="-1" node_ref=main_ref>
             <Routes fallback=move || view! { <p class="empty">{st.tr(m::NOT_FOUND)}</p> }>
                 <Route path=path!("/") view=BoardPage />
                 <Route path=path!("/table") view=TablePage />
                 <Route path=path!("/timeline") view=TimelinePage />
                 <Route path=path!("/units") view=DirectoryPage />
+                <Route path=path!("/exchange") view=ExchangePage />
                 <Route path=path!("/settings") view=SettingsPage />
                 <Route path=path!("/task/:id") view=SheetPage />
             </Routes>

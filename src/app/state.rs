@@ -7,7 +7,10 @@ use super::i18n::{Msg, Tr};
 use crate::domain::edit::EditError;
 use crate::domain::light::Assessment;
 use crate::domain::{example, Id, Lang, Plan, Stamp};
+use crate::exchange::import::{Prepared, Refused};
+use crate::exchange::merge::Choice;
 use crate::exchange::ReadError;
+use crate::storage::envelope::Workspace;
 use crate::storage::local::{self, SaveError};
 use crate::storage::Loaded;
 use chrono::{Local, NaiveDate, Utc};
@@ -27,9 +30,37 @@ pub struct StoreNotice {
     pub stale: bool,
 }
 
+/// An import waiting for the person's decision, or refused.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Pending {
+    /// Previewed: `choices[i]` answers the i-th conflict.
+    Preview { prepared: Box<Prepared>, choices: Vec<Option<Choice>> },
+    /// Refused: the file's name and why. The table is unchanged.
+    Refused { file: String, why: Refused },
+}
+
+/// What an applied import replaced, so that one step undoes it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Undo {
+    pub file: String,
+    pub added: usize,
+    pub changed: usize,
+    pub plan: Plan,
+    pub me: Option<Id>,
+    pub base: Option<Plan>,
+}
+
 #[derive(Clone, Copy)]
 pub struct AppState {
     pub plan: RwSignal<Plan>,
+    /// The unit this browser acts as; `None` for the supervision office.
+    pub me: RwSignal<Option<Id>>,
+    /// The slice this unit last imported (what its reports are measured from).
+    pub base: RwSignal<Option<Plan>>,
+    /// An import being previewed, or one just refused.
+    pub pending: RwSignal<Option<Pending>>,
+    /// The last import applied, until it is undone or another change is made.
+    pub undo: RwSignal<Option<Undo>>,
     pub lang: Memo<Lang>,
     /// The date the lights are computed for: the plan's "as of", else today.
     pub today: Memo<NaiveDate>,
@@ -50,22 +81,36 @@ impl AppState {
         // Unreadable text that could not be copied to its own key is the
         // only copy: saving would overwrite it, so this tab does not save.
         let mut only_copy = false;
-        let (plan, revision) = match loaded {
-            Loaded::Plan(env) => (env.plan, env.revision),
-            Loaded::Empty => (example::luohu_2022(), 0),
+        let (plan, revision, me, base) = match loaded {
+            Loaded::Plan(env) => (env.plan, env.revision, env.me, env.base),
+            Loaded::Empty => (example::luohu_2022(), 0, None, None),
             Loaded::Unreadable { raw, error } => {
                 only_copy = kept.is_none();
                 notice.unreadable = Some((error, kept, raw));
-                (example::luohu_2022(), 0)
+                (example::luohu_2022(), 0, None, None)
             }
         };
         let plan = RwSignal::new(plan);
+        let me = RwSignal::new(me);
+        let base = RwSignal::new(base);
         let today = Memo::new(move |_| plan.with(|p| p.as_of(Local::now().date_naive())));
         let lights = Memo::new(move |_| plan.with(|p| p.task_lights(today.get())));
         let task_index = Memo::new(move |_| {
             plan.with(|p| p.tasks.iter().enumerate().filter(|(_, t)| !t.meta.deleted).map(|(i, t)| (t.id, i)).collect())
         });
-        let state = AppState { plan, lang, today, lights, task_index, notice: RwSignal::new(notice), revision: StoredValue::new(revision) };
+        let state = AppState {
+            plan,
+            me,
+            base,
+            pending: RwSignal::new(None),
+            undo: RwSignal::new(None),
+            lang,
+            today,
+            lights,
+            task_index,
+            notice: RwSignal::new(notice),
+            revision: StoredValue::new(revision),
+        };
         state.persist(only_copy);
         state
     }
@@ -76,7 +121,10 @@ impl AppState {
     fn persist(self, refuse: bool) {
         let first = StoredValue::new(true);
         Effect::new(move |_| {
-            let plan = self.plan.get();
+            // Tracks the plan, who this browser acts as, and the base.
+            let me = self.me.get();
+            self.base.track();
+            self.plan.track();
             if first.get_value() {
                 first.set_value(false);
                 return;
@@ -91,7 +139,10 @@ impl AppState {
                 return;
             }
             let rev = ours + 1;
-            match local::save(&plan, rev, Utc::now()) {
+            let saved = self.plan.with_untracked(|plan| {
+                self.base.with_untracked(|base| local::save(Workspace { plan, me, base: base.as_ref() }, rev, Utc::now()))
+            });
+            match saved {
                 Ok(()) => {
                     self.revision.set_value(rev);
                     self.notice.update(|n| n.save_error = None);
@@ -107,14 +158,25 @@ impl AppState {
     /// unchanged form), so no revision is spent on it. The comparison costs
     /// a few milliseconds on a thousand tasks; a save costs ~90.
     pub fn edit<R>(&self, f: impl FnOnce(&mut Plan, Stamp) -> Result<R, EditError>) -> Result<R, EditError> {
-        let stamp = Stamp { by: None, at: Utc::now() };
+        let stamp = self.stamp();
         let mut out = Err(EditError::NotFound);
+        let mut changed = false;
         self.plan.maybe_update(|plan| {
             let before = plan.clone();
             out = f(plan, stamp);
-            out.is_ok() && *plan != before
+            changed = out.is_ok() && *plan != before;
+            changed
         });
+        // Undoing an import after a later edit would lose that edit.
+        if changed && self.undo.with_untracked(Option::is_some) {
+            self.undo.set(None);
+        }
         out
+    }
+
+    /// Who is changing the plan (this browser's unit), and now.
+    pub fn stamp(&self) -> Stamp {
+        Stamp { by: self.me.get_untracked(), at: Utc::now() }
     }
 
     /// A reactive translation of `m`.

@@ -229,7 +229,11 @@ mod fixture {
     #[ignore = "writes target/e2e-large-plan.json for the end-to-end suite"]
     fn write_large_fixture() {
         let p = large_plan(1, Size { reports: 3_000, ..Size::default() });
-        let text = encode(&p, 1, Utc.with_ymd_and_hms(2024, 6, 1, 9, 0, 0).single().unwrap_or_default());
+        let text = encode(
+            crate::storage::envelope::Workspace { plan: &p, me: None, base: None },
+            1,
+            Utc.with_ymd_and_hms(2024, 6, 1, 9, 0, 0).single().unwrap_or_default(),
+        );
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target");
         std::fs::create_dir_all(&dir).unwrap_or_default();
         std::fs::write(dir.join("e2e-large-plan.json"), &text).unwrap_or_default();

@@ -35,7 +35,7 @@ pub enum Refused {
     #[error("at $.unit: a slice or a report must name its unit")]
     NoUnit,
     #[error("at {path}: {problem}")]
-    Invalid { path: String, problem: Invalid },
+    Invalid { path: String, problem: Box<Invalid> },
 }
 
 /// How the file would land.
@@ -144,7 +144,7 @@ fn check(result: &Plan, before: &[Invalid], incoming: &Plan) -> Result<(), Refus
         Invalid::UnknownRef { id, .. } | Invalid::DuplicateId(id) => path_of(incoming, *id).unwrap_or_else(|| "$.body.plan".into()),
         _ => "$.body.plan".into(),
     };
-    Err(Refused::Invalid { path, problem })
+    Err(Refused::Invalid { path, problem: Box::new(problem) })
 }
 
 /// The JSON path, inside the file, of the first place that names `id` as a
@@ -175,7 +175,7 @@ fn path_of(incoming: &Plan, id: Id) -> Option<String> {
             _ => false,
         }
     }
-    let v = serde_json::to_value(incoming).ok()?;
+    let v = merge::json_of(incoming);
     let mut path = "$.body.plan".to_string();
     walk(&v, &mut path, &id.to_string(), false).then_some(path)
 }

@@ -170,9 +170,16 @@ fn head_of(p: &Plan) -> Head {
     Head { title: p.title.clone(), year: p.year, kickoff: p.kickoff, issuing_unit: p.issuing_unit, settings: p.settings.clone() }
 }
 
+/// A record as a JSON value. Going through the text (not `to_value`)
+/// reuses the one serializer the app already has for every type, instead of
+/// compiling a second one per type into the wasm.
+pub(crate) fn json_of<T: Serialize>(r: &T) -> Value {
+    serde_json::to_string(r).ok().and_then(|s| serde_json::from_str(&s).ok()).unwrap_or(Value::Null)
+}
+
 fn to_map<T: Serialize>(r: &T) -> Map<String, Value> {
-    match serde_json::to_value(r) {
-        Ok(Value::Object(m)) => m,
+    match json_of(r) {
+        Value::Object(m) => m,
         _ => Map::new(),
     }
 }
@@ -488,7 +495,7 @@ pub fn preview(local: &Plan, incoming: &Plan, base: Option<&Plan>, sender: Optio
 fn whole(p: &Plan, key: Key) -> Value {
     use RecordKind as K;
     fn find<T: Serialize + Record>(v: &[T], id: Id) -> Value {
-        v.iter().find(|r| r.id() == id).and_then(|r| serde_json::to_value(r).ok()).unwrap_or(Value::Null)
+        v.iter().find(|r| r.id() == id).map_or(Value::Null, json_of)
     }
     let task = |id| p.tasks.iter().find(|t| t.id == id);
     match key.kind {
@@ -581,7 +588,8 @@ fn settle(plan: &mut Plan, grown: &HashSet<RecordKind>) {
 }
 
 fn rebuild<T: DeserializeOwned>(v: Value) -> Result<T, ApplyError> {
-    serde_json::from_value(v).map_err(|e| ApplyError::Rebuild(e.to_string()))
+    // Through the text, for the same reason as `json_of`.
+    serde_json::from_str(&v.to_string()).map_err(|e| ApplyError::Rebuild(e.to_string()))
 }
 
 fn add(plan: &mut Plan, key: Key, record: Value) -> Result<(), ApplyError> {
@@ -624,7 +632,7 @@ fn patch<T: Serialize + DeserializeOwned>(r: &mut T, fields: &Map<String, Value>
             m.insert(k.clone(), v.clone());
         }
     }
-    m.insert("meta".into(), serde_json::to_value(&meta).map_err(|e| ApplyError::Rebuild(e.to_string()))?);
+    m.insert("meta".into(), json_of(&meta));
     *r = rebuild(Value::Object(m))?;
     Ok(())
 }

@@ -2,7 +2,7 @@
 //! stored value means: nothing yet, a plan, or something we cannot read —
 //! which is then kept, never overwritten.
 
-use crate::domain::Plan;
+use crate::domain::{Id, Plan};
 use crate::exchange::read::{from_text, ReadError};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
@@ -23,7 +23,7 @@ pub const FORMAT: &str = "gongjian-store";
 /// The envelope's current version.
 pub const VERSION: u64 = 1;
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
 pub struct Envelope {
     pub format: String,
     pub version: u64,
@@ -33,6 +33,35 @@ pub struct Envelope {
     /// overwrite it.
     pub revision: u64,
     pub plan: Plan,
+    /// Which unit this browser acts as; absent for the supervision office.
+    #[serde(default)]
+    pub me: Option<Id>,
+    /// The slice this unit last imported: what its reports are measured from.
+    #[serde(default)]
+    pub base: Option<Plan>,
+}
+
+/// What is saved: the plan, who this browser acts as, and a unit's base.
+#[derive(Clone, Copy, Debug)]
+pub struct Workspace<'a> {
+    pub plan: &'a Plan,
+    pub me: Option<Id>,
+    pub base: Option<&'a Plan>,
+}
+
+/// The envelope as written, borrowing the plan rather than copying it.
+#[derive(Serialize)]
+struct EnvelopeOut<'a> {
+    format: &'static str,
+    version: u64,
+    #[serde(with = "crate::domain::dates::instant")]
+    saved_at: DateTime<Utc>,
+    revision: u64,
+    plan: &'a Plan,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    me: Option<Id>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    base: Option<&'a Plan>,
 }
 
 /// What the stored value turned out to be.
@@ -48,9 +77,9 @@ pub enum Loaded {
     },
 }
 
-/// Serialize the plan into the envelope text.
-pub fn encode(plan: &Plan, revision: u64, saved_at: DateTime<Utc>) -> String {
-    let env = Envelope { format: FORMAT.into(), version: VERSION, saved_at, revision, plan: plan.clone() };
+/// Serialize the workspace into the envelope text.
+pub fn encode(w: Workspace, revision: u64, saved_at: DateTime<Utc>) -> String {
+    let env = EnvelopeOut { format: FORMAT, version: VERSION, saved_at, revision, plan: w.plan, me: w.me, base: w.base };
     serde_json::to_string(&env).unwrap_or_default()
 }
 
@@ -105,13 +134,24 @@ mod tests {
 
     #[test]
     fn the_revision_is_read_from_the_head_alone() {
-        let text = encode(&luohu_2022(), 1234, now());
+        let text = encode(Workspace { plan: &luohu_2022(), me: None, base: None }, 1234, now());
         assert_eq!(peek_revision(&text), Some(1234));
         // A plan whose text contains "revision": does not confuse it.
         let mut plan = luohu_2022();
         plan.title.en = "\"revision\":99".into();
-        assert_eq!(peek_revision(&encode(&plan, 7, now())), Some(7));
+        assert_eq!(peek_revision(&encode(Workspace { plan: &plan, me: None, base: None }, 7, now())), Some(7));
         assert_eq!(peek_revision("{\"format\":\"gongjian-store\",\"pla"), None);
+    }
+
+    #[test]
+    fn who_this_browser_acts_as_and_its_base_are_kept() {
+        let plan = luohu_2022();
+        let me = plan.units[1].id;
+        match decode(Some(encode(Workspace { plan: &plan, me: Some(me), base: Some(&plan) }, 3, now()))) {
+            Loaded::Plan(env) => assert_eq!((env.me, env.base.as_ref()), (Some(me), Some(&plan))),
+            other => panic!("unexpected {other:?}"),
+        }
+        assert!(!encode(Workspace { plan: &plan, me: None, base: None }, 3, now()).contains("\"base\""));
     }
 
     #[test]
@@ -121,7 +161,7 @@ mod tests {
 
     #[test]
     fn a_saved_plan_loads_back_with_its_revision() {
-        let text = encode(&luohu_2022(), 42, now());
+        let text = encode(Workspace { plan: &luohu_2022(), me: None, base: None }, 42, now());
         match decode(Some(text)) {
             Loaded::Plan(env) => {
                 assert_eq!(env.revision, 42);
@@ -142,7 +182,7 @@ mod tests {
 
     #[test]
     fn a_newer_version_is_not_read_but_kept() {
-        let text = encode(&luohu_2022(), 1, now()).replacen("\"version\":1", "\"version\":7", 1);
+        let text = encode(Workspace { plan: &luohu_2022(), me: None, base: None }, 1, now()).replacen("\"version\":1", "\"version\":7", 1);
         match decode(Some(text)) {
             Loaded::Unreadable { error, .. } => {
                 assert_eq!(error, ReadError::NewerVersion { path: "$.version".into(), found: 7, supported: 1 })
@@ -161,7 +201,11 @@ mod tests {
 
     #[test]
     fn a_bad_field_inside_the_plan_names_its_path() {
-        let text = encode(&luohu_2022(), 1, now()).replacen("\"kickoff\":\"2022-02-07\"", "\"kickoff\":\"soon\"", 1);
+        let text = encode(Workspace { plan: &luohu_2022(), me: None, base: None }, 1, now()).replacen(
+            "\"kickoff\":\"2022-02-07\"",
+            "\"kickoff\":\"soon\"",
+            1,
+        );
         match decode(Some(text)) {
             Loaded::Unreadable { error: ReadError::Invalid { path, .. }, .. } => assert_eq!(path, "$.plan.kickoff"),
             other => panic!("unexpected {other:?}"),

@@ -1,8 +1,8 @@
 //! The browser side of storage: read, keep what cannot be read, save, and
 //! say when the browser refuses a write.
 
-use super::envelope::{decode, encode, peek_revision, Loaded, KEY_LANG, KEY_PLAN, KEY_SCOPE, KEY_UNREADABLE};
-use crate::domain::{Lang, Plan};
+use super::envelope::{decode, encode, peek_revision, Loaded, Workspace, KEY_LANG, KEY_PLAN, KEY_SCOPE, KEY_UNREADABLE};
+use crate::domain::Lang;
 use chrono::{DateTime, Utc};
 use gloo_storage::{LocalStorage, Storage};
 
@@ -53,9 +53,9 @@ pub fn stored_revision() -> Option<u64> {
     LocalStorage::raw().get_item(KEY_PLAN).ok().flatten().and_then(|t| peek_revision(&t))
 }
 
-/// Save the plan with the given revision.
-pub fn save(plan: &Plan, revision: u64, now: DateTime<Utc>) -> Result<(), SaveError> {
-    let text = encode(plan, revision, now);
+/// Save the workspace with the given revision.
+pub fn save(w: Workspace, revision: u64, now: DateTime<Utc>) -> Result<(), SaveError> {
+    let text = encode(w, revision, now);
     let s = store().ok_or_else(|| SaveError::Other("localStorage is not available".into()))?;
     s.set_item(KEY_PLAN, &text).map_err(|e| {
         let name = js_sys::Reflect::get(&e, &"name".into()).ok().and_then(|n| n.as_string()).unwrap_or_default();

@@ -8,6 +8,7 @@ pub mod download;
 pub mod example_banner;
 pub mod filter_bar;
 pub mod form_parts;
+pub mod import_panel;
 pub mod lang_switch;
 pub mod light_badge;
 pub mod person_editor;

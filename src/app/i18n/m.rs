@@ -216,3 +216,62 @@ pub const TASK_DUE_DATE: Msg = Msg("任务完成时限", "the task's due date");
 pub const REPORT_IN_FUTURE: Msg = Msg("反馈日期不能晚于今天：", "The report date cannot be after today:");
 pub const ACTIONS_HEADING: Msg = Msg("专项行动", "Key actions");
 pub const TASKS_HEADER: Msg = Msg("任务数", "Tasks");
+// Exchange between units
+pub const NAV_EXCHANGE: Msg = Msg("文件交换", "Exchange");
+pub const ACTING_AS: Msg = Msg("本机身份", "Acting as");
+pub const OFFICE: Msg = Msg("督查办（总表）", "Supervision office (master table)");
+pub const IMPORT_FILE: Msg = Msg("导入文件", "Import file");
+pub const DROP_HINT: Msg = Msg("也可以把文件拖到页面上。", "You can also drop a file onto the page.");
+pub const EXCHANGE_TITLE: Msg = Msg("文件交换", "Exchange files");
+pub const EXCHANGE_INTRO: Msg = Msg(
+    "各单位之间不共用服务器，而是互传 JSON 文件：督查办把各单位的任务分片发给单位，单位每周把报送文件发回督查办。",
+    "Units share no server; they exchange JSON files: the supervision office sends each unit its slice, and each unit sends back a report every week.",
+);
+pub const WHO_AM_I: Msg = Msg("本浏览器代表", "This browser acts as");
+pub const WHO_AM_I_HINT: Msg = Msg("导入任务分片时会自动设置。", "Importing a slice sets it.");
+pub const EXPORT: Msg = Msg("导出", "Export");
+pub const EXPORT_PLAN: Msg = Msg("导出整张表（也用作备份）", "Export the whole plan (also a backup)");
+pub const EXPORT_SLICE: Msg = Msg("导出单位分片", "Export a unit's slice");
+pub const SLICE_UNIT: Msg = Msg("分片给", "Slice for");
+pub const EXPORT_REPORT: Msg = Msg("导出本单位报送文件", "Export my unit's report");
+pub const REPORT_COUNT: Msg = Msg("自收到分片以来新增或修改的记录数", "Records added or changed since the slice");
+pub const NO_BASE: Msg = Msg(
+    "本浏览器还没有导入本单位的任务分片，所以无法判断哪些是新的报送内容。请先导入督查办发来的分片。",
+    "This browser has not imported its unit's slice yet, so it cannot tell what is new. Import the slice from the supervision office first.",
+);
+pub const IMPORT_PREVIEW: Msg = Msg("导入预览", "Import preview");
+pub const FILE_KIND: Msg = Msg("文件类型", "File kind");
+pub const KIND_PLAN: Msg = Msg("整张表", "Whole plan");
+pub const KIND_SLICE: Msg = Msg("单位分片", "Unit's slice");
+pub const KIND_REPORT: Msg = Msg("单位报送", "Unit's report");
+pub const FROM: Msg = Msg("来自", "From");
+pub const EXPORTED_AT: Msg = Msg("导出时间", "Exported at");
+pub const REPLACES: Msg =
+    Msg("当前是示例表：导入后，示例会被文件中的表替换。", "The table is the example: importing replaces it with the file's plan.");
+pub const ADDED: Msg = Msg("将新增", "To be added");
+pub const CHANGED: Msg = Msg("将修改", "To be changed");
+pub const PRESENT: Msg = Msg("已存在，跳过", "Skipped, already present");
+pub const OLDER: Msg = Msg("比表中的版本旧，跳过", "Skipped, older than the table's version");
+pub const REFUSED: Msg = Msg("不予接受（不属于发送单位修改的范围）", "Refused (not the sender's to change)");
+pub const CONFLICTS: Msg = Msg("冲突：双方都改了，请选择", "Conflicts: both sides changed it; choose");
+pub const NOTHING_NEW: Msg =
+    Msg("没有新内容：文件中的记录表中都已经有了。", "Nothing new: everything in this file is already in the table.");
+pub const KEEP_OURS: Msg = Msg("保留表中的值", "Keep the table's value");
+pub const TAKE_THEIRS: Msg = Msg("采用文件中的值", "Take the file's value");
+pub const AGREED_WAS: Msg = Msg("上次一致的值", "Last agreed value");
+pub const APPLY_IMPORT: Msg = Msg("确认导入", "Apply import");
+pub const CANCEL_IMPORT: Msg = Msg("取消", "Cancel");
+pub const CHOOSE_ALL: Msg = Msg("请为每个冲突选择一个值，尚未选择：", "Choose a value for each conflict; still open:");
+pub const IMPORT_REFUSED: Msg = Msg("无法导入文件", "Cannot import the file");
+pub const TABLE_UNCHANGED: Msg = Msg("表格没有任何改动。", "The table is unchanged.");
+pub const IMPORTED: Msg = Msg("已导入", "Imported");
+pub const UNDO_IMPORT: Msg = Msg("撤销导入", "Undo import");
+pub const N_ADDED: Msg = Msg("条新增", "added");
+pub const N_CHANGED: Msg = Msg("条修改", "changed");
+pub const WHY_NOT_OWNER: Msg = Msg("不属于发送单位负责的内容", "not the sending unit's to change");
+pub const WHY_APPEND_ONLY: Msg =
+    Msg("反馈、会议、问题和风险记录不能通过导入删除", "reports, meetings, problems and risks are never deleted by an import");
+pub const WHY_UNKNOWN_TASK: Msg = Msg("表中没有它所属的任务", "its task is not in the table");
+pub const YES: Msg = Msg("是", "yes");
+pub const NO: Msg = Msg("否", "no");
+pub const IMPORT_WHERE: Msg = Msg("用页面顶部的“导入文件”按钮选择文件。", "Choose a file with \"Import file\" at the top of the page.");

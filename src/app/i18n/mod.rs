@@ -24,9 +24,11 @@ impl Tr for Lang {
     }
 }
 
+mod exchange;
 /// The interface strings.
 pub mod m;
 mod words;
+pub use exchange::{field_word, kind_word, refused};
 pub use words::{light_name, reason, risk_category, risk_level, risk_status};
 
 fn subject(l: Lang, s: &Subject) -> String {

@@ -2,6 +2,7 @@
 
 pub mod board;
 pub mod directory;
+pub mod exchange;
 pub mod settings;
 pub mod sheet;
 pub mod table;
