@@ -141,10 +141,52 @@ fn empty_like(p: &Plan) -> Plan {
 fn check(result: &Plan, before: &[Invalid], incoming: &Plan) -> Result<(), Refused> {
     let Some(problem) = result.validate().into_iter().find(|p| !before.contains(p)) else { return Ok(()) };
     let path = match &problem {
-        Invalid::UnknownRef { id, .. } | Invalid::DuplicateId(id) => path_of(incoming, *id).unwrap_or_else(|| "$.body.plan".into()),
-        _ => "$.body.plan".into(),
+        Invalid::UnknownRef { id, .. } | Invalid::DuplicateId(id) => path_of(incoming, *id),
+        _ => locate(result, incoming, &problem),
     };
-    Err(Refused::Invalid { path, problem: Box::new(problem) })
+    Err(Refused::Invalid { path: path.unwrap_or_else(|| "$.body.plan".into()), problem: Box::new(problem) })
+}
+
+/// The JSON path, inside the file, of the record (and field) a value
+/// problem is about, found from how the message names it.
+fn locate(result: &Plan, incoming: &Plan, problem: &Invalid) -> Option<String> {
+    use crate::domain::validate::Subject;
+    let (at, field) = match problem {
+        Invalid::Blank(at) => (at, ""),
+        Invalid::KickoffOutsideYear(at, ..) => (at, ".kickoff"),
+        Invalid::DueBeforeStart { at, .. } | Invalid::AfterTaskDue { at, .. } => (at, ".due"),
+        Invalid::BothRoles { at, .. } => (at, ".co_organizers"),
+        Invalid::TargetEqualsBaseline { at, .. } => (at, ".target"),
+        Invalid::NotFinite { at, .. } | Invalid::NotInvolved { at, .. } => (at, ""),
+        Invalid::ProgressOutOfRange { at, .. } => (at, ".progress"),
+        Invalid::NegativeWeight { at, .. } => (at, ".weight"),
+        Invalid::UnknownRef { .. } | Invalid::DuplicateId(_) => return None,
+    };
+    let number = |id: Id| result.task_number(id).unwrap_or_default();
+    let task_at = |label: &str| incoming.tasks.iter().position(|t| number(t.id) == label);
+    let record = match at {
+        Subject::Plan => String::new(),
+        Subject::Unit(n) => format!(".units[{}]", incoming.units.iter().position(|u| u.name == *n)?),
+        Subject::Person(n) => format!(".people[{}]", incoming.people.iter().position(|u| u.name == *n)?),
+        Subject::Action(n) => {
+            let id = result.actions_in_order().get(n.checked_sub(1)?)?.id;
+            format!(".actions[{}]", incoming.actions.iter().position(|a| a.id == id)?)
+        }
+        Subject::Task(label) => format!(".tasks[{}]", task_at(label)?),
+        Subject::Milestone { task, title } => {
+            let i = task_at(task)?;
+            format!(".tasks[{i}].milestones[{}]", incoming.tasks[i].milestones.iter().position(|m| m.title == *title)?)
+        }
+        Subject::Target { task, name } => {
+            let i = task_at(task)?;
+            format!(".tasks[{i}].targets[{}]", incoming.tasks[i].targets.iter().position(|m| m.name == *name)?)
+        }
+        Subject::Report { task, date } => {
+            format!(".reports[{}]", incoming.reports.iter().position(|r| r.date == *date && number(r.task) == *task)?)
+        }
+        Subject::Record(_) => return None,
+    };
+    Some(format!("$.body.plan{record}{field}"))
 }
 
 /// The JSON path, inside the file, of the first place that names `id` as a

@@ -282,3 +282,20 @@ fn a_new_slice_brings_the_offices_changes_and_keeps_the_units_own() {
     assert_eq!(o.me, Some(dongmen));
     assert_eq!(o.base.unwrap().task(t).unwrap().due, d.due, "the new slice is the new base");
 }
+
+#[test]
+fn a_report_with_an_impossible_value_is_refused_with_the_path_of_the_field() {
+    let office = office();
+    let dongmen = unit(&office, "Dongmen");
+    let t = task(&office, "Upgrading and renovating Dongmen");
+    let mut u = receive(&office, dongmen);
+    let r = u.report_done(t, 4);
+    u.plan.reports.iter_mut().find(|x| x.id == r).unwrap().progress = Some(150.0);
+    match import(&office, &u.report_file(5)).unwrap_err() {
+        Refused::Invalid { path, problem } => {
+            assert_eq!(path, "$.body.plan.reports[0].progress");
+            assert!(problem.to_string().contains("150"), "{problem}");
+        }
+        other => panic!("unexpected {other:?}"),
+    }
+}
