@@ -41,7 +41,7 @@ impl Meta {
 
     /// Record one change.
     pub fn touch(&mut self, stamp: Stamp) {
-        self.rev += 1;
+        self.rev = self.rev.saturating_add(1);
         self.by = stamp.by;
         self.at = Some(stamp.at);
     }

@@ -200,10 +200,13 @@ pub fn parse(text: &str) -> Result<Parsed, FileError> {
     }
     // Editors on Windows may save a byte-order mark; it is not part of the JSON.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let probe: Probe = from_text(text).map_err(FileError::Read)?;
     if !text.trim_start().starts_with('{') {
+        // Broken JSON is named by its line and column; valid JSON that is
+        // not an object is simply not an exchange file.
+        from_text::<serde::de::IgnoredAny>(text).map_err(FileError::Read)?;
         return Err(FileError::Read(ReadError::Invalid { path: "$".into(), reason: "expected an object with a `format` field".into() }));
     }
+    let probe: Probe = from_text(text).map_err(FileError::Read)?;
     let version = match (&probe.format, &probe.version) {
         (Some(serde_json::Value::String(f)), _) if f != FORMAT => {
             return Err(FileError::Read(ReadError::WrongFormat { path: "$.format".into(), expected: FORMAT.into(), found: f.clone() }))

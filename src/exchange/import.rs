@@ -26,6 +26,8 @@ pub enum Refused {
     File(FileError),
     #[error("at $.plan_id: the file belongs to another plan ({found}); this table is {expected}")]
     OtherPlan { found: Id, expected: Id },
+    #[error("at $.body.plan.id: the body's plan ({found}) is not the plan its header names ({expected})")]
+    BodyOtherPlan { found: Id, expected: Id },
     #[error("at $.kind: a slice is imported by the unit it was cut for, not by the supervision office")]
     SliceForOffice,
     #[error("at $.unit: this slice was cut for another unit ({unit}); this browser acts as {me}")]
@@ -83,7 +85,7 @@ pub fn prepare(file: &str, text: &str, side: Side) -> Result<Prepared, Refused> 
         return Err(Refused::OtherPlan { found: h.plan_id, expected: side.plan.id });
     }
     if body.plan.id != h.plan_id {
-        return Err(Refused::OtherPlan { found: body.plan.id, expected: h.plan_id });
+        return Err(Refused::BodyOtherPlan { found: body.plan.id, expected: h.plan_id });
     }
     match (h.kind, side.me, h.unit) {
         (Kind::Slice | Kind::Report, _, None) => return Err(Refused::NoUnit),

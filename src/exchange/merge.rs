@@ -130,6 +130,13 @@ impl Preview {
     pub fn is_empty(&self) -> bool {
         self.ops.is_empty()
     }
+
+    /// True when the file brings nothing a person would see: no record
+    /// added, no field changed, no conflict (it may still bring newer
+    /// revision numbers for records whose content the table already has).
+    pub fn nothing_new(&self) -> bool {
+        self.added.is_empty() && self.changed.is_empty() && self.conflicts.is_empty()
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -422,6 +429,12 @@ pub fn preview(local: &Plan, incoming: &Plan, base: Option<&Plan>, sender: Optio
             continue;
         };
         if ours.fields == inc.fields {
+            // Same content, but the file's is a later revision: keep its
+            // metadata, so that an earlier version imported afterwards is
+            // recognised as older rather than brought back.
+            if inc.meta.rev > ours.meta.rev && inc.meta != ours.meta {
+                out.ops.push(Op::Set { key, fields: Map::new(), conflicts: vec![], meta: MetaRule::Adopt(inc.meta.clone()) });
+            }
             out.present.push(item(key));
             continue;
         }
@@ -481,7 +494,7 @@ pub fn preview(local: &Plan, incoming: &Plan, base: Option<&Plan>, sender: Optio
         let meta = if !ours_moved && conflicts.is_empty() && !refused_any {
             MetaRule::Adopt(inc.meta.clone())
         } else {
-            MetaRule::Merge { rev: ours.meta.rev.max(inc.meta.rev) + 1 }
+            MetaRule::Merge { rev: ours.meta.rev.max(inc.meta.rev).saturating_add(1) }
         };
         if !changes.is_empty() {
             out.changed.push(Change { item: item(key), fields: changes });
@@ -546,7 +559,7 @@ pub fn apply(local: &Plan, preview: &Preview, choices: &[Option<Choice>], stamp:
                         fields.insert(c.field.clone(), c.theirs.clone());
                     }
                 }
-                if fields.is_empty() {
+                if fields.is_empty() && !matches!(meta, MetaRule::Adopt(_)) {
                     continue;
                 }
                 let meta = match meta {

@@ -1,6 +1,7 @@
 //! The exchange rules of DESIGN.md, played out on the example: the office
 //! cuts a slice, the unit imports it and reports, the office imports the
-//! report. Property tests over generated plans are in `tests/merge.rs`.
+//! report. Property tests over generated plans are in `tests/merge_props.rs`,
+//! the corpus of bad files in `tests/bad_files.rs`.
 
 use super::file::{write, Body, Kind};
 use super::import::{finish, prepare, Mode, Outcome, Refused, Side};

@@ -134,7 +134,8 @@ pub fn ImportPanel() -> impl IntoView {
                     }
                 });
                 let replace = prepared.mode == Mode::Replace;
-                let nothing = p.is_empty() && !replace;
+                let nothing = p.nothing_new() && !replace;
+                let idle = p.is_empty() && !replace;
                 let added: Vec<String> = p.added.iter().map(|i| item_text(i, l)).collect();
                 let changed: Vec<String> = p
                     .changed
@@ -232,7 +233,7 @@ pub fn ImportPanel() -> impl IntoView {
                             {(open_choices > 0).then(|| view! { <p class="hint">{l.t(m::CHOOSE_ALL)} " " {open_choices}</p> })}
                             {move || apply_error.get().map(|e| view! { <p class="error" role="alert">{e}</p> })}
                             <div class="form-buttons">
-                                <button type="button" class="primary" disabled={open_choices > 0 || nothing} on:click=apply>
+                                <button type="button" class="primary" disabled={open_choices > 0 || idle} on:click=apply>
                                     {l.t(m::APPLY_IMPORT)}
                                 </button>
                                 <button type="button" on:click=cancel>{l.t(m::CANCEL_IMPORT)}</button>

@@ -1,0 +1,753 @@
+//! Property tests of the exchange rules of DESIGN.md ("Exchange between
+//! units", rules 2–6), played over small generated plans: the office cuts a
+//! slice for each of two or three units, each unit's browser imports it and
+//! makes a random sequence of the edits a unit legitimately makes in its own
+//! copy (reports, milestones done, problems raised, its own tasks' plan,
+//! milestones and risks added to the tasks it leads), exports its report,
+//! and the office imports the reports.
+//!
+//! Hostile edits (changing what a unit does not own, tombstoning
+//! append-only records) are made by hand on the unit's copy, as a person
+//! editing the file (or another tool) could.
+
+use chrono::{DateTime, Duration, TimeZone, Utc};
+use gongjian::domain::example::luohu_2022;
+use gongjian::domain::meta::Record;
+use gongjian::domain::sample::{large_plan, Size};
+use gongjian::domain::task_edit::{ReportDraft, RiskDraft};
+use gongjian::domain::{Id, Meeting, MeetingKind, Meta, Plan, RiskCategory, RiskLevel, Stamp, Text};
+use gongjian::exchange::file::{parse, write, Body, Kind};
+use gongjian::exchange::import::{finish, prepare, Mode, Prepared, Side};
+use gongjian::exchange::merge::{Choice, RecordKind, Why};
+use gongjian::exchange::slice::{report, slice};
+use proptest::prelude::*;
+use serde_json::Value;
+use std::collections::BTreeSet;
+
+// ---------------------------------------------------------------- the world
+
+fn at(minutes: i64) -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2024, 2, 1, 9, 0, 0).unwrap() + Duration::minutes(minutes)
+}
+
+/// The office's stamp when it applies an import.
+fn office_stamp() -> Stamp {
+    Stamp { by: None, at: at(10_000) }
+}
+
+/// The office's table: a small generated plan whose three units each lead
+/// two tasks and co-organize two others. Every task has two milestones, a
+/// report from its lead and a risk; the first task has a problem; one
+/// meeting discussed every task.
+fn office_table(seed: u64) -> Plan {
+    let mut p = large_plan(seed, Size { actions: 2, tasks: 6, milestones_per_task: 2, reports: 0, units: 3 });
+    let units: Vec<Id> = p.units.iter().map(|u| u.id).collect();
+    for (i, t) in p.tasks.iter_mut().enumerate() {
+        t.responsible = vec![units[i % 3]];
+        t.co_organizers = vec![units[(i + 1) % 3]];
+    }
+    let office = Stamp { by: None, at: at(0) };
+    let tasks: Vec<(Id, Id)> = p.tasks.iter().map(|t| (t.id, t.responsible[0])).collect();
+    for (i, (task, lead)) in tasks.iter().enumerate() {
+        let d = ReportDraft {
+            task: *task,
+            unit: *lead,
+            date: p.kickoff + Duration::days(10),
+            narrative: format!("进展{i}"),
+            progress: Some(5.0),
+            problems: if i == 0 { vec!["缺少资金".into()] } else { vec![] },
+            ..Default::default()
+        };
+        p.record_report(d, office).unwrap();
+        let risk = RiskDraft {
+            task: *task,
+            description: format!("风险{i}"),
+            level: RiskLevel::Medium,
+            category: RiskCategory::Schedule,
+            mitigation: String::new(),
+            owner: None,
+        };
+        p.add_risk(risk, office).unwrap();
+    }
+    p.meetings.push(Meeting {
+        id: Id::new(),
+        kind: MeetingKind::Weekly,
+        date: p.kickoff + Duration::days(14),
+        chair: None,
+        attendees: vec![],
+        tasks: tasks.iter().map(|t| t.0).collect(),
+        minutes: "周例会".into(),
+        decisions: vec![],
+        meta: Meta::created(office),
+    });
+    assert_eq!(p.validate(), vec![]);
+    p
+}
+
+/// A unit's browser: its copy of its slice, and the slice as received.
+struct Unit {
+    me: Id,
+    plan: Plan,
+    base: Plan,
+    clock: i64,
+}
+
+/// A fresh browser (on the example) imports the slice the office cut for `me`.
+fn receive(office: &Plan, me: Id) -> Unit {
+    let text = write(Kind::Slice, &Body { plan: slice(office, me), base: None }, None, Some(me), at(1));
+    let fresh = luohu_2022();
+    let side = Side { plan: &fresh, me: None, base: None };
+    let p = prepare("slice.json", &text, side).unwrap_or_else(|e| panic!("the slice is refused: {e}"));
+    assert_eq!(p.mode, Mode::Replace);
+    let o = finish(side, &p, &[], Stamp { by: None, at: at(1) }).unwrap();
+    assert_eq!(o.me, Some(me));
+    Unit { me, plan: o.plan, base: o.base.expect("a slice becomes the unit's base"), clock: 0 }
+}
+
+const PLANS: [&str; 3] = ["施工图甲", "施工图乙", "plan C"];
+const PROBLEMS: [&str; 3] = ["征地受阻", "资金未到位", "需要区里协调"];
+const TITLES: [&str; 3] = ["方案设计", "开工", "完工验收"];
+
+/// One edit a unit legitimately makes in its copy. Indexes pick among the
+/// unit's own tasks (modulo their number), so every edit applies.
+#[derive(Clone, Debug)]
+enum Edit {
+    /// A report on a task the unit is involved in; `done` marks one of its
+    /// milestones done; `problems` are raised with it.
+    Report { task: usize, done: Option<usize>, progress: u8, problems: Vec<usize> },
+    /// The plan (施工图) of a task the unit leads: one of `PLANS`, or with
+    /// `text == PLANS.len()`, back to what the slice had.
+    SetPlan { task: usize, text: usize, submitted: Option<u8> },
+    /// A milestone on a task the unit leads, due within the task.
+    AddMilestone { task: usize, title: usize, due_in: u16 },
+    /// A risk on a task the unit leads.
+    AddRisk { task: usize, level: usize },
+}
+
+fn edit(reverts: bool) -> impl Strategy<Value = Edit> {
+    let texts = PLANS.len() + usize::from(reverts);
+    prop_oneof![
+        3 => (0usize..8, proptest::option::of(0usize..8), 0u8..=100, proptest::collection::vec(0..PROBLEMS.len(), 0..3))
+            .prop_map(|(task, done, progress, problems)| Edit::Report { task, done, progress, problems }),
+        2 => (0usize..8, 0..texts, proptest::option::of(0u8..30)).prop_map(|(task, text, submitted)| Edit::SetPlan { task, text, submitted }),
+        1 => (0usize..8, 0..TITLES.len(), 0u16..400).prop_map(|(task, title, due_in)| Edit::AddMilestone { task, title, due_in }),
+        1 => (0usize..8, 0usize..4).prop_map(|(task, level)| Edit::AddRisk { task, level }),
+    ]
+}
+
+/// Edits for two or three units.
+fn plays(reverts: bool) -> impl Strategy<Value = Vec<Vec<Edit>>> {
+    proptest::collection::vec(proptest::collection::vec(edit(reverts), 0..8), 2..=3)
+}
+
+impl Unit {
+    fn stamp(&mut self) -> Stamp {
+        self.clock += 1;
+        Stamp { by: Some(self.me), at: at(100 + self.clock) }
+    }
+
+    fn involved(&self) -> Vec<Id> {
+        self.plan.tasks.iter().filter(|t| t.is_live() && t.involves(self.me)).map(|t| t.id).collect()
+    }
+
+    fn led(&self) -> Vec<Id> {
+        self.plan.tasks.iter().filter(|t| t.is_live() && t.lead_unit() == Some(self.me)).map(|t| t.id).collect()
+    }
+
+    fn play(&mut self, edits: &[Edit]) {
+        for e in edits {
+            self.edit(e);
+        }
+    }
+
+    fn edit(&mut self, e: &Edit) {
+        let stamp = self.stamp();
+        let kickoff = self.plan.kickoff;
+        match e {
+            Edit::Report { task, done, progress, problems } => {
+                let tasks = self.involved();
+                let task = tasks[task % tasks.len()];
+                let ms: Vec<Id> = self.plan.task(task).unwrap().milestones.iter().filter(|m| m.is_live()).map(|m| m.id).collect();
+                let done = done.filter(|_| !ms.is_empty()).map(|k| ms[k % ms.len()]);
+                let d = ReportDraft {
+                    task,
+                    unit: self.me,
+                    date: kickoff + Duration::days(20 + self.clock),
+                    narrative: format!("第{}次汇报", self.clock),
+                    progress: Some(f64::from(*progress)),
+                    milestones_done: done.into_iter().collect(),
+                    problems: problems.iter().map(|k| PROBLEMS[*k].to_string()).collect(),
+                    ..Default::default()
+                };
+                self.plan.record_report(d, stamp).unwrap();
+            }
+            Edit::SetPlan { task, text, submitted } => {
+                let tasks = self.led();
+                let task = tasks[task % tasks.len()];
+                let (text, on) = match PLANS.get(*text) {
+                    Some(s) => (s.to_string(), submitted.map(|d| kickoff + Duration::days(i64::from(d)))),
+                    None => {
+                        let was = self.base.task(task).unwrap();
+                        (was.plan.clone(), was.plan_submitted_on)
+                    }
+                };
+                self.plan.set_task_plan(task, text, on, stamp).unwrap();
+            }
+            Edit::AddMilestone { task, title, due_in } => {
+                let tasks = self.led();
+                let task = tasks[task % tasks.len()];
+                let t = self.plan.task(task).unwrap();
+                let (start, due) = (t.start.unwrap(), t.due.unwrap());
+                let span = (due - start).num_days() + 1;
+                let on = start + Duration::days(i64::from(*due_in) % span);
+                let title = Text::new(&format!("{}{}", TITLES[*title], self.clock), "");
+                self.plan.add_milestone(task, title, Some(on), stamp).unwrap();
+            }
+            Edit::AddRisk { task, level } => {
+                let tasks = self.led();
+                let task = tasks[task % tasks.len()];
+                let d = RiskDraft {
+                    task,
+                    description: format!("新风险{}", self.clock),
+                    level: RiskLevel::ALL[*level],
+                    category: RiskCategory::Other,
+                    mitigation: "盯紧".into(),
+                    owner: None,
+                };
+                self.plan.add_risk(d, stamp).unwrap();
+            }
+        }
+    }
+
+    /// The unit's report: everything changed since its slice.
+    fn report_file(&mut self) -> String {
+        self.clock += 1;
+        write(Kind::Report, &report(&self.plan, &self.base), Some(self.me), Some(self.me), at(100 + self.clock))
+    }
+}
+
+/// The office's table and, per unit, its browser and its report file.
+struct World {
+    office: Plan,
+    units: Vec<Unit>,
+    files: Vec<String>,
+}
+
+fn world(seed: u64, plays: &[Vec<Edit>]) -> World {
+    let office = office_table(seed);
+    let mut units: Vec<Unit> = (0..plays.len()).map(|k| receive(&office, office.units[k].id)).collect();
+    let files = units
+        .iter_mut()
+        .zip(plays)
+        .map(|(u, edits)| {
+            u.play(edits);
+            u.report_file()
+        })
+        .collect();
+    World { office, units, files }
+}
+
+fn office_side(table: &Plan) -> Side<'_> {
+    Side { plan: table, me: None, base: None }
+}
+
+/// The office reads a unit's report; it must be accepted.
+fn prepare_at(table: &Plan, file: &str) -> Prepared {
+    prepare("report.json", file, office_side(table)).unwrap_or_else(|e| panic!("the report is refused: {e}"))
+}
+
+/// The office imports a report that has no conflict.
+fn import(table: &Plan, file: &str) -> Plan {
+    let p = prepare_at(table, file);
+    assert_eq!(p.mode, Mode::Merge);
+    assert!(p.preview.conflicts.is_empty(), "unexpected conflicts: {:?}", p.preview.conflicts);
+    finish(office_side(table), &p, &[], office_stamp()).unwrap().plan
+}
+
+fn import_all<'a>(table: &Plan, files: impl IntoIterator<Item = &'a String>) -> Plan {
+    files.into_iter().fold(table.clone(), |t, f| import(&t, f))
+}
+
+/// Every order of `0..n`.
+fn permutations(n: usize) -> Vec<Vec<usize>> {
+    if n == 0 {
+        return vec![vec![]];
+    }
+    let mut out = Vec::new();
+    for p in permutations(n - 1) {
+        for i in 0..=p.len() {
+            let mut q = p.clone();
+            q.insert(i, n - 1);
+            out.push(q);
+        }
+    }
+    out
+}
+
+/// The append-only records of a table: (kind, id, live).
+fn append_only(p: &Plan) -> Vec<(RecordKind, Id, bool)> {
+    let mut out = Vec::new();
+    out.extend(p.reports.iter().map(|r| (RecordKind::Report, r.id, r.is_live())));
+    out.extend(p.problems.iter().map(|r| (RecordKind::Problem, r.id, r.is_live())));
+    out.extend(p.risks.iter().map(|r| (RecordKind::Risk, r.id, r.is_live())));
+    out.extend(p.meetings.iter().map(|r| (RecordKind::Meeting, r.id, r.is_live())));
+    out
+}
+
+/// The reports a file carries.
+fn reports_in(file: &str) -> Vec<Id> {
+    parse(file).unwrap().body.plan.reports.iter().map(|r| r.id).collect()
+}
+
+/// One field of one record of a table, as JSON (`Null` when absent).
+fn field(p: &Plan, kind: RecordKind, id: Id, name: &str) -> Value {
+    let record = match kind {
+        RecordKind::Task => p.tasks.iter().find(|r| r.id == id).map(serde_json::to_value),
+        RecordKind::Unit => p.units.iter().find(|r| r.id == id).map(serde_json::to_value),
+        RecordKind::Report => p.reports.iter().find(|r| r.id == id).map(serde_json::to_value),
+        other => panic!("no field lookup for {other:?}"),
+    };
+    record.and_then(Result::ok).and_then(|v| v.get(name).cloned()).unwrap_or(Value::Null)
+}
+
+/// Whether a table has a record (of the kinds a unit may add).
+fn has(p: &Plan, kind: RecordKind, id: Id) -> bool {
+    match kind {
+        RecordKind::Report => p.reports.iter().any(|r| r.id == id),
+        RecordKind::Risk => p.risks.iter().any(|r| r.id == id),
+        RecordKind::Milestone => p.tasks.iter().flat_map(|t| &t.milestones).any(|m| m.id == id),
+        other => panic!("no lookup for {other:?}"),
+    }
+}
+
+/// 32 cases a property keeps the file at a few seconds in a debug build.
+/// Failures are not persisted to files: the ids are random, so a saved seed
+/// would not replay the same plan anyway; the printed input is what counts.
+fn config() -> ProptestConfig {
+    ProptestConfig { failure_persistence: None, ..ProptestConfig::with_cases(32) }
+}
+
+// ------------------------------------------------------- rule 2: idempotence
+
+proptest! {
+    #![proptest_config(config())]
+
+    /// Importing any report a second time changes nothing: the second
+    /// preview is empty and applying it gives back the same table, right
+    /// after the first import and after every unit's report is in.
+    #[test]
+    fn importing_a_report_twice_changes_nothing_the_second_time(seed in any::<u64>(), plays in plays(true)) {
+        let w = world(seed, &plays);
+        let mut table = w.office.clone();
+        for f in &w.files {
+            table = import(&table, f);
+            let again = prepare_at(&table, f);
+            prop_assert!(again.preview.is_empty(), "{:?}", again.preview);
+            prop_assert!(again.preview.added.is_empty() && again.preview.changed.is_empty() && again.preview.conflicts.is_empty());
+            let same = finish(office_side(&table), &again, &[], office_stamp()).unwrap().plan;
+            prop_assert!(same == table, "a second import changed the table");
+        }
+        for f in &w.files {
+            let again = prepare_at(&table, f);
+            prop_assert!(again.preview.is_empty(), "{:?}", again.preview);
+            prop_assert!(finish(office_side(&table), &again, &[], office_stamp()).unwrap().plan == table);
+        }
+    }
+}
+
+// ------------------------------------------------- rule 3: order independence
+
+proptest! {
+    #![proptest_config(config())]
+
+    /// Importing every unit's report, in any order, gives the same table.
+    #[test]
+    fn reports_imported_in_any_order_give_the_same_table(seed in any::<u64>(), plays in plays(true)) {
+        let w = world(seed, &plays);
+        let orders = permutations(w.files.len());
+        let first = import_all(&w.office, orders[0].iter().map(|i| &w.files[*i]));
+        for order in &orders[1..] {
+            let other = import_all(&w.office, order.iter().map(|i| &w.files[*i]));
+            prop_assert!(other == first, "order {:?} gives another table than {:?}", order, orders[0]);
+        }
+    }
+}
+
+// ------------------------------------------------------- rule 4: append-only
+
+/// Which append-only record of its copy a unit tombstones by hand.
+#[derive(Clone, Debug)]
+enum Tomb {
+    Report(usize),
+    Problem(usize),
+    Risk(usize),
+    Meeting(usize),
+}
+
+fn tomb() -> impl Strategy<Value = Tomb> {
+    prop_oneof![
+        (0usize..16).prop_map(Tomb::Report),
+        (0usize..16).prop_map(Tomb::Problem),
+        (0usize..16).prop_map(Tomb::Risk),
+        (0usize..16).prop_map(Tomb::Meeting),
+    ]
+}
+
+impl Unit {
+    /// Tombstone one append-only record of the copy, if there is any of
+    /// that kind; returns which.
+    fn tombstone(&mut self, t: &Tomb) -> Option<(RecordKind, Id)> {
+        let stamp = self.stamp();
+        fn pick<T: Record>(v: &mut [T], i: usize, stamp: Stamp) -> Option<Id> {
+            let n = v.len();
+            let r = v.get_mut(i % n.max(1))?;
+            r.meta_mut().deleted = true;
+            r.meta_mut().touch(stamp);
+            Some(r.id())
+        }
+        match t {
+            Tomb::Report(i) => pick(&mut self.plan.reports, *i, stamp).map(|id| (RecordKind::Report, id)),
+            Tomb::Problem(i) => pick(&mut self.plan.problems, *i, stamp).map(|id| (RecordKind::Problem, id)),
+            Tomb::Risk(i) => pick(&mut self.plan.risks, *i, stamp).map(|id| (RecordKind::Risk, id)),
+            Tomb::Meeting(i) => pick(&mut self.plan.meetings, *i, stamp).map(|id| (RecordKind::Meeting, id)),
+        }
+    }
+}
+
+/// Import `file` and check rule 4 across it: every append-only record of
+/// the table before is still there and live after, every report the file
+/// carries is in the table, and each tombstone in `tombs` is refused.
+fn import_keeping_records(table: &Plan, file: &str, tombs: &BTreeSet<(RecordKind, Id)>) -> Result<Plan, TestCaseError> {
+    let p = prepare_at(table, file);
+    for (kind, id) in tombs {
+        let refused =
+            p.preview.refused.iter().any(|r| {
+                r.item.key.kind == *kind && r.item.key.id == *id && r.field.as_deref() == Some("deleted") && r.why == Why::AppendOnly
+            });
+        prop_assert!(refused, "tombstone of {:?} {} not refused: {:?}", kind, id, p.preview.refused);
+    }
+    let after = finish(office_side(table), &p, &[], office_stamp()).unwrap().plan;
+    let kept = append_only(&after);
+    for (kind, id, live) in append_only(table) {
+        prop_assert!(kept.contains(&(kind, id, live)), "{:?} {} (live: {}) is gone or changed its tombstone", kind, id, live);
+    }
+    for id in reports_in(file) {
+        prop_assert!(after.reports.iter().any(|r| r.id == id), "the report {} the unit sent is not in the table", id);
+    }
+    Ok(after)
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    /// Reports, problems, risks and meetings are never dropped by an import,
+    /// even when a unit tombstones them in its copy: first each unit
+    /// reports, then it tombstones some records it has (from its slice or
+    /// its own, already received by the office), edits on, and reports again.
+    #[test]
+    fn an_import_never_drops_or_tombstones_an_append_only_record(
+        seed in any::<u64>(),
+        plays in plays(true),
+        later in proptest::collection::vec((proptest::collection::vec(tomb(), 1..4), proptest::collection::vec(edit(true), 0..4)), 3),
+    ) {
+        let mut w = world(seed, &plays);
+        let mut table = w.office.clone();
+        for f in &w.files {
+            table = import_keeping_records(&table, f, &BTreeSet::new())?;
+        }
+        for (u, (tombs, edits)) in w.units.iter_mut().zip(&later) {
+            let tombs: BTreeSet<(RecordKind, Id)> = tombs.iter().filter_map(|t| u.tombstone(t)).collect();
+            u.play(edits);
+            let file = u.report_file();
+            for (kind, id) in &tombs {
+                prop_assert!(append_only(&table).contains(&(*kind, *id, true)), "the office has {:?} {}", kind, id);
+            }
+            table = import_keeping_records(&table, &file, &tombs)?;
+        }
+    }
+}
+
+// --------------------------------------------------------- rule 6: ownership
+
+/// What a unit changes in its copy that it does not own.
+#[derive(Clone, Debug)]
+enum Tamper {
+    /// The title of a task in its slice (titles belong to the office).
+    TaskTitle(usize),
+    /// The plan of a task it only co-organizes (the lead unit's).
+    OthersPlan(usize),
+    /// A unit's name (the office's).
+    UnitName(usize),
+    /// Another unit's report (one the office sent) on a task it shares.
+    OthersReport(usize),
+    /// A milestone on a task it only co-organizes (the lead's schedule).
+    OthersMilestone(usize),
+    /// A risk on a task it only co-organizes (the lead's).
+    OthersRisk(usize),
+    /// A report in the name of the lead of a task it only co-organizes.
+    ReportAsOther(usize),
+}
+
+fn tamper() -> impl Strategy<Value = Tamper> {
+    prop_oneof![
+        (0usize..8).prop_map(Tamper::TaskTitle),
+        (0usize..8).prop_map(Tamper::OthersPlan),
+        (0usize..8).prop_map(Tamper::UnitName),
+        (0usize..8).prop_map(Tamper::OthersReport),
+        (0usize..8).prop_map(Tamper::OthersMilestone),
+        (0usize..8).prop_map(Tamper::OthersRisk),
+        (0usize..8).prop_map(Tamper::ReportAsOther),
+    ]
+}
+
+impl Unit {
+    /// Make the change by hand (or with a command that does not ask who
+    /// owns what); returns the record and the field it touched (`None`: a
+    /// record it added). Every value written is new (it names the unit and
+    /// the clock), so it differs from whatever the office has.
+    fn tamper(&mut self, t: &Tamper) -> (RecordKind, Id, Option<&'static str>) {
+        let stamp = self.stamp();
+        let mark = format!("changed by {} at {}", self.me, self.clock);
+        let me = self.me;
+        let nth = |ids: Vec<Id>, i: usize| ids[i % ids.len()];
+        let others: Vec<Id> = self.plan.tasks.iter().filter(|x| x.involves(me) && x.lead_unit() != Some(me)).map(|x| x.id).collect();
+        match t {
+            Tamper::TaskTitle(i) => {
+                let id = nth(self.involved(), *i);
+                let task = self.plan.tasks.iter_mut().find(|x| x.id == id).unwrap();
+                task.title.zh = mark;
+                task.meta.touch(stamp);
+                (RecordKind::Task, id, Some("title"))
+            }
+            Tamper::OthersPlan(i) => {
+                let id = nth(others, *i);
+                let task = self.plan.tasks.iter_mut().find(|x| x.id == id).unwrap();
+                task.plan = mark;
+                task.meta.touch(stamp);
+                (RecordKind::Task, id, Some("plan"))
+            }
+            Tamper::UnitName(i) => {
+                let id = nth(self.plan.units.iter().map(|x| x.id).collect(), *i);
+                let unit = self.plan.units.iter_mut().find(|x| x.id == id).unwrap();
+                unit.name.zh = mark;
+                unit.meta.touch(stamp);
+                (RecordKind::Unit, id, Some("name"))
+            }
+            Tamper::OthersReport(i) => {
+                let id = nth(self.base.reports.iter().filter(|r| r.unit != me).map(|r| r.id).collect(), *i);
+                let report = self.plan.reports.iter_mut().find(|x| x.id == id).unwrap();
+                report.narrative = mark;
+                report.meta.touch(stamp);
+                (RecordKind::Report, id, Some("narrative"))
+            }
+            Tamper::OthersMilestone(i) => {
+                let task = nth(others, *i);
+                let due = self.plan.task(task).unwrap().due;
+                let id = self.plan.add_milestone(task, Text::new(&mark, ""), due, stamp).unwrap();
+                (RecordKind::Milestone, id, None)
+            }
+            Tamper::OthersRisk(i) => {
+                let task = nth(others, *i);
+                let d = RiskDraft {
+                    task,
+                    description: mark,
+                    level: RiskLevel::High,
+                    category: RiskCategory::Other,
+                    mitigation: String::new(),
+                    owner: None,
+                };
+                (RecordKind::Risk, self.plan.add_risk(d, stamp).unwrap(), None)
+            }
+            Tamper::ReportAsOther(i) => {
+                let task = nth(others, *i);
+                let lead = self.plan.task(task).unwrap().lead_unit().unwrap();
+                let date = self.plan.kickoff + Duration::days(20 + self.clock);
+                let d = ReportDraft { task, unit: lead, date, narrative: mark, progress: Some(99.0), ..Default::default() };
+                (RecordKind::Report, self.plan.record_report(d, stamp).unwrap(), None)
+            }
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    /// A unit's report that also changes what the unit does not own (task
+    /// titles, another unit's task plan, milestones or risks, unit names,
+    /// other units' reports, a report in another unit's name) never changes
+    /// those in the office's table, each attempt is listed as refused (not
+    /// the owner), and what the unit does own still lands.
+    #[test]
+    fn what_a_unit_does_not_own_is_refused_and_left_alone(
+        seed in any::<u64>(),
+        plays in plays(true),
+        tampers in proptest::collection::vec(proptest::collection::vec(tamper(), 1..5), 3),
+    ) {
+        let office = office_table(seed);
+        let mut table = office.clone();
+        for (k, edits) in plays.iter().enumerate() {
+            let mut u = receive(&office, office.units[k].id);
+            u.play(edits);
+            let touched: BTreeSet<(RecordKind, Id, Option<&str>)> = tampers[k].iter().map(|t| u.tamper(t)).collect();
+            let file = u.report_file();
+            let p = prepare_at(&table, &file);
+            for (kind, id, name) in &touched {
+                let listed = p.preview.refused.iter().any(|r| {
+                    r.item.key.kind == *kind && r.item.key.id == *id && r.field.as_deref() == *name && r.why == Why::NotOwner
+                });
+                prop_assert!(listed, "{:?} {} {:?} is not listed as refused: {:?}", kind, id, name, p.preview.refused);
+            }
+            let after = finish(office_side(&table), &p, &[], office_stamp()).unwrap().plan;
+            for (kind, id, name) in &touched {
+                match name {
+                    Some(name) => prop_assert_eq!(field(&after, *kind, *id, name), field(&table, *kind, *id, name), "{:?} {} `{}` changed", kind, id, name),
+                    None => prop_assert!(!has(&after, *kind, *id), "{:?} {} was added", kind, id),
+                }
+            }
+            for id in reports_in(&file).into_iter().filter(|id| u.plan.reports.iter().any(|r| r.id == *id && r.unit == u.me)) {
+                prop_assert!(after.reports.iter().any(|r| r.id == id), "the unit's own report {} did not land", id);
+            }
+            for t in u.led() {
+                prop_assert_eq!(&after.task(t).unwrap().plan, &u.plan.task(t).unwrap().plan, "the unit's own plan did not land");
+            }
+            table = after;
+        }
+    }
+}
+
+// --------------------------------------------------------- rule 5: conflicts
+
+proptest! {
+    #![proptest_config(config())]
+
+    /// When the office and the unit both change the plan of a task the unit
+    /// leads, the preview shows exactly that conflict, with both values and
+    /// the one they last agreed on; it cannot be applied unresolved; `Take`
+    /// gives the unit's value and `Keep` the office's, and the rest of the
+    /// report lands either way.
+    #[test]
+    fn a_plan_both_sides_changed_is_shown_and_resolved_by_a_person(
+        seed in any::<u64>(),
+        k in 0usize..3,
+        edits in proptest::collection::vec(edit(true), 0..8),
+        which in 0usize..2,
+    ) {
+        let mut office = office_table(seed);
+        let mut u = receive(&office, office.units[k].id);
+        u.play(&edits);
+        let task = u.led()[which];
+        let agreed = office.task(task).unwrap().plan.clone();
+        let submitted = u.plan.task(task).unwrap().plan_submitted_on;
+        let stamp = u.stamp();
+        u.plan.set_task_plan(task, "单位的施工图".into(), submitted, stamp).unwrap();
+        let file = u.report_file();
+        let submitted = office.task(task).unwrap().plan_submitted_on;
+        office.set_task_plan(task, "督查室的施工图".into(), submitted, Stamp { by: None, at: at(50) }).unwrap();
+
+        let p = prepare_at(&office, &file);
+        prop_assert_eq!(p.preview.conflicts.len(), 1, "{:?}", p.preview.conflicts);
+        let c = &p.preview.conflicts[0];
+        prop_assert_eq!((c.item.key.kind, c.item.key.id, c.field.as_str()), (RecordKind::Task, task, "plan"));
+        prop_assert_eq!(&c.ours, &Value::from("督查室的施工图"));
+        prop_assert_eq!(&c.theirs, &Value::from("单位的施工图"));
+        prop_assert_eq!(&c.base, &Some(Value::from(agreed)));
+
+        let side = office_side(&office);
+        prop_assert!(finish(side, &p, &[None], office_stamp()).is_err(), "an unresolved conflict was applied");
+        prop_assert!(finish(side, &p, &[], office_stamp()).is_err(), "an unanswered conflict was applied");
+        let took = finish(side, &p, &[Some(Choice::Take)], office_stamp()).unwrap().plan;
+        let kept = finish(side, &p, &[Some(Choice::Keep)], office_stamp()).unwrap().plan;
+        prop_assert_eq!(&took.task(task).unwrap().plan, "单位的施工图");
+        prop_assert_eq!(&kept.task(task).unwrap().plan, "督查室的施工图");
+        for id in reports_in(&file) {
+            prop_assert!(took.reports.iter().any(|r| r.id == id) && kept.reports.iter().any(|r| r.id == id));
+        }
+        // The taken value is a new revision of the record, stamped by whoever resolved it.
+        let t = took.task(task).unwrap();
+        prop_assert!(t.meta.rev > office.task(task).unwrap().meta.rev && t.meta.rev > u.plan.task(task).unwrap().meta.rev);
+    }
+}
+
+// ------------------------------------------------- cumulative reports (rule 2)
+
+proptest! {
+    #![proptest_config(config())]
+
+    /// A unit's reports are cumulative since its slice: importing its later
+    /// report and then its earlier one gives the same table as importing
+    /// only the later one, and the earlier one's preview is empty.
+    ///
+    /// The edits here never set a plan back to the slice's value: that case
+    /// fails (see `bug_an_earlier_report_brings_back_a_plan_the_unit_set_back`).
+    #[test]
+    fn an_earlier_report_after_a_later_one_changes_nothing(
+        seed in any::<u64>(),
+        k in 0usize..3,
+        first in proptest::collection::vec(edit(false), 0..8),
+        then in proptest::collection::vec(edit(false), 0..8),
+    ) {
+        let office = office_table(seed);
+        let mut u = receive(&office, office.units[k].id);
+        u.play(&first);
+        let earlier = u.report_file();
+        u.play(&then);
+        let later = u.report_file();
+        let only_later = import(&office, &later);
+        let p = prepare_at(&only_later, &earlier);
+        prop_assert!(p.preview.is_empty(), "{:?}", p.preview);
+        let both = finish(office_side(&only_later), &p, &[], office_stamp()).unwrap().plan;
+        prop_assert!(both == only_later, "the earlier report changed the table");
+    }
+}
+
+/// The smallest case the cumulative property finds once a unit may set a
+/// plan back to what its slice had: the later report carries the task with
+/// the slice's value, which the office already has, so the office keeps its
+/// own metadata (`merge::preview` lists the task as present and adopts
+/// nothing); the earlier report then no longer looks older (its author and
+/// revision are compared with the office's) and its value is taken.
+#[test]
+
+fn bug_an_earlier_report_brings_back_a_plan_the_unit_set_back() {
+    let office = office_table(1);
+    let mut u = receive(&office, office.units[0].id);
+    let task = u.led()[0];
+    let was = u.base.task(task).unwrap().clone();
+    let stamp = u.stamp();
+    u.plan.set_task_plan(task, "施工图甲".into(), was.plan_submitted_on, stamp).unwrap();
+    let earlier = u.report_file();
+    let stamp = u.stamp();
+    u.plan.set_task_plan(task, was.plan.clone(), was.plan_submitted_on, stamp).unwrap();
+    let later = u.report_file();
+
+    let only_later = import(&office, &later);
+    assert_eq!(only_later.task(task).unwrap().plan, was.plan);
+    let p = prepare_at(&only_later, &earlier);
+    assert!(p.preview.is_empty(), "the earlier report would change: {:?}", p.preview.changed);
+    assert_eq!(import(&only_later, &earlier).task(task).unwrap().plan, was.plan);
+}
+
+/// The same cause seen from the office: the office set the plan to the very
+/// value the unit's later report carries, so importing that report adopts
+/// nothing; the unit's earlier report then shows a conflict against the
+/// office, offering its outdated value, which the unit itself replaced.
+#[test]
+
+fn bug_an_earlier_report_conflicts_when_the_office_already_had_the_later_value() {
+    let mut office = office_table(1);
+    let mut u = receive(&office, office.units[0].id);
+    let task = u.led()[0];
+    let on = u.base.task(task).unwrap().plan_submitted_on;
+    let stamp = u.stamp();
+    u.plan.set_task_plan(task, "施工图甲".into(), on, stamp).unwrap();
+    let earlier = u.report_file();
+    let stamp = u.stamp();
+    u.plan.set_task_plan(task, "施工图乙".into(), on, stamp).unwrap();
+    let later = u.report_file();
+    office.set_task_plan(task, "施工图乙".into(), on, Stamp { by: None, at: at(50) }).unwrap();
+
+    let only_later = import(&office, &later);
+    let p = prepare_at(&only_later, &earlier);
+    assert!(p.preview.conflicts.is_empty(), "{:?}", p.preview.conflicts);
+    assert!(p.preview.is_empty(), "{:?}", p.preview);
+}
