@@ -397,15 +397,14 @@ proptest! {
     }
 }
 
-/// Found by reading `merge::preview` while writing these targets (the random
+/// Regression, found by reading `merge::preview` while writing these targets (the random
 /// mutations replace a value only with one of another type, so they do not
 /// reach it): a record whose revision is `u32::MAX` and that merges with a
 /// new revision (a refused field beside an accepted one, a conflict, or a
 /// change at home) makes `preview` compute `rev + 1` and panic on overflow
-/// in a debug build; a release build wraps it to revision 0.
+/// in a debug build (a release build wrapped it to revision 0); it now saturates.
 #[test]
-
-fn bug_a_revision_of_u32_max_makes_prepare_panic() {
+fn regression_a_revision_of_u32_max_does_not_make_prepare_panic() {
     let f = fixture();
     let t = task(&f.office, "Upgrading and renovating Dongmen");
     let mut mine = f.unit_base.clone();

@@ -675,16 +675,14 @@ proptest! {
 
     /// A unit's reports are cumulative since its slice: importing its later
     /// report and then its earlier one gives the same table as importing
-    /// only the later one, and the earlier one's preview is empty.
-    ///
-    /// The edits here never set a plan back to the slice's value: that case
-    /// fails (see `bug_an_earlier_report_brings_back_a_plan_the_unit_set_back`).
+    /// only the later one, and the earlier one's preview is empty — also
+    /// when the unit sets a plan back to the slice's value in between.
     #[test]
     fn an_earlier_report_after_a_later_one_changes_nothing(
         seed in any::<u64>(),
         k in 0usize..3,
-        first in proptest::collection::vec(edit(false), 0..8),
-        then in proptest::collection::vec(edit(false), 0..8),
+        first in proptest::collection::vec(edit(true), 0..8),
+        then in proptest::collection::vec(edit(true), 0..8),
     ) {
         let office = office_table(seed);
         let mut u = receive(&office, office.units[k].id);
@@ -700,15 +698,12 @@ proptest! {
     }
 }
 
-/// The smallest case the cumulative property finds once a unit may set a
-/// plan back to what its slice had: the later report carries the task with
-/// the slice's value, which the office already has, so the office keeps its
-/// own metadata (`merge::preview` lists the task as present and adopts
-/// nothing); the earlier report then no longer looks older (its author and
-/// revision are compared with the office's) and its value is taken.
+/// Regression (found by the cumulative property): the later report carries
+/// the task with the slice's value, which the office already has. The
+/// office must still record the later revision, or the earlier report no
+/// longer looks older and its value is taken.
 #[test]
-
-fn bug_an_earlier_report_brings_back_a_plan_the_unit_set_back() {
+fn regression_an_earlier_report_does_not_bring_back_a_plan_the_unit_set_back() {
     let office = office_table(1);
     let mut u = receive(&office, office.units[0].id);
     let task = u.led()[0];
@@ -727,13 +722,11 @@ fn bug_an_earlier_report_brings_back_a_plan_the_unit_set_back() {
     assert_eq!(import(&only_later, &earlier).task(task).unwrap().plan, was.plan);
 }
 
-/// The same cause seen from the office: the office set the plan to the very
-/// value the unit's later report carries, so importing that report adopts
-/// nothing; the unit's earlier report then shows a conflict against the
-/// office, offering its outdated value, which the unit itself replaced.
+/// Regression, the same cause seen from the office: the office set the plan
+/// to the very value the unit's later report carries; the unit's earlier
+/// report must not then show a conflict offering its outdated value.
 #[test]
-
-fn bug_an_earlier_report_conflicts_when_the_office_already_had_the_later_value() {
+fn regression_an_earlier_report_does_not_conflict_when_the_office_already_had_the_later_value() {
     let mut office = office_table(1);
     let mut u = receive(&office, office.units[0].id);
     let task = u.led()[0];
