@@ -141,6 +141,16 @@ pub fn live<T: Record>(items: &[T]) -> impl Iterator<Item = &T> {
 }
 
 impl Plan {
+    /// The same plan's head (id, title, year, kick-off, settings) with no
+    /// records: the frame of a new plan, a slice or a report.
+    pub fn head_only(&self) -> Plan {
+        let stamp = super::Stamp { by: None, at: chrono::DateTime::UNIX_EPOCH };
+        let mut p = Plan::blank(self.title.clone(), self.year, self.kickoff, stamp);
+        (p.id, p.issuing_unit, p.example) = (self.id, self.issuing_unit, self.example);
+        (p.settings, p.meta) = (self.settings.clone(), self.meta.clone());
+        p
+    }
+
     /// Live key actions in display order.
     pub fn actions_in_order(&self) -> Vec<&KeyAction> {
         let mut v: Vec<&KeyAction> = live(&self.actions).collect();

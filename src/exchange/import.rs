@@ -96,7 +96,7 @@ pub fn prepare(file: &str, text: &str, side: Side) -> Result<Prepared, Refused> 
     }
     if replace {
         check(&Plan { example: false, ..body.plan.clone() }, &[], &body.plan)?;
-        let preview = merge::preview(&empty_like(&body.plan), &body.plan, None, None);
+        let preview = merge::preview(&body.plan.head_only(), &body.plan, None, None);
         let base = (h.kind == Kind::Slice).then(|| body.plan.clone());
         return Ok(Prepared { file: file.into(), header: h, mode: Mode::Replace, preview, incoming: body.plan, base });
     }
@@ -120,22 +120,6 @@ pub fn prepare(file: &str, text: &str, side: Side) -> Result<Prepared, Refused> 
     check(&merged, &side.plan.validate(), &body.plan)?;
     let new_base = (h.kind == Kind::Slice).then(|| body.plan.clone());
     Ok(Prepared { file: file.into(), header: h, mode: Mode::Merge, preview, incoming: body.plan, base: new_base })
-}
-
-/// A plan with the same id and head but no records.
-fn empty_like(p: &Plan) -> Plan {
-    Plan {
-        units: vec![],
-        people: vec![],
-        actions: vec![],
-        tasks: vec![],
-        reports: vec![],
-        meetings: vec![],
-        problems: vec![],
-        risks: vec![],
-        exemptions: vec![],
-        ..p.clone()
-    }
 }
 
 /// Refuse the file when the result has a problem the table did not have;

@@ -7,21 +7,9 @@ use crate::domain::meta::Record;
 use crate::domain::{Id, Plan, Task};
 use std::collections::HashSet;
 
-/// The plan with every collection emptied: the frame partial plans share.
+/// The plan's head with no records and not marked as the example.
 fn frame(plan: &Plan) -> Plan {
-    Plan {
-        units: vec![],
-        people: vec![],
-        actions: vec![],
-        tasks: vec![],
-        reports: vec![],
-        meetings: vec![],
-        problems: vec![],
-        risks: vec![],
-        exemptions: vec![],
-        example: false,
-        ..plan.clone()
-    }
+    Plan { example: false, ..plan.head_only() }
 }
 
 /// A unit's slice: the tasks where it is responsible or a co-organizer,
