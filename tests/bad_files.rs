@@ -17,7 +17,9 @@
 //! and checked by hand, and the files committed. The oversized file (over
 //! 20 MB) is made by the test itself and never committed.
 
-use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+mod common;
+use chrono::NaiveDate;
+use common::{at, task, unit};
 use gongjian::domain::example::luohu_2022;
 use gongjian::domain::task_edit::ReportDraft;
 use gongjian::domain::{Id, Plan, Reading, Stamp};
@@ -71,18 +73,6 @@ const CASES: &[(&str, Source, Who)] = &[
 
 fn corpus() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/exchange/bad")
-}
-
-fn at(day: u32) -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2022, 3, day, 9, 0, 0).unwrap()
-}
-
-fn unit(plan: &Plan, en: &str) -> Id {
-    plan.units.iter().find(|u| u.name.en.starts_with(en)).unwrap().id
-}
-
-fn task(plan: &Plan, en: &str) -> Id {
-    plan.tasks.iter().find(|t| t.title.en.starts_with(en)).unwrap().id
 }
 
 /// A browser that has received `me`'s slice of the example.

@@ -6,7 +6,9 @@
 //! table and a unit's; what is accepted is applied with `import::finish`.
 //! Every call returns `Ok` or `Err`; a panic fails the test.
 
-use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+mod common;
+use chrono::NaiveDate;
+use common::{at, task, unit};
 use gongjian::domain::example::luohu_2022;
 use gongjian::domain::task_edit::ReportDraft;
 use gongjian::domain::{Id, Plan, Stamp, Text};
@@ -18,18 +20,6 @@ use proptest::prelude::*;
 use proptest::sample::Index;
 use serde_json::Value;
 use std::sync::OnceLock;
-
-fn at(day: u32) -> DateTime<Utc> {
-    Utc.with_ymd_and_hms(2022, 3, day, 9, 0, 0).unwrap()
-}
-
-fn unit(plan: &Plan, en: &str) -> Id {
-    plan.units.iter().find(|u| u.name.en.starts_with(en)).unwrap().id
-}
-
-fn task(plan: &Plan, en: &str) -> Id {
-    plan.tasks.iter().find(|t| t.title.en.starts_with(en)).unwrap().id
-}
 
 /// The tables files are imported into, and valid files to mutate.
 struct Fixture {
