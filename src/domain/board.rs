@@ -254,7 +254,7 @@ impl Plan {
                 let ls: Vec<(Id, Light)> = mine.iter().map(|t| (t.id, light_of(t))).collect();
                 let light = ls.iter().map(|(_, l)| *l).max_by_key(|l| l.rank()).unwrap_or(Light::Grey);
                 let progress = mean(&mine.iter().map(|t| progress_of(t)).collect::<Vec<_>>());
-                Some(ActionSummary { action: a.id, number: i + 1, progress, light, by_light: by_light(&ls) })
+                Some(ActionSummary { action: a.id, number: self.action_no(a.id, i), progress, light, by_light: by_light(&ls) })
             })
             .collect();
 

@@ -68,6 +68,7 @@ impl Plan {
             problems: vec![],
             risks: vec![],
             exemptions: vec![],
+            numbers: Default::default(),
         }
     }
 

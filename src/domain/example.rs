@@ -270,5 +270,6 @@ pub fn luohu_2022() -> Plan {
         problems: vec![],
         risks: vec![],
         exemptions: vec![],
+        numbers: Default::default(),
     }
 }

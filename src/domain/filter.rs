@@ -99,7 +99,7 @@ impl Plan {
         let has_problem = |id: Id| open.contains(&id);
         let mut out = Vec::new();
         for (i, a) in self.actions_in_order().into_iter().enumerate() {
-            let number = i + 1;
+            let number = self.action_no(a.id, i);
             if f.action.is_some_and(|x| x != a.id) {
                 continue;
             }
@@ -108,7 +108,7 @@ impl Plan {
             let shown: Vec<(Id, String)> = tasks
                 .iter()
                 .enumerate()
-                .map(|(j, t)| (t, format!("{number}.{}", j + 1)))
+                .map(|(j, t)| (t, self.task_no(t.id, number, j)))
                 .filter(|(t, n)| whole_action.unwrap_or(false) || self.task_matches(a, t, n, f, &needle))
                 .filter(|(t, _)| f.light.is_none_or(|l| self.task_light_in(t, &known(&by_task, t.id, today)).light == l))
                 .filter(|(t, _)| f.facet.is_none_or(|x| self.in_facet_in(t, x, f.unit, &known(&by_task, t.id, today), &has_problem)))

@@ -45,6 +45,12 @@ pub struct Plan {
     pub risks: Vec<Risk>,
     #[serde(default)]
     pub exemptions: Vec<Exemption>,
+    /// In a unit's slice: the numbers the master table shows for its key
+    /// actions ("7") and tasks ("7.1"), so that a unit's copy, which holds
+    /// only some of them, numbers them as everybody else does. Empty in the
+    /// master table, which numbers by position.
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub numbers: std::collections::BTreeMap<Id, String>,
 }
 
 /// The thresholds behind the status lights; shown and editable in the UI.
@@ -147,7 +153,7 @@ impl Plan {
         let stamp = super::Stamp { by: None, at: chrono::DateTime::UNIX_EPOCH };
         let mut p = Plan::blank(self.title.clone(), self.year, self.kickoff, stamp);
         (p.id, p.issuing_unit, p.example) = (self.id, self.issuing_unit, self.example);
-        (p.settings, p.meta) = (self.settings.clone(), self.meta.clone());
+        (p.settings, p.meta, p.numbers) = (self.settings.clone(), self.meta.clone(), self.numbers.clone());
         p
     }
 
@@ -167,7 +173,7 @@ impl Plan {
 
     /// The displayed number of an action: 1..n by position.
     pub fn action_number(&self, action: Id) -> Option<usize> {
-        self.actions_in_order().iter().position(|a| a.id == action).map(|i| i + 1)
+        self.actions_in_order().iter().position(|a| a.id == action).map(|i| self.action_no(action, i))
     }
 
     /// The displayed number of a task, e.g. "9.2".
@@ -175,7 +181,19 @@ impl Plan {
         let t = self.task(task)?;
         let a = self.action_number(t.action)?;
         let i = self.tasks_of(t.action).iter().position(|x| x.id == task)?;
-        Some(format!("{a}.{}", i + 1))
+        Some(self.task_no(task, a, i))
+    }
+
+    /// The number of the action at `position` (0-based) in display order:
+    /// the master table's when this is a slice, else `position + 1`.
+    pub fn action_no(&self, action: Id, position: usize) -> usize {
+        self.numbers.get(&action).and_then(|n| n.parse().ok()).unwrap_or(position + 1)
+    }
+
+    /// The number of the task at `position` (0-based) under action number
+    /// `action_no`: the master table's when this is a slice.
+    pub fn task_no(&self, task: Id, action_no: usize, position: usize) -> String {
+        self.numbers.get(&task).cloned().unwrap_or_else(|| format!("{action_no}.{}", position + 1))
     }
 
     pub fn unit(&self, id: Id) -> Option<&Unit> {

@@ -118,12 +118,20 @@ impl Plan {
             let start = tasks.iter().map(|t| self.task_start(t)).min().unwrap_or(self.kickoff);
             let end = if tasks.iter().all(|t| t.due.is_some()) { tasks.iter().filter_map(|t| t.due).max() } else { None };
             let light = lights.iter().copied().max_by_key(|l| l.rank()).unwrap_or(Light::Grey);
-            rows.push(Row { kind: RowKind::Action, id: a.id, number: (i + 1).to_string(), start, end, light, marks: vec![] });
+            rows.push(Row {
+                kind: RowKind::Action,
+                id: a.id,
+                number: self.action_no(a.id, i).to_string(),
+                start,
+                end,
+                light,
+                marks: vec![],
+            });
             for (j, (t, light)) in tasks.iter().zip(lights).enumerate() {
                 let marks = live(&t.milestones)
                     .filter_map(|m| m.due.map(|due| Mark { id: m.id, due, light: self.milestone_light(t, m, today).light }))
                     .collect();
-                let number = self.task_number(t.id).unwrap_or_else(|| format!("{}.{}", i + 1, j + 1));
+                let number = self.task_number(t.id).unwrap_or_else(|| self.task_no(t.id, self.action_no(a.id, i), j));
                 rows.push(Row { kind: RowKind::Task, id: t.id, number, start: self.task_start(t), end: t.due, light, marks });
             }
         }

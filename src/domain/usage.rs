@@ -33,7 +33,7 @@ impl Plan {
         }
         for (i, a) in self.actions_in_order().into_iter().enumerate() {
             if a.leading_units.contains(&unit) {
-                out.push(Usage::LeadingUnit { action: i + 1 });
+                out.push(Usage::LeadingUnit { action: self.action_no(a.id, i) });
             }
         }
         self.each_task(|number, t| {
@@ -63,7 +63,7 @@ impl Plan {
         let mut out = Vec::new();
         for (i, a) in self.actions_in_order().into_iter().enumerate() {
             if a.leaders.contains(&person) {
-                out.push(Usage::Leader { action: i + 1 });
+                out.push(Usage::Leader { action: self.action_no(a.id, i) });
             }
         }
         self.each_task(|number, t| {
@@ -84,7 +84,7 @@ impl Plan {
     fn each_task(&self, mut f: impl FnMut(String, &super::Task)) {
         for (i, a) in self.actions_in_order().into_iter().enumerate() {
             for (j, t) in self.tasks_of(a.id).into_iter().enumerate() {
-                f(format!("{}.{}", i + 1, j + 1), t);
+                f(self.task_no(t.id, self.action_no(a.id, i), j), t);
             }
         }
     }

@@ -26,6 +26,11 @@ pub enum Refused {
     File(FileError),
     #[error("at $.plan_id: the file belongs to another plan ({found}); this table is {expected}")]
     OtherPlan { found: Id, expected: Id },
+    #[error(
+        "at $.plan_id: the file belongs to another plan ({found}), and this table is the example with your changes; \
+         choose \"Start a blank plan\" first to import another plan"
+    )]
+    EditedExample { found: Id },
     #[error("at $.body.plan.id: the body's plan ({found}) is not the plan its header names ({expected})")]
     BodyOtherPlan { found: Id, expected: Id },
     #[error("at $.kind: a slice is imported by the unit it was cut for, not by the supervision office")]
@@ -73,15 +78,20 @@ pub fn prepare(file: &str, text: &str, side: Side) -> Result<Prepared, Refused> 
     let parsed = parse(text).map_err(Refused::File)?;
     let h = parsed.header;
     let body = parsed.body;
-    // The example (what a browser opens on) gives way to a real plan or to
-    // a unit's slice: the file takes its place.
-    let replace = side.plan.example
+    // A browser that has only the untouched example (what it opens on) or
+    // a blank plan takes a real plan or its unit's slice in their place.
+    // An example someone has worked on is not thrown away by a file.
+    let spare = is_spare(side.plan);
+    let replace = spare
         && match h.kind {
             Kind::Slice => true,
             Kind::Plan => h.plan_id != side.plan.id,
             Kind::Report => false,
         };
     if !replace && h.plan_id != side.plan.id {
+        if side.plan.example && h.kind != Kind::Report {
+            return Err(Refused::EditedExample { found: h.plan_id });
+        }
         return Err(Refused::OtherPlan { found: h.plan_id, expected: side.plan.id });
     }
     if body.plan.id != h.plan_id {
@@ -120,6 +130,21 @@ pub fn prepare(file: &str, text: &str, side: Side) -> Result<Prepared, Refused> 
     check(&merged, &side.plan.validate(), &body.plan)?;
     let new_base = (h.kind == Kind::Slice).then(|| body.plan.clone());
     Ok(Prepared { file: file.into(), header: h, mode: Mode::Merge, preview, incoming: body.plan, base: new_base })
+}
+
+/// True for a table nobody has worked on: the example as shipped, or a
+/// blank plan with no record in it yet.
+fn is_spare(plan: &Plan) -> bool {
+    let empty = plan.units.is_empty()
+        && plan.people.is_empty()
+        && plan.actions.is_empty()
+        && plan.tasks.is_empty()
+        && plan.reports.is_empty()
+        && plan.meetings.is_empty()
+        && plan.problems.is_empty()
+        && plan.risks.is_empty()
+        && plan.exemptions.is_empty();
+    empty || (plan.example && *plan == crate::domain::example::luohu_2022())
 }
 
 /// Refuse the file when the result has a problem the table did not have;

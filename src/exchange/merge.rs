@@ -171,10 +171,19 @@ struct Head {
     kickoff: chrono::NaiveDate,
     issuing_unit: Option<Id>,
     settings: crate::domain::Settings,
+    #[serde(default)]
+    numbers: std::collections::BTreeMap<Id, String>,
 }
 
 fn head_of(p: &Plan) -> Head {
-    Head { title: p.title.clone(), year: p.year, kickoff: p.kickoff, issuing_unit: p.issuing_unit, settings: p.settings.clone() }
+    Head {
+        title: p.title.clone(),
+        year: p.year,
+        kickoff: p.kickoff,
+        issuing_unit: p.issuing_unit,
+        settings: p.settings.clone(),
+        numbers: p.numbers.clone(),
+    }
 }
 
 /// A record as a JSON value. Going through the text (not `to_value`)

@@ -63,6 +63,20 @@ pub fn slice(plan: &Plan, unit: Id) -> Plan {
     out.people = plan.people.iter().filter(|p| people.contains(&p.id)).cloned().collect();
     units.extend(out.people.iter().filter_map(|p| p.unit));
     out.units = plan.units.iter().filter(|u| units.contains(&u.id)).cloned().collect();
+    out.numbers = numbers(plan, &action_ids, &task_ids);
+    out
+}
+
+/// The master table's numbers of the given actions and tasks.
+fn numbers(plan: &Plan, actions: &HashSet<Id>, tasks: &HashSet<Id>) -> std::collections::BTreeMap<Id, String> {
+    let mut out = std::collections::BTreeMap::new();
+    for (i, a) in plan.actions_in_order().into_iter().enumerate().filter(|(_, a)| actions.contains(&a.id)) {
+        let n = plan.action_no(a.id, i);
+        out.insert(a.id, n.to_string());
+        for (j, t) in plan.tasks_of(a.id).into_iter().enumerate().filter(|(_, t)| tasks.contains(&t.id)) {
+            out.insert(t.id, plan.task_no(t.id, n, j));
+        }
+    }
     out
 }
 
@@ -133,6 +147,21 @@ mod tests {
         assert!(s.tasks.len() < plan.tasks.len());
         assert_eq!(s.validate(), vec![], "a slice is a sound plan");
         assert!(!s.example);
+    }
+
+    #[test]
+    fn a_slice_numbers_its_actions_and_tasks_as_the_master_table_does() {
+        let plan = luohu_2022();
+        let unit = plan.units.iter().find(|u| u.name.en.starts_with("Dawutong")).unwrap().id;
+        let s = slice(&plan, unit);
+        assert!(s.tasks.len() >= 2);
+        for t in &s.tasks {
+            assert_eq!(s.task_number(t.id), plan.task_number(t.id));
+            assert_eq!(s.action_number(t.action), plan.action_number(t.action));
+        }
+        let rows = s.table(&crate::domain::filter::TableFilter::default(), plan.kickoff);
+        assert_eq!(rows[0].number, plan.action_number(rows[0].action).unwrap());
+        assert_eq!(rows[0].tasks[0].1, plan.task_number(rows[0].tasks[0].0).unwrap());
     }
 
     #[test]

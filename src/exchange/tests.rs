@@ -300,3 +300,20 @@ fn a_report_with_an_impossible_value_is_refused_with_the_path_of_the_field() {
         other => panic!("unexpected {other:?}"),
     }
 }
+
+#[test]
+fn an_example_someone_worked_on_is_not_replaced_but_a_blank_plan_is() {
+    let office = office();
+    let dongmen = unit(&office, "Dongmen");
+    let s = write(Kind::Slice, &Body { plan: slice(&office, dongmen), base: None }, None, Some(dongmen), at(2));
+    let mut other = office.clone();
+    other.id = Id::from_name("plan:other");
+    other.example = false;
+    let p = write(Kind::Plan, &Body { plan: other.clone(), base: None }, None, None, at(2));
+    // `office` is the example with a milestone added: worked on.
+    assert_eq!(import(&office, &p).unwrap_err(), Refused::EditedExample { found: other.id });
+    assert_eq!(prepare("s", &s, Side { plan: &office, me: None, base: None }).unwrap_err(), Refused::SliceForOffice);
+    let blank = Plan::blank(crate::domain::Text::new("空白", "Blank"), 2022, office.kickoff, Stamp { by: None, at: at(1) });
+    assert_eq!(import(&blank, &p).unwrap().mode, Mode::Replace);
+    assert_eq!(prepare("s", &s, Side { plan: &blank, me: None, base: None }).unwrap().mode, Mode::Replace);
+}
