@@ -16,6 +16,9 @@ pub fn refused(l: Lang, e: &Refused) -> String {
         Refused::File(FileError::Read(r)) => read_error(l, r),
         Refused::File(FileError::Checksum) => "位置 $.sha256：校验值与正文不符，文件在导出后被修改或被截断".into(),
         Refused::OtherPlan { found, expected } => format!("位置 $.plan_id：文件属于另一张表（{found}），当前表是 {expected}"),
+        Refused::EditedExample { found } => {
+            format!("位置 $.plan_id：文件属于另一张表（{found}），而当前是改动过的示例表；要导入另一张表，请先“新建空白计划”")
+        }
         Refused::BodyOtherPlan { found, expected } => format!("位置 $.body.plan.id：正文中的表（{found}）不是文件头所写的表（{expected}）"),
         Refused::SliceForOffice => "位置 $.kind：任务分片应由对应的单位导入，而不是督查办".into(),
         Refused::SliceForOtherUnit { unit, me } => format!("位置 $.unit：这个分片是发给另一个单位的（{unit}），本浏览器代表 {me}"),

@@ -275,3 +275,9 @@ pub const WHY_UNKNOWN_TASK: Msg = Msg("表中没有它所属的任务", "its tas
 pub const YES: Msg = Msg("是", "yes");
 pub const NO: Msg = Msg("否", "no");
 pub const IMPORT_WHERE: Msg = Msg("用页面顶部的“导入文件”按钮选择文件。", "Choose a file with \"Import file\" at the top of the page.");
+pub const PLAN_MOVED: Msg = Msg(
+    "您编辑期间，表中的施工图已被修改（导入或其他标签页）。表中现在是：",
+    "The table's plan changed while you were editing (an import or another tab). The table now has:",
+);
+pub const KEEP_MY_TEXT: Msg = Msg("保存我的文字，替换表中的值", "Save my text over the table's value");
+pub const USE_TABLE_VALUE: Msg = Msg("改用表中的值", "Use the table's value");
