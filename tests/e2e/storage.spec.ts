@@ -172,6 +172,9 @@ test.describe('storage', () => {
     a.acceptNextConfirm();
     await a.taskButton('delete', '9.2').click();
     await a.expectShown(8, 8);
+    // The save runs just after the page updates; wait for it, so that b's
+    // edit comes after it (on a loaded machine the two could swap).
+    await expect.poll(() => page.evaluate(() => localStorage.getItem('gongjian.plan') !== null)).toBe(true);
     await b.taskButton('moveUp', '8.2').click();
     await expect(b.taskTitle('8.1')).toHaveText('Begin reconstructing 172,000 m² of rundown buildings');
     await expect(b.page.getByRole('alert').filter({ hasText: 'changed in another tab' })).toBeVisible();
