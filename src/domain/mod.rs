@@ -14,6 +14,7 @@ pub mod progress;
 pub mod records;
 pub mod sample;
 pub mod schedule;
+pub mod spreadsheet;
 pub mod task;
 pub mod task_edit;
 pub mod text;

@@ -119,6 +119,11 @@ pub fn file_name(plan: &Plan, kind: Kind, unit: Option<&str>, date: NaiveDate) -
     }
 }
 
+/// A file stem for other exports: `luohu-2022.<what>`.
+pub fn stem(plan: &Plan, what: &str) -> String {
+    format!("{}.{what}", plan_slug(plan))
+}
+
 /// "luohu-2022": the first word of the English title and the year.
 fn plan_slug(plan: &Plan) -> String {
     let first = plan.title.en.split_whitespace().next().and_then(slug);

@@ -6,6 +6,7 @@ use crate::app::components::action_rows::ActionRows;
 use crate::app::components::filter_bar::FilterBar;
 use crate::app::components::task_form::TaskForm;
 use crate::app::i18n::m;
+use crate::app::spreadsheet::SheetExports;
 use crate::app::state::use_state;
 use crate::domain::filter::TableFilter;
 use crate::domain::Id;
@@ -40,6 +41,7 @@ pub fn TablePage() -> impl IntoView {
             <div class="toolbar">
                 <p role="status" class="count">{st.tr(m::SHOWING)} ": " <strong data-testid="shown">{shown}</strong> " / " {total}</p>
                 <button type="button" class="primary" on:click=move |_| editing.set(Some(Editing::NewAction))>{st.tr(m::ADD_ACTION)}</button>
+                <SheetExports make=Callback::new(move |_| st.plan.with_untracked(|p| p.table_sheet(&filter.get_untracked(), st.today.get_untracked(), st.lang.get_untracked()))) stem=Signal::derive(move || st.plan.with(|p| crate::exchange::file::stem(p, "table"))) />
             </div>
             <div class="table-wrap">
                 <table class="resp-table">

@@ -6,6 +6,7 @@ mod example;
 mod filter;
 mod light;
 mod progress;
+mod spreadsheet;
 mod task_edit;
 mod usage;
 mod validate;

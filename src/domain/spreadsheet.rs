@@ -1,0 +1,252 @@
+//! The table and the board's unit table as spreadsheets: the same columns
+//! and the same words as the pages, as plain cells. CSV is written here;
+//! the XLSX writer is a separate worker crate (`xlsx/`) that reads a
+//! [`Workbook`] as JSON, so the browser loads it only when exporting.
+
+use super::board::Board;
+use super::filter::TableFilter;
+use super::light::{Assessment, Light, Reason};
+use super::numbers::fixed;
+use super::{Lang, Plan};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
+
+/// One cell. In JSON a text is a string, a number a number and an empty
+/// cell `null`, so a sheet posted to the worker stays small and readable.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Cell {
+    Text(String),
+    /// Not-a-number and the infinities are written as empty cells.
+    Number(f64),
+    Empty,
+}
+
+impl Cell {
+    /// A text cell; an empty text is an empty cell, as on the page.
+    pub fn text(s: impl Into<String>) -> Cell {
+        let s = s.into();
+        if s.is_empty() {
+            Cell::Empty
+        } else {
+            Cell::Text(s)
+        }
+    }
+}
+
+/// One worksheet: a header row of column names, then the rows, each as
+/// wide as `columns`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Sheet {
+    pub name: String,
+    pub columns: Vec<String>,
+    pub rows: Vec<Vec<Cell>>,
+}
+
+/// What the XLSX worker writes: one worksheet per sheet, in order.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Workbook {
+    pub sheets: Vec<Sheet>,
+}
+
+/// A word in both languages: (Chinese, English), as the interface says it.
+type Words = (&'static str, &'static str);
+
+fn say(lang: Lang, w: Words) -> &'static str {
+    match lang {
+        Lang::Zh => w.0,
+        Lang::En => w.1,
+    }
+}
+
+const TABLE_SHEET: Words = ("责任分工表", "Responsibility table");
+const TABLE_COLUMNS: [Words; 8] = [
+    ("序号", "No."),
+    ("具体任务", "Task"),
+    ("总牵头区领导", "Overall leading district leader"),
+    ("总牵头单位", "Overall leading unit"),
+    ("责任单位", "Responsible unit"),
+    ("协办单位", "Co-organizers"),
+    ("完成时限", "Due date"),
+    ("状态", "Status"),
+];
+const UNIT_SHEET: Words = ("单位", "Units");
+const UNIT_COLUMNS: [Words; 5] = [("单位", "Unit"), ("任务数", "Tasks"), ("红灯", "Red"), ("黄灯", "Yellow"), ("最近反馈", "Last report")];
+
+/// The word for a light, as the page's badge shows it.
+pub fn light_name(lang: Lang, light: Light) -> &'static str {
+    say(
+        lang,
+        match light {
+            Light::Done => ("已完成", "Done"),
+            Light::Green => ("绿灯", "Green"),
+            Light::Yellow => ("黄灯", "Yellow"),
+            Light::Red => ("红灯", "Red"),
+            Light::Grey => ("未开始", "Not started"),
+        },
+    )
+}
+
+/// A reason in `lang`, as the page words it (English is the reason's own
+/// `Display`).
+pub fn reason_text(lang: Lang, r: &Reason) -> String {
+    if lang == Lang::En {
+        return r.to_string();
+    }
+    match r {
+        Reason::Done { on: Some(on), days_late } if *days_late > 0 => format!("已于 {on} 完成，逾期 {days_late} 天"),
+        Reason::Done { on: Some(on), .. } => format!("已于 {on} 完成"),
+        Reason::Done { on: None, .. } => "已完成".into(),
+        Reason::NotStarted { start } => format!("未开始，{start} 开始"),
+        Reason::NoDueDate => "未设完成时限".into(),
+        Reason::OnTrack => "按计划推进".into(),
+        Reason::TaskOverdue { days } => format!("任务逾期 {days} 天"),
+        Reason::MilestoneOverdue { title, days } => format!("节点“{}”逾期 {days} 天", title.get(lang)),
+        Reason::PlanNotSubmitted { due } => format!("施工图未报送，应于 {due} 前报送"),
+        Reason::TaskDueSoon { days: 0 } => "任务今天到期".into(),
+        Reason::TaskDueSoon { days } => format!("任务 {days} 天后到期"),
+        Reason::MilestoneDueSoon { title, days: 0 } => format!("节点“{}”今天到期", title.get(lang)),
+        Reason::MilestoneDueSoon { title, days } => format!("节点“{}” {days} 天后到期", title.get(lang)),
+        Reason::NoReport { days, ever: true } => format!("已 {days} 天未反馈进展"),
+        Reason::NoReport { days, ever: false } => format!("开始 {days} 天仍未反馈进展"),
+        Reason::BehindPace { progress, elapsed } => {
+            format!("时间过半进度滞后：进度 {}%，时间已过 {}%", fixed(*progress, 0), fixed(*elapsed, 0))
+        }
+        Reason::Tasks { light, numbers } => format!("{} 项任务{}：{}", numbers.len(), light_name(lang, *light), numbers.join("、")),
+        Reason::NoTasks => "没有任务".into(),
+    }
+}
+
+/// The table's status cell: the light's word, then its first reason
+/// ("红灯：任务逾期 3 天", "Red: task 3 days overdue").
+pub fn status_text(lang: Lang, a: &Assessment) -> String {
+    let name = light_name(lang, a.light);
+    match a.first_reason() {
+        Some(r) => format!("{name}{}{}", say(lang, ("：", ": ")), reason_text(lang, r)),
+        None => name.to_string(),
+    }
+}
+
+fn columns(words: &[Words], lang: Lang) -> Vec<String> {
+    words.iter().map(|w| say(lang, *w).to_string()).collect()
+}
+
+impl Plan {
+    /// The responsibility table under `filter` as the page shows it, less
+    /// its buttons: each key action's row (number, title, leaders, leading
+    /// units, light), then its tasks' rows (number such as "7.1", title,
+    /// responsible units and person, co-organizers, due date, light).
+    /// `today` is the day the page computes the lights for (the plan's
+    /// "as of", else today), as for [`Plan::table`].
+    pub fn table_sheet(&self, filter: &TableFilter, today: NaiveDate, lang: Lang) -> Sheet {
+        let lights = self.task_lights(today);
+        let mut rows = Vec::new();
+        for group in self.table(filter, today) {
+            let Some(a) = self.action(group.action) else { continue };
+            rows.push(vec![
+                Cell::text(group.number.to_string()),
+                Cell::text(a.title.get(lang)),
+                Cell::text(self.person_names(&a.leaders, lang)),
+                Cell::text(self.unit_names(&a.leading_units, lang)),
+                Cell::Empty,
+                Cell::Empty,
+                Cell::Empty,
+                Cell::text(status_text(lang, &self.action_light_with(a.id, &lights))),
+            ]);
+            for (id, number) in &group.tasks {
+                let Some(t) = self.task(*id) else { continue };
+                let person = t.person.and_then(|p| self.person(p)).map(|p| p.name.get(lang)).unwrap_or_default();
+                let mut responsible = self.unit_names(&t.responsible, lang);
+                if !person.is_empty() {
+                    responsible = format!("{responsible} · {person}");
+                }
+                rows.push(vec![
+                    Cell::text(number.as_str()),
+                    Cell::text(t.title.get(lang)),
+                    Cell::Empty,
+                    Cell::Empty,
+                    Cell::text(responsible),
+                    Cell::text(self.unit_names(&t.co_organizers, lang)),
+                    Cell::text(t.due.map(|d| d.to_string()).unwrap_or_default()),
+                    Cell::text(status_text(lang, &lights.get(id).cloned().unwrap_or_default())),
+                ]);
+            }
+        }
+        Sheet { name: say(lang, TABLE_SHEET).into(), columns: columns(&TABLE_COLUMNS, lang), rows }
+    }
+
+    /// The board's unit table as the board page shows it: unit, its tasks,
+    /// how many are red and yellow, its last report ("—" when none).
+    pub fn unit_sheet(&self, board: &Board, lang: Lang) -> Sheet {
+        let count = |v: &[super::Id]| Cell::Number(v.len() as f64);
+        let rows = board
+            .units
+            .iter()
+            .map(|u| {
+                vec![
+                    Cell::text(self.unit(u.unit).map(|x| x.name.get(lang)).unwrap_or_default()),
+                    count(&u.tasks),
+                    count(&u.red),
+                    count(&u.yellow),
+                    Cell::text(u.last_report.map(|d| d.to_string()).unwrap_or_else(|| "—".into())),
+                ]
+            })
+            .collect();
+        Sheet { name: say(lang, UNIT_SHEET).into(), columns: columns(&UNIT_COLUMNS, lang), rows }
+    }
+}
+
+/// The sheet as RFC 4180 CSV for Excel: UTF-8 with a byte-order mark (so
+/// Excel reads Chinese as Chinese), the header row first, CRLF after every
+/// row; a field with a comma, a quote, CR or LF is quoted, its quotes
+/// doubled. Numbers are written plainly ("3", "0.25"); an empty cell, and a
+/// number that is not finite, is an empty field.
+pub fn csv(sheet: &Sheet) -> String {
+    let mut out = String::from('\u{feff}');
+    put_row(&mut out, sheet.columns.iter().map(|c| Cow::Borrowed(c.as_str())));
+    for row in &sheet.rows {
+        put_row(
+            &mut out,
+            row.iter().map(|c| match c {
+                Cell::Text(s) => Cow::Borrowed(s.as_str()),
+                Cell::Number(n) => Cow::Owned(number_text(*n)),
+                Cell::Empty => Cow::Borrowed(""),
+            }),
+        );
+    }
+    out
+}
+
+fn put_row<'a>(out: &mut String, fields: impl Iterator<Item = Cow<'a, str>>) {
+    for (i, f) in fields.enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        put_field(out, &f);
+    }
+    out.push_str("\r\n");
+}
+
+fn put_field(out: &mut String, f: &str) {
+    if f.contains([',', '"', '\r', '\n']) {
+        out.push('"');
+        out.push_str(&f.replace('"', "\"\""));
+        out.push('"');
+    } else {
+        out.push_str(f);
+    }
+}
+
+/// A number as a spreadsheet reads it: whole numbers without a decimal
+/// point, others in their shortest exact form (through serde_json's
+/// formatter, which the browser build links anyway); not finite: empty.
+pub fn number_text(n: f64) -> String {
+    if !n.is_finite() {
+        return String::new();
+    }
+    if n.fract() == 0.0 && n.abs() < 9.0e15 {
+        return (n as i64).to_string();
+    }
+    serde_json::Number::from_f64(n).map(|x| x.to_string()).unwrap_or_default()
+}
