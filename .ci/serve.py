@@ -1,8 +1,10 @@
 """Serve dist/ on loopback for `make run` and the end-to-end tests.
 
 A path that names no file gets index.html, so deep links (a copied URL with
-its filters) reload correctly, as they will on a static host with a 404.html
-fallback. Usage: /usr/bin/python3 .ci/serve.py [--port 8080] [--dir dist]
+its filters) reload correctly. With --pages it behaves as GitHub Pages does
+instead: the site lives under --base (such as /gongjian/), and a path that
+names no file gets 404.html with status 404.
+Usage: /usr/bin/python3 .ci/serve.py [--port 8080] [--dir dist] [--base /gongjian/ --pages]
 """
 
 import argparse
@@ -20,11 +22,32 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         ".webmanifest": "application/manifest+json",
     }
 
+    base = "/"
+    pages = False
+
     def send_head(self):
+        if not self.path.startswith(self.base):
+            self.send_error(404)
+            return None
+        self.path = "/" + self.path[len(self.base):]
         path = self.translate_path(self.path)
         if not os.path.exists(path):
+            if self.pages:
+                return self.send_404_page()
             self.path = "/index.html"
         return super().send_head()
+
+    def send_404_page(self):
+        page = os.path.join(self.directory, "404.html")
+        if not os.path.exists(page):
+            self.send_error(404)
+            return None
+        f = open(page, "rb")
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(os.fstat(f.fileno()).st_size))
+        self.end_headers()
+        return f
 
     def log_message(self, fmt, *args):  # quiet: tests print their own story
         pass
@@ -34,7 +57,11 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--port", type=int, default=8080)
     ap.add_argument("--dir", default="dist")
+    ap.add_argument("--base", default="/")
+    ap.add_argument("--pages", action="store_true")
     args = ap.parse_args()
+    Handler.base = args.base if args.base.endswith("/") else args.base + "/"
+    Handler.pages = args.pages
     handler = functools.partial(Handler, directory=args.dir)
     with http.server.ThreadingHTTPServer(("127.0.0.1", args.port), handler) as srv:
         print(f"Serving {args.dir} at http://127.0.0.1:{args.port}/", flush=True)

@@ -19,10 +19,18 @@ use leptos_router::path;
 #[component]
 pub fn App() -> impl IntoView {
     view! {
-        <Router>
+        <Router base=base_path()>
             <Shell />
         </Router>
     }
+}
+
+/// The path the app is served under ("" at a host's root, "/gongjian" under
+/// a sub-path), from the `<base>` the build wrote into index.html.
+pub fn base_path() -> String {
+    let uri = web_sys::window().and_then(|w| w.document()).and_then(|d| d.base_uri().ok().flatten()).unwrap_or_default();
+    let path = web_sys::Url::new(&uri).map(|u| u.pathname()).unwrap_or_default();
+    path.trim_end_matches('/').to_string()
 }
 
 /// The language the user picked (switcher) when the URL does not force one.
