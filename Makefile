@@ -21,8 +21,10 @@ WASM_BINDGEN   := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version = "\(.
 WASM_BUDGET_KB ?= 420
 PORT           ?= 8080
 E2E_PORT       ?= 8181
+PAGES_PORT     ?= 8182
+PUBLIC_URL     ?= /gongjian/
 
-.PHONY: help run test tools build test-native test-size test-e2e lint clean schema
+.PHONY: help run test tools browser pages build test-native test-size test-e2e lint clean schema
 
 help:
 	@echo "make run   - build the release and serve it at http://127.0.0.1:$(PORT)"
@@ -47,6 +49,10 @@ tools:
 	 fi
 	@wasm-opt --version | grep -q "version $(WASM_OPT_MAJOR)" \
 	  || { echo "wasm-opt on PATH is not binaryen $(WASM_OPT_MAJOR): $$(command -v wasm-opt)"; exit 1; }
+	@cargo fetch --quiet
+
+# Debian's Chromium for the end-to-end tests (not needed to build).
+browser:
 	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then \
 	   if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 	     echo "» installing Debian's chromium and chromium-driver"; \
@@ -57,7 +63,6 @@ tools:
 	     exit 1; \
 	   fi; \
 	 fi
-	@cargo fetch --quiet
 
 ## ---- build and run -----------------------------------------------------------
 
@@ -65,24 +70,29 @@ build: tools
 	trunk build --release
 	@node .ci/wasm-size.mjs dist $(WASM_BUDGET_KB) || true
 
+# The release for a static host under a sub-path (GitHub Pages serves a
+# repository at /<name>/): `make pages PUBLIC_URL=/gongjian/` writes dist-pages/.
+pages: tools
+	trunk build --release --public-url $(PUBLIC_URL) --dist dist-pages
+
 run: build
 	@echo "» serving the example plan at http://127.0.0.1:$(PORT)/ (Ctrl-C stops)"
 	/usr/bin/python3 .ci/serve.py --port $(PORT) --dir dist
 
 ## ---- tests -------------------------------------------------------------------
 
-test: tools lint test-native build test-size test-e2e
+test: tools browser lint test-native build test-size pages test-e2e
 	@echo "== summary =="
 	@cat target/test-counts.txt
 
 lint:
 	cargo fmt --check
-	cargo clippy --quiet --all-targets -- -D warnings
-	cargo clippy --quiet --target wasm32-unknown-unknown -- -D warnings
+	cargo clippy --quiet --workspace --all-targets -- -D warnings
+	cargo clippy --quiet --target wasm32-unknown-unknown --workspace -- -D warnings
 
 test-native:
 	@mkdir -p target
-	cargo test 2>&1 | tee target/native-tests.log
+	cargo test --workspace 2>&1 | tee target/native-tests.log
 	@awk '/^test result:/ {p+=$$4; f+=$$6} END {printf "native tests: %d passed, %d failed\n", p, f}' \
 	  target/native-tests.log > target/test-counts.txt
 
@@ -94,9 +104,13 @@ test-size:
 test-e2e:
 	@cargo test -q --lib write_large_fixture -- --ignored >/dev/null
 	@/usr/bin/python3 .ci/serve.py --port $(E2E_PORT) --dir dist & pid=$$!; \
-	 trap 'kill $$pid 2>/dev/null' EXIT; \
-	 for i in $$(seq 100); do (exec 3<>/dev/tcp/127.0.0.1/$(E2E_PORT)) 2>/dev/null && break; sleep 0.1; done; \
-	 cd $(E2E) && BASE_URL=http://127.0.0.1:$(E2E_PORT) npx playwright test 2>&1 | tee ../../target/e2e-tests.log
+	 /usr/bin/python3 .ci/serve.py --port $(PAGES_PORT) --dir dist-pages --base $(PUBLIC_URL) --pages & pages=$$!; \
+	 trap 'kill $$pid $$pages 2>/dev/null' EXIT; \
+	 for p in $(E2E_PORT) $(PAGES_PORT); do \
+	   for i in $$(seq 100); do (exec 3<>/dev/tcp/127.0.0.1/$$p) 2>/dev/null && break; sleep 0.1; done; \
+	 done; \
+	 cd $(E2E) && BASE_URL=http://127.0.0.1:$(E2E_PORT) PAGES_URL=http://127.0.0.1:$(PAGES_PORT)$(PUBLIC_URL) \
+	   npx playwright test 2>&1 | tee ../../target/e2e-tests.log
 	@grep -Eo '[0-9]+ (passed|failed|flaky|skipped)' target/e2e-tests.log | paste -sd, - | sed 's/^/end-to-end tests: /' >> target/test-counts.txt
 
 # Rewrite the checked-in JSON Schema from the Rust types (review the diff).
@@ -104,4 +118,4 @@ schema:
 	UPDATE_SCHEMA=1 cargo test -q --lib exchange::schema
 
 clean:
-	rm -rf dist target/test-counts.txt
+	rm -rf dist dist-pages target/test-counts.txt

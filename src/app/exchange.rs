@@ -109,9 +109,10 @@ pub fn export_plan(st: AppState) {
     let me = st.me.get_untracked();
     let (text, name) = st.plan.with_untracked(|plan| {
         let body = Body { plan: Plan { example: false, ..plan.clone() }, base: None };
-        (file::write(Kind::Plan, &body, me, None, Utc::now()), file::file_name(plan, Kind::Plan, None, st.today.get_untracked()))
+        (file::write(Kind::Plan, &body, me, None, Utc::now()), file::file_name(plan, Kind::Plan, None, Utc::now().date_naive()))
     });
     download(&text, &name, "application/json");
+    st.exported();
 }
 
 /// One unit's slice, for the office to send.
@@ -138,5 +139,7 @@ pub fn export_report(st: AppState) {
     });
     if let Some((text, name)) = out {
         download(&text, &name, "application/json");
+        // A unit's report carries its work out of this browser too.
+        st.exported();
     }
 }

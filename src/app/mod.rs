@@ -4,7 +4,8 @@ pub mod components;
 pub mod exchange;
 pub mod i18n;
 pub mod pages;
-mod shell;
+pub mod shell;
+pub mod spreadsheet;
 pub mod state;
 pub mod url;
 

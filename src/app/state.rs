@@ -11,8 +11,9 @@ use crate::exchange::import::{Prepared, Refused};
 use crate::exchange::merge::Choice;
 use crate::exchange::ReadError;
 use crate::storage::envelope::Workspace;
+use crate::storage::keep::Meter;
 use crate::storage::local::{self, SaveError};
-use crate::storage::Loaded;
+use crate::storage::{Loaded, KEY_PLAN};
 use chrono::{Local, NaiveDate, Utc};
 use leptos::prelude::*;
 use std::collections::HashMap;
@@ -69,8 +70,18 @@ pub struct AppState {
     /// Where each task sits in `plan.tasks`, for lookups without a scan.
     pub task_index: Memo<HashMap<Id, usize>>,
     pub notice: RwSignal<StoreNotice>,
+    /// How full localStorage is, measured after each save.
+    pub meter: RwSignal<Meter>,
+    /// Days since the plan was last exported, when a reminder is due.
+    pub reminder: RwSignal<Option<i64>>,
+    /// What the browser answered to `navigator.storage.persist()`.
+    pub persisted: RwSignal<Option<bool>>,
+    /// A new version of the app is installed and waits for a reload.
+    pub update_ready: RwSignal<bool>,
     /// The stored envelope's revision that this tab last wrote or read.
     revision: StoredValue<u64>,
+    /// The next run of the save effect follows another tab's save: skip it.
+    adopting: StoredValue<bool>,
 }
 
 impl AppState {
@@ -109,10 +120,67 @@ impl AppState {
             lights,
             task_index,
             notice: RwSignal::new(notice),
+            meter: RwSignal::new(local::meter()),
+            reminder: RwSignal::new(None),
+            persisted: RwSignal::new(None),
+            update_ready: RwSignal::new(false),
             revision: StoredValue::new(revision),
+            adopting: StoredValue::new(false),
         };
         state.persist(only_copy);
+        state.follow_other_tabs();
+        state.ask_to_persist();
+        state.check_reminder();
         state
+    }
+
+    /// Another tab saved: when its save is newer, show it here too, unless
+    /// this tab holds changes the browser refused to store (then it says
+    /// the table changed elsewhere, and never overwrites it).
+    fn follow_other_tabs(self) {
+        let handle = window_event_listener(leptos::ev::storage, move |ev| {
+            if ev.key().as_deref() != Some(KEY_PLAN) {
+                return;
+            }
+            if self.notice.with_untracked(|n| n.save_error.is_some()) {
+                self.notice.update(|n| n.stale = true);
+                return;
+            }
+            if let Some(Loaded::Plan(env)) = local::newer_than(self.revision.get_value()) {
+                self.adopting.set_value(true);
+                self.revision.set_value(env.revision);
+                self.plan.set(env.plan);
+                self.me.set(env.me);
+                self.base.set(env.base);
+                self.undo.set(None);
+                self.notice.update(|n| n.stale = false);
+                self.meter.set(local::meter());
+            }
+        });
+        on_cleanup(move || handle.remove());
+    }
+
+    /// Ask the browser to keep this origin's storage (not evict it under
+    /// pressure), and remember the answer for the settings page.
+    fn ask_to_persist(self) {
+        let Some(storage) = web_sys::window().map(|w| w.navigator().storage()) else { return };
+        let Ok(promise) = storage.persist() else { return };
+        leptos::task::spawn_local(async move {
+            let answer = wasm_bindgen_futures::JsFuture::from(promise).await.ok().and_then(|v| v.as_bool());
+            self.persisted.set(answer);
+        });
+    }
+
+    /// Work out whether to remind the person to export.
+    pub fn check_reminder(self) {
+        let days = self.plan.with_untracked(|p| p.settings.export_reminder_days);
+        self.reminder.set(crate::storage::keep::reminder(local::exported(), self.revision.get_value(), Utc::now(), days));
+    }
+
+    /// Note that the plan was exported now.
+    pub fn exported(self) {
+        local::mark_exported(Utc::now());
+        self.check_reminder();
     }
 
     /// Save after every change of the plan (not on the first run: opening
@@ -127,6 +195,10 @@ impl AppState {
             self.plan.track();
             if first.get_value() {
                 first.set_value(false);
+                return;
+            }
+            if self.adopting.get_value() {
+                self.adopting.set_value(false);
                 return;
             }
             if refuse {
@@ -146,9 +218,11 @@ impl AppState {
                 Ok(()) => {
                     self.revision.set_value(rev);
                     self.notice.update(|n| n.save_error = None);
+                    self.check_reminder();
                 }
                 Err(e) => self.notice.update(|n| n.save_error = Some(e)),
             }
+            self.meter.set(local::meter());
         });
     }
 

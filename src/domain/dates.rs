@@ -11,7 +11,7 @@ fn parse_day<E: Error>(s: &str) -> Result<NaiveDate, E> {
 }
 
 /// Parse `2022-02-07T09:00:00Z` (fractions of a second allowed; only UTC).
-fn parse_instant(s: &str) -> Option<DateTime<Utc>> {
+pub fn parse_instant(s: &str) -> Option<DateTime<Utc>> {
     let (day, rest) = s.split_once('T')?;
     let time = rest.strip_suffix('Z').or_else(|| rest.strip_suffix("+00:00"))?;
     let (hms, frac) = time.split_once('.').unwrap_or((time, ""));
@@ -33,6 +33,18 @@ fn parse_instant_or<E: Error>(s: &str) -> Result<DateTime<Utc>, E> {
 
 fn instant_text(t: &DateTime<Utc>) -> String {
     format!("{}T{}Z", t.date_naive(), t.time())
+}
+
+/// `2022-02-07T09:05:03Z`, whole seconds: a key that sorts by time.
+pub fn second_text(t: DateTime<Utc>) -> String {
+    use chrono::Timelike;
+    format!("{}T{:02}:{:02}:{:02}Z", t.date_naive(), t.hour(), t.minute(), t.second())
+}
+
+/// `2022-02-07 09:05 UTC`, for people.
+pub fn minute_text(t: DateTime<Utc>) -> String {
+    use chrono::Timelike;
+    format!("{} {:02}:{:02} UTC", t.date_naive(), t.hour(), t.minute())
 }
 
 /// A required day.
@@ -109,6 +121,13 @@ pub use schemas::*;
 mod tests {
     use super::*;
     use chrono::TimeZone;
+
+    #[test]
+    fn times_for_keys_and_people() {
+        let t = Utc.with_ymd_and_hms(2022, 2, 7, 9, 5, 3).unwrap() + chrono::Duration::milliseconds(250);
+        assert_eq!(second_text(t), "2022-02-07T09:05:03Z");
+        assert_eq!(minute_text(t), "2022-02-07 09:05 UTC");
+    }
 
     #[test]
     fn instants_round_trip_with_and_without_fractions() {

@@ -72,11 +72,22 @@ pub struct Settings {
     pub as_of: Option<NaiveDate>,
     /// The board lists milestones due within this many days.
     pub board_window_days: u32,
+    /// Remind the person to export the plan when it has changes that have
+    /// not been exported for this many days (0: never).
+    pub export_reminder_days: u32,
 }
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { plan_due_days: 7, warning_days: 7, report_interval_days: 7, behind_pace_margin: 10, as_of: None, board_window_days: 14 }
+        Settings {
+            plan_due_days: 7,
+            warning_days: 7,
+            report_interval_days: 7,
+            behind_pace_margin: 10,
+            as_of: None,
+            board_window_days: 14,
+            export_reminder_days: 7,
+        }
     }
 }
 

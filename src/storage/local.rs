@@ -2,6 +2,7 @@
 //! say when the browser refuses a write.
 
 use super::envelope::{decode, encode, peek_revision, Loaded, Workspace, KEY_LANG, KEY_PLAN, KEY_SCOPE, KEY_UNREADABLE};
+use super::keep::{self, backup_time, rotate, Exported, Meter, KEY_BACKUP, KEY_EXPORTED};
 use crate::domain::Lang;
 use chrono::{DateTime, Utc};
 use gloo_storage::{LocalStorage, Storage};
@@ -53,20 +54,161 @@ pub fn stored_revision() -> Option<u64> {
     LocalStorage::raw().get_item(KEY_PLAN).ok().flatten().and_then(|t| peek_revision(&t))
 }
 
-/// Save the workspace with the given revision.
+/// Save the workspace with the given revision. The previous save becomes a
+/// rolling backup when one is due. Backups never cost the save itself: when
+/// the browser refuses the write, the oldest backups are given up first.
 pub fn save(w: Workspace, revision: u64, now: DateTime<Utc>) -> Result<(), SaveError> {
     let text = encode(w, revision, now);
     let s = store().ok_or_else(|| SaveError::Other("localStorage is not available".into()))?;
-    s.set_item(KEY_PLAN, &text).map_err(|e| {
-        let name = js_sys::Reflect::get(&e, &"name".into()).ok().and_then(|n| n.as_string()).unwrap_or_default();
-        if name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED" {
-            SaveError::Quota
-        } else {
-            SaveError::Other(
-                e.as_string().or_else(|| js_sys::Reflect::get(&e, &"message".into()).ok().and_then(|m| m.as_string())).unwrap_or(name),
-            )
+    let previous = s.get_item(KEY_PLAN).ok().flatten();
+    let mut backups = backup_keys(&s);
+    backups.sort();
+    loop {
+        match s.set_item(KEY_PLAN, &text) {
+            Ok(()) => break,
+            Err(e) => {
+                let err = save_error(&e);
+                if err != SaveError::Quota || backups.is_empty() {
+                    return Err(err);
+                }
+                let oldest = backups.remove(0);
+                let _ = s.remove_item(&oldest);
+            }
         }
-    })
+    }
+    if let Some(previous) = previous {
+        keep_backup(&s, &previous, now);
+    }
+    if exported().is_none() {
+        mark(&s, Exported { at: now, revision: 0 });
+    }
+    Ok(())
+}
+
+fn save_error(e: &wasm_bindgen::JsValue) -> SaveError {
+    let name = js_sys::Reflect::get(e, &"name".into()).ok().and_then(|n| n.as_string()).unwrap_or_default();
+    if name == "QuotaExceededError" || name == "NS_ERROR_DOM_QUOTA_REACHED" {
+        SaveError::Quota
+    } else {
+        SaveError::Other(
+            e.as_string().or_else(|| js_sys::Reflect::get(e, &"message".into()).ok().and_then(|m| m.as_string())).unwrap_or(name),
+        )
+    }
+}
+
+fn all_keys(s: &web_sys::Storage) -> Vec<String> {
+    (0..s.length().unwrap_or(0)).filter_map(|i| s.key(i).ok().flatten()).collect()
+}
+
+fn backup_keys(s: &web_sys::Storage) -> Vec<String> {
+    all_keys(s).into_iter().filter(|k| k.starts_with(KEY_BACKUP)).collect()
+}
+
+/// Copy the previous save to a backup when one is due; if there is no
+/// room, drop older backups and try again, and otherwise do without.
+fn keep_backup(s: &web_sys::Storage, previous: &str, now: DateTime<Utc>) {
+    let plan = rotate(&backup_keys(s), now);
+    for k in &plan.drop {
+        let _ = s.remove_item(k);
+    }
+    let Some(key) = plan.write else { return };
+    let mut older = backup_keys(s);
+    older.sort();
+    while s.set_item(&key, previous).is_err() {
+        if older.is_empty() {
+            return;
+        }
+        let _ = s.remove_item(&older.remove(0));
+    }
+}
+
+/// Keep what is stored now as a backup, whatever the rotation says (before
+/// a restore replaces it).
+pub fn backup_current(now: DateTime<Utc>) {
+    let Some(s) = store() else { return };
+    if let Some(current) = s.get_item(KEY_PLAN).ok().flatten() {
+        let key = keep::backup_key(now);
+        let mut older = backup_keys(&s);
+        older.sort();
+        while older.len() >= keep::KEEP {
+            let _ = s.remove_item(&older.remove(0));
+        }
+        while s.set_item(&key, &current).is_err() {
+            if older.is_empty() {
+                return;
+            }
+            let _ = s.remove_item(&older.remove(0));
+        }
+    }
+}
+
+/// A backup as listed for restoring: its key, when it was taken, and the
+/// save revision it holds.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Backup {
+    pub key: String,
+    pub at: DateTime<Utc>,
+    pub revision: Option<u64>,
+}
+
+/// The backups kept, newest first.
+pub fn backups() -> Vec<Backup> {
+    let Some(s) = store() else { return vec![] };
+    let mut out: Vec<Backup> = backup_keys(&s)
+        .into_iter()
+        .filter_map(|key| {
+            let at = backup_time(&key)?;
+            let revision = s.get_item(&key).ok().flatten().and_then(|t| peek_revision(&t));
+            Some(Backup { key, at, revision })
+        })
+        .collect();
+    out.sort_by_key(|b| std::cmp::Reverse(b.at));
+    out
+}
+
+/// What a backup holds.
+pub fn load_backup(key: &str) -> Loaded {
+    decode(LocalStorage::raw().get_item(key).ok().flatten())
+}
+
+/// The last export, or the first save when nothing was exported yet.
+pub fn exported() -> Option<Exported> {
+    let raw = LocalStorage::raw().get_item(KEY_EXPORTED).ok().flatten()?;
+    serde_json::from_str(&raw).ok()
+}
+
+fn mark(s: &web_sys::Storage, e: Exported) {
+    if let Ok(text) = serde_json::to_string(&e) {
+        let _ = s.set_item(KEY_EXPORTED, &text);
+    }
+}
+
+/// Remember that the plan was exported now, at the stored revision.
+pub fn mark_exported(now: DateTime<Utc>) {
+    if let Some(s) = store() {
+        let revision = stored_revision().unwrap_or(0);
+        mark(&s, Exported { at: now, revision });
+    }
+}
+
+/// How much of localStorage this origin uses, counted in the browser
+/// (UTF-16 code units of keys and values) without copying the values.
+pub fn meter() -> Meter {
+    let Some(s) = store() else { return keep::meter(0) };
+    let used: u64 = all_keys(&s)
+        .iter()
+        .map(|k| {
+            let v = js_sys::Reflect::get(&s, &k.into()).ok().map(|v| js_sys::JsString::from(v).length()).unwrap_or(0);
+            u64::from(v) + k.encode_utf16().count() as u64
+        })
+        .sum();
+    keep::meter(used)
+}
+
+/// The revision and text of a save another tab made, when it is newer.
+pub fn newer_than(revision: u64) -> Option<Loaded> {
+    let raw = LocalStorage::raw().get_item(KEY_PLAN).ok().flatten()?;
+    (peek_revision(&raw)? > revision).then(|| decode(Some(raw)))
 }
 
 /// The language the user chose last, if any.

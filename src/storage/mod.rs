@@ -3,6 +3,7 @@
 //! `local`, compiled for wasm32 only.
 
 pub mod envelope;
+pub mod keep;
 #[cfg(target_arch = "wasm32")]
 pub mod local;
 

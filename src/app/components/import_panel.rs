@@ -202,7 +202,7 @@ pub fn ImportPanel() -> impl IntoView {
                     })
                     .collect_view();
                 let has_conflicts = !p.conflicts.is_empty();
-                let exported_at = h.exported_at.format("%Y-%m-%d %H:%M UTC").to_string();
+                let exported_at = crate::domain::dates::minute_text(h.exported_at);
                 Some(
                     view! {
                         <section class="import-preview" aria-labelledby="import-preview-title">

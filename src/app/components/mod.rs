@@ -16,6 +16,7 @@ pub mod picker;
 pub mod row_buttons;
 pub mod sheet;
 pub mod storage_banner;
+pub mod storage_panel;
 pub mod task_form;
 pub mod task_row;
 pub mod unit_checklist;

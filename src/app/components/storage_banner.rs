@@ -2,6 +2,7 @@
 //! offered as a download), or a save the browser refused.
 
 use super::download::DownloadLink;
+use crate::app::exchange::export_plan;
 use crate::app::i18n::{m, read_error};
 use crate::app::state::use_state;
 use crate::storage::local::SaveError;
@@ -27,7 +28,6 @@ pub fn StorageBanner() -> impl IntoView {
     };
     let save_error = move || {
         st.notice.with(|n| n.save_error.clone()).map(|e| {
-            let plan_json = st.plan.with_untracked(|p| crate::exchange::pretty(&serde_json::to_string(p).unwrap_or_default()));
             let detail = match e {
                 SaveError::Quota => None,
                 SaveError::Other(s) => Some(s),
@@ -39,7 +39,7 @@ pub fn StorageBanner() -> impl IntoView {
                         {move || if quota { st.tr(m::QUOTA)() } else { st.tr(m::SAVE_FAILED)() }}
                         " " {detail}
                     </p>
-                    <DownloadLink text=plan_json file_name="gongjian-plan.json".into() label=Signal::derive(st.tr(m::DOWNLOAD_PLAN)) />
+                    <button type="button" class="primary" on:click=move |_| export_plan(st)>{st.tr(m::DOWNLOAD_PLAN)}</button>
                 </section>
             }
         })
@@ -49,7 +49,41 @@ pub fn StorageBanner() -> impl IntoView {
             let _ = w.location().reload();
         }
     };
+    // The export reminder, until "Later" (for this visit) or an export.
+    let later = RwSignal::new(false);
+    let reminder = move || {
+        let days = st.reminder.get().filter(|_| !later.get())?;
+        Some(view! {
+            <section class="banner banner-example export-reminder" role="status" aria-label=st.tr(m::EXPORT_NOW)>
+                <p>{st.tr(m::REMINDER)} " " <strong>{days}</strong> ". " {st.tr(m::REMINDER_HINT)}</p>
+                <button type="button" class="primary" on:click=move |_| export_plan(st)>{st.tr(m::EXPORT_NOW)}</button>
+                <button type="button" on:click=move |_| later.set(true)>{st.tr(m::LATER)}</button>
+            </section>
+        })
+    };
+    // A new version waits (the service worker in index.html says so).
+    let ready = || js_sys::Reflect::get(&js_sys::global(), &"gongjianUpdateReady".into()).ok().and_then(|v| v.as_bool()).unwrap_or(false);
+    if ready() {
+        st.update_ready.set(true);
+    }
+    let handle = window_event_listener_untyped("gongjian-update", move |_| st.update_ready.set(true));
+    on_cleanup(move || handle.remove());
+    let apply_update = |_| {
+        if let Ok(f) = js_sys::Reflect::get(&js_sys::global(), &"gongjianApplyUpdate".into()) {
+            if let Some(f) = wasm_bindgen::JsCast::dyn_ref::<js_sys::Function>(&f) {
+                let _ = f.call0(&wasm_bindgen::JsValue::NULL);
+            }
+        }
+    };
+
     view! {
+        <Show when=move || st.update_ready.get()>
+            <section class="banner banner-ok update-ready" role="status">
+                <p>{st.tr(m::UPDATE_READY)}</p>
+                <button type="button" class="primary" on:click=apply_update>{st.tr(m::RELOAD_TO_UPDATE)}</button>
+            </section>
+        </Show>
+        {reminder}
         {unreadable}
         {save_error}
         <Show when=move || st.notice.with(|n| n.stale)>

@@ -281,3 +281,40 @@ pub const PLAN_MOVED: Msg = Msg(
 );
 pub const KEEP_MY_TEXT: Msg = Msg("保存我的文字，替换表中的值", "Save my text over the table's value");
 pub const USE_TABLE_VALUE: Msg = Msg("改用表中的值", "Use the table's value");
+// Storage that users can trust
+pub const S_EXPORT_REMINDER: Msg = Msg("多少天未导出时提醒（0 为不提醒）", "Remind to export after this many days without one (0: never)");
+pub const STORAGE: Msg = Msg("浏览器存储", "Browser storage");
+pub const STORAGE_USED: Msg = Msg("已用空间", "Space used");
+pub const MILLION_CHARS: Msg = Msg("百万字符", "million characters");
+pub const STORAGE_WARN: Msg = Msg(
+    "存储空间已用超过 80%。请导出整张表备份，并考虑精简旧数据。",
+    "Storage is more than 80 % full. Export the whole plan as a backup, and consider trimming old data.",
+);
+pub const PERSIST: Msg = Msg("浏览器是否承诺不自动清除本站数据", "Browser keeps this site's data (persistent storage)");
+pub const PERSIST_YES: Msg = Msg("是", "yes, granted");
+pub const PERSIST_NO: Msg = Msg("否（空间紧张时可能被清除，请定期导出）", "no (it may be cleared under pressure; export regularly)");
+pub const PERSIST_UNKNOWN: Msg = Msg("未知", "unknown");
+pub const BACKUPS: Msg = Msg("自动备份", "Rolling backups");
+pub const BACKUPS_HINT: Msg = Msg(
+    "每次保存前，上一次成功保存的内容会留作备份（最多 5 份，至少相隔 10 分钟）。",
+    "Before each save, the previous good save is kept as a backup (up to 5, at least 10 minutes apart).",
+);
+pub const NO_BACKUPS: Msg = Msg("还没有备份。", "No backups yet.");
+pub const REVISION: Msg = Msg("版本", "revision");
+pub const RESTORE: Msg = Msg("恢复", "Restore");
+pub const CONFIRM_RESTORE: Msg = Msg(
+    "用这份备份替换当前的表？当前的表会先留作备份。",
+    "Replace the table with this backup? The current table is kept as a backup first.",
+);
+pub const RESTORED: Msg = Msg("已恢复备份：", "Restored the backup of");
+pub const BACKUP_UNREADABLE: Msg = Msg("这份备份无法读取，表格没有改动。", "This backup cannot be read; the table is unchanged.");
+pub const REMINDER: Msg = Msg("整张表已有这么多天没有导出：", "The plan has not been exported for this many days:");
+pub const REMINDER_HINT: Msg = Msg("这台电脑上的内容可能是唯一的一份。", "What was typed here may be the only copy.");
+pub const EXPORT_NOW: Msg = Msg("立即导出", "Export now");
+pub const LATER: Msg = Msg("稍后提醒", "Later");
+pub const UPDATE_READY: Msg = Msg("新版本已经可用。", "A new version of the app is available.");
+pub const RELOAD_TO_UPDATE: Msg = Msg("重新载入，使用新版本", "Reload into the new version");
+pub const EXPORT_CSV: Msg = Msg("导出 CSV", "Export CSV");
+pub const EXPORT_XLSX: Msg = Msg("导出 Excel（XLSX）", "Export Excel (XLSX)");
+pub const XLSX_WORKING: Msg = Msg("正在生成 Excel 文件……", "Writing the Excel file…");
+pub const XLSX_FAILED: Msg = Msg("无法生成 Excel 文件：", "Could not write the Excel file:");

@@ -1,6 +1,7 @@
 //! Settings: the thresholds behind the lights, and the "as of" date.
 
 use crate::app::components::form_parts::{show_outcome, FormErrors};
+use crate::app::components::storage_panel::StoragePanel;
 use crate::app::i18n::{m, Msg, Tr};
 use crate::app::state::use_state;
 use crate::domain::Settings;
@@ -15,6 +16,7 @@ pub fn SettingsPage() -> impl IntoView {
     let (plan_due, warning, report, margin) =
         (num(s.plan_due_days), num(s.warning_days), num(s.report_interval_days), num(s.behind_pace_margin));
     let window = num(s.board_window_days);
+    let remind = num(s.export_reminder_days);
     let as_of = RwSignal::new(s.as_of.map(|d| d.to_string()).unwrap_or_default());
     let errors = RwSignal::new(Vec::<String>::new());
     let saved = RwSignal::new(false);
@@ -29,6 +31,7 @@ pub fn SettingsPage() -> impl IntoView {
             behind_pace_margin: n(margin, d.behind_pace_margin).min(100),
             as_of: crate::domain::numbers::parse_date(&as_of.get_untracked()),
             board_window_days: n(window, d.board_window_days),
+            export_reminder_days: n(remind, d.export_reminder_days),
         };
         saved.set(show_outcome(errors, m::FIX_THESE, lang.get_untracked(), st.edit(|p, s| p.update_settings(next, s))));
     };
@@ -49,6 +52,7 @@ pub fn SettingsPage() -> impl IntoView {
                 {field(m::S_REPORT, report)}
                 {field(m::S_MARGIN, margin)}
                 {field(m::S_BOARD_WINDOW, window)}
+                {field(m::S_EXPORT_REMINDER, remind)}
                 <label>{st.tr(m::S_AS_OF)}<input type="date" bind:value=as_of on:input=move |_| saved.set(false) /></label>
                 <FormErrors errors />
                 <div class="form-buttons">
@@ -59,5 +63,6 @@ pub fn SettingsPage() -> impl IntoView {
                 </div>
             </form>
         </section>
+        <StoragePanel />
     }
 }
