@@ -5,9 +5,16 @@ use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 
-/// `path` with the forced language (`?lang=`) carried along, if any.
+/// An app path (`/table`) as a link: under the path the app is served at
+/// (`/gongjian/table` on a sub-path). The router's links do not add it.
+pub fn href(path: &str) -> String {
+    format!("{}{path}", super::shell::base_path())
+}
+
+/// The link to app path `path`, with the forced language (`?lang=`)
+/// carried along, if any.
 pub fn with_lang(path: &str, forced: Option<String>) -> String {
-    format!("{path}{}", query_string(&forced.map(|l| vec![("lang", l)]).unwrap_or_default()))
+    format!("{}{}", href(path), query_string(&forced.map(|l| vec![("lang", l)]).unwrap_or_default()))
 }
 
 /// `?k=v&…` with values percent-encoded; empty when there are no pairs.
@@ -38,7 +45,9 @@ pub fn use_replace_query() -> StoredValue<ReplaceQuery> {
                 pairs.push((k, v));
             }
         }
+        // The path as it is (with the base, under a sub-path): not resolved
+        // again against the router's base.
         let url = format!("{}{}", location.pathname.get_untracked(), query_string(&pairs));
-        navigate(&url, NavigateOptions { replace: true, scroll: false, ..Default::default() });
+        navigate(&url, NavigateOptions { replace: true, scroll: false, resolve: false, ..Default::default() });
     }))
 }

@@ -26,8 +26,9 @@ pub fn LangSwitch() -> impl IntoView {
             let rest: Vec<&str> = search.trim_start_matches('?').split('&').filter(|p| !p.starts_with("lang=") && !p.is_empty()).collect();
             let mut q = rest.join("&");
             q.push_str(if q.is_empty() { "" } else { "&" });
+            // The path as it is (with the base under a sub-path), not resolved again.
             let url = format!("{}?{q}lang={code}", location.pathname.get_untracked());
-            navigate(&url, NavigateOptions { replace: true, ..Default::default() });
+            navigate(&url, NavigateOptions { replace: true, resolve: false, ..Default::default() });
         }
     };
     view! {

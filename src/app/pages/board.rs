@@ -33,10 +33,14 @@ pub fn BoardPage() -> impl IntoView {
         if let Some(l) = query.with(|q| q.get("lang")) {
             q.push(("lang", l));
         }
-        format!("/table{}", query_string(&q))
+        format!("{}{}", crate::app::url::href("/table"), query_string(&q))
     };
     let sheet = move |task: Id| {
-        format!("/task/{task}{}", query_string(&query.with(|q| q.get("lang")).map(|l| vec![("lang", l)]).unwrap_or_default()))
+        format!(
+            "{}{}",
+            crate::app::url::href(&format!("/task/{task}")),
+            query_string(&query.with(|q| q.get("lang")).map(|l| vec![("lang", l)]).unwrap_or_default())
+        )
     };
     let task_label = move |task: Id| {
         st.plan

@@ -26,15 +26,13 @@ pub fn TimelinePage() -> impl IntoView {
     let query = use_query_map();
     let zoom = Memo::new(move |_| query.with(|q| q.get("zoom")).and_then(|z| Zoom::parse(&z)).unwrap_or_default());
     let rows = Memo::new(move |_| st.plan.with(|p| p.timeline(&scope.get(), st.today.get())));
-    // A plain link (the router serves it); under a sub-path it needs the base.
-    let base = StoredValue::new(crate::app::shell::base_path());
     let href = move |z: Zoom| {
         let mut q = scope_pairs(&scope.get());
         q.push(("zoom", z.key().to_string()));
         if let Some(l) = query.with(|q| q.get("lang")) {
             q.push(("lang", l));
         }
-        format!("{}/timeline{}", base.get_value(), query_string(&q))
+        format!("{}{}", crate::app::url::href("/timeline"), query_string(&q))
     };
     view! {
         <section class="timeline-page" aria-labelledby="timeline-heading">
