@@ -130,12 +130,16 @@ test.describe('storage', () => {
     await expect(t.actionRow(12).getByRole('rowheader')).toHaveText('Kept in the page only');
     expect(await page.evaluate(() => localStorage.getItem('gongjian.plan'))).toBeNull();
 
-    // The banner offers the plan as JSON, including the edit.
-    const link = alert.getByRole('link', { name: 'Download the plan (JSON)' });
-    await expect(link).toHaveAttribute('download', 'gongjian-plan.json');
-    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
-    const text = await readFile(await download.path(), 'utf8');
-    expect(text).toContain('Kept in the page only');
+    // The banner offers the whole plan as an exchange file (a button now,
+    // not a link), including the edit.
+    const button = alert.getByRole('button', { name: 'Download the plan (JSON)' });
+    const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+    expect(download.suggestedFilename()).toBe('luohu-2022.plan.json');
+    const file = JSON.parse(await readFile(await download.path(), 'utf8'));
+    expect(file).toMatchObject({ format: 'gongjian-exchange', version: 1, kind: 'plan' });
+    const titles = (file.body.plan.actions as { title: { en: string } }[]).map((a) => a.title.en);
+    expect(titles).toContain('Kept in the page only');
+    expect(await page.evaluate(() => localStorage.getItem('gongjian.plan'))).toBeNull();
 
     // Other keys can still be written: the language switch works.
     await t.langSwitch.click();
@@ -161,23 +165,81 @@ test.describe('storage', () => {
     expect((await dump(page))[KEY]).toBe(RAW);
   });
 
-  // The envelope's revision stops a tab with an older copy from overwriting
-  // a newer save: that tab says so and offers a reload instead.
-  test('a tab with an older copy does not overwrite another tab\'s save', async ({ page, context }) => {
+  // A save in one tab reaches the other through the `storage` event: the
+  // other tab shows it at once, without reloading, and can build on it.
+  test('a save in one tab appears in the other without a reload', async ({ page, context }) => {
     const a = new TablePage(page, 'en');
     await a.goto();
     const b = new TablePage(await context.newPage(), 'en');
     await b.goto();
+    // Marks that vanish if a page reloads.
+    await page.evaluate(() => ((window as any).__noReload = true));
+    await b.page.evaluate(() => ((window as any).__noReload = true));
+    const title81 = await a.taskTitle('8.1').textContent();
+    const title82 = await a.taskTitle('8.2').textContent();
+
+    // a → b
+    a.acceptNextConfirm();
+    await a.taskButton('delete', '9.2').click();
+    await a.expectShown(8, 8);
+    await b.expectShown(8, 8);
+    expect((await b.storedEnvelope()).revision).toBe(1);
+
+    // b → a, on top of a's change.
+    await b.taskButton('moveUp', '8.2').click();
+    await expect(b.taskTitle('8.1')).toHaveText(title82!);
+    await expect(a.taskTitle('8.1')).toHaveText(title82!);
+    await expect(a.taskTitle('8.2')).toHaveText(title81!);
+    await a.expectShown(8, 8);
+    await expect.poll(async () => (await a.storedEnvelope()).revision).toBe(2);
+
+    // Neither tab reloaded, and neither says it is stale.
+    expect(await page.evaluate(() => (window as any).__noReload)).toBe(true);
+    expect(await b.page.evaluate(() => (window as any).__noReload)).toBe(true);
+    for (const p of [page, b.page]) await expect(p.getByRole('alert')).toHaveCount(0);
+  });
+
+  // The envelope's revision stops a tab with an older copy (one that missed
+  // the other tab's `storage` event) from overwriting a newer save: that tab
+  // says so, offers a reload, and does not save.
+  test('a tab that missed another tab\'s save does not overwrite it', async ({ page, context }) => {
+    const a = new TablePage(page, 'en');
+    await a.goto();
+    const bPage = await context.newPage();
+    // Before the app registers its listener: a capturing listener on window
+    // runs first and stops the event, so tab b never hears of a's save.
+    await bPage.addInitScript(() => {
+      window.addEventListener('storage', (e) => e.stopImmediatePropagation(), true);
+    });
+    const b = new TablePage(bPage, 'en');
+    await b.goto();
+    const title81 = await b.taskTitle('8.1').textContent();
 
     a.acceptNextConfirm();
     await a.taskButton('delete', '9.2').click();
     await a.expectShown(8, 8);
     // The save runs just after the page updates; wait for it, so that b's
-    // edit comes after it (on a loaded machine the two could swap).
+    // edit comes after it.
     await expect.poll(() => page.evaluate(() => localStorage.getItem('gongjian.plan') !== null)).toBe(true);
+    const saved = await page.evaluate(() => localStorage.getItem('gongjian.plan'));
+    // b missed it: it still shows nine tasks.
+    await b.expectShown(9, 9);
+
     await b.taskButton('moveUp', '8.2').click();
     await expect(b.taskTitle('8.1')).toHaveText('Begin reconstructing 172,000 m² of rundown buildings');
-    await expect(b.page.getByRole('alert').filter({ hasText: 'changed in another tab' })).toBeVisible();
+    const stale = bPage.getByRole('alert').filter({ hasText: 'changed in another tab' });
+    await expect(stale).toBeVisible();
+    await expect(stale.getByRole('button', { name: 'Reload', exact: true })).toBeVisible();
+    // b did not save: what is stored is still a's save, byte for byte.
+    expect(await bPage.evaluate(() => localStorage.getItem('gongjian.plan'))).toBe(saved);
+
+    // "Reload" shows a's change (b's unsaved edit is gone).
+    await stale.getByRole('button', { name: 'Reload', exact: true }).click();
+    await b.waitReady();
+    await b.expectShown(8, 8);
+    await expect(b.taskTitle('8.1')).toHaveText(title81!);
+    await expect(bPage.getByRole('alert')).toHaveCount(0);
+    expect(await bPage.evaluate(() => localStorage.getItem('gongjian.plan'))).toBe(saved);
 
     await page.reload();
     await a.waitReady();

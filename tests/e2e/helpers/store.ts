@@ -1,0 +1,55 @@
+import { expect, type Page } from '@playwright/test';
+
+export const KEY_PLAN = 'gongjian.plan';
+export const KEY_EXPORTED = 'gongjian.exported';
+export const BACKUP_PREFIX = 'gongjian.backup.';
+
+/** `2022-03-01T08:05:00Z`: the form of the backup keys' times (and of RFC 3339 UTC). */
+export function secondText(ms: number): string {
+  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** Every localStorage entry of the page's origin. */
+export function dump(page: Page): Promise<Record<string, string>> {
+  return page.evaluate(() => {
+    const out: Record<string, string> = {};
+    for (let i = 0; i < localStorage.length; i++) {
+      const k = localStorage.key(i)!;
+      out[k] = localStorage.getItem(k)!;
+    }
+    return out;
+  });
+}
+
+/** The backups kept, oldest first: key, time and the stored revision they hold. */
+export async function backups(page: Page): Promise<{ key: string; at: string; revision: number; text: string }[]> {
+  const all = await dump(page);
+  return Object.keys(all)
+    .filter((k) => k.startsWith(BACKUP_PREFIX))
+    .sort()
+    .map((key) => ({ key, at: key.slice(BACKUP_PREFIX.length), revision: JSON.parse(all[key]).revision, text: all[key] }));
+}
+
+/** Move a backup to another key (as if it had been taken at `ms`). */
+export async function moveBackup(page: Page, key: string, ms: number): Promise<string> {
+  const to = BACKUP_PREFIX + secondText(ms);
+  await page.evaluate(
+    ([from, to]) => {
+      const v = localStorage.getItem(from)!;
+      localStorage.removeItem(from);
+      localStorage.setItem(to, v);
+    },
+    [key, to],
+  );
+  return to;
+}
+
+/** Wait until the stored plan has `revision`. */
+export async function expectRevision(page: Page, revision: number) {
+  await expect
+    .poll(() => page.evaluate((k) => {
+      const raw = localStorage.getItem(k);
+      return raw === null ? null : JSON.parse(raw).revision;
+    }, KEY_PLAN))
+    .toBe(revision);
+}
