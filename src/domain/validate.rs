@@ -53,6 +53,12 @@ pub enum RefField {
     Task,
     Milestone,
     Target,
+    /// The report or meeting a problem was raised in.
+    RaisedIn,
+    /// A unit or person a problem is assigned to.
+    Assignee,
+    /// The person who chaired or attended a meeting, or approved an exemption.
+    Attendee,
 }
 
 impl fmt::Display for RefField {
@@ -68,6 +74,9 @@ impl fmt::Display for RefField {
             RefField::Task => "task",
             RefField::Milestone => "milestone",
             RefField::Target => "target",
+            RefField::RaisedIn => "report or meeting it was raised in",
+            RefField::Assignee => "unit or person it is assigned to",
+            RefField::Attendee => "person",
         })
     }
 }
@@ -138,6 +147,7 @@ impl Plan {
         for t in live(&self.tasks) {
             out.extend(self.check_task(t));
         }
+        self.check_records(&mut out);
         for r in live(&self.reports) {
             // A report stays (append-only) when its task is deleted: a
             // tombstoned task still counts as known.
@@ -163,6 +173,50 @@ impl Plan {
             }
         }
         out
+    }
+
+    /// Problems, risks, meetings and exemptions name tasks, units and people
+    /// too; an imported file must not bring in a name that points nowhere.
+    fn check_records(&self, out: &mut Vec<Invalid>) {
+        let tasks: HashSet<Id> = self.tasks.iter().map(|t| t.id).collect();
+        let raised_in: HashSet<Id> = self.reports.iter().map(|r| r.id).chain(self.meetings.iter().map(|m| m.id)).collect();
+        let task = |id: Id| tasks.contains(&id);
+        let unit = |id: Id| self.unit(id).is_some();
+        let person = |id: Id| self.person(id).is_some();
+        for p in live(&self.problems) {
+            let at = Subject::Record("problem");
+            self.check_ref(out, &at, RefField::Task, Some(p.task), task);
+            self.check_ref(out, &at, RefField::Unit, Some(p.raised_by), unit);
+            self.check_ref(out, &at, RefField::RaisedIn, p.raised_in, |id| raised_in.contains(&id));
+            self.check_ref(out, &at, RefField::Assignee, p.assigned_to, |id| unit(id) || person(id));
+        }
+        for r in live(&self.risks) {
+            let at = Subject::Record("risk");
+            self.check_ref(out, &at, RefField::Task, Some(r.task), task);
+            self.check_ref(out, &at, RefField::Unit, r.owner, unit);
+        }
+        for m in live(&self.meetings) {
+            let at = Subject::Record("meeting");
+            self.check_ref(out, &at, RefField::Attendee, m.chair, person);
+            for id in &m.attendees {
+                self.check_ref(out, &at, RefField::Attendee, Some(*id), person);
+            }
+            for id in &m.tasks {
+                self.check_ref(out, &at, RefField::Task, Some(*id), task);
+            }
+            for d in &m.decisions {
+                self.check_ref(out, &at, RefField::Unit, d.owner, unit);
+            }
+        }
+        for e in live(&self.exemptions) {
+            let at = Subject::Record("exemption");
+            self.check_ref(out, &at, RefField::Unit, Some(e.unit), unit);
+            self.check_ref(out, &at, RefField::Task, e.task, task);
+            let has_ms =
+                |id: Id| self.tasks.iter().filter(|t| e.task.is_none_or(|x| x == t.id)).any(|t| t.milestones.iter().any(|m| m.id == id));
+            self.check_ref(out, &at, RefField::Milestone, e.milestone, has_ms);
+            self.check_ref(out, &at, RefField::Attendee, Some(e.approved_by), person);
+        }
     }
 
     /// The problems of one task; the task form refuses an edit that has any.

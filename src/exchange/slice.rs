@@ -29,6 +29,10 @@ pub fn slice(plan: &Plan, unit: Id) -> Plan {
     let raised_in: HashSet<Id> = out.problems.iter().filter_map(|p| p.raised_in).collect();
     out.meetings =
         plan.meetings.iter().filter(|m| raised_in.contains(&m.id) || m.tasks.iter().any(|t| task_ids.contains(t))).cloned().collect();
+    // A meeting also discussed other units' tasks; the slice names only its own.
+    for m in &mut out.meetings {
+        m.tasks.retain(|t| task_ids.contains(t));
+    }
     out.exemptions = plan.exemptions.iter().filter(|e| e.unit == unit).cloned().collect();
 
     let mut units: HashSet<Id> = HashSet::from([unit]);

@@ -317,3 +317,33 @@ fn an_example_someone_worked_on_is_not_replaced_but_a_blank_plan_is() {
     assert_eq!(import(&blank, &p).unwrap().mode, Mode::Replace);
     assert_eq!(prepare("s", &s, Side { plan: &blank, me: None, base: None }).unwrap().mode, Mode::Replace);
 }
+
+#[test]
+fn a_problem_on_a_task_the_table_does_not_have_is_refused_with_its_path() {
+    let office = office();
+    let dongmen = unit(&office, "Dongmen");
+    let t = task(&office, "Upgrading and renovating Dongmen");
+    let mut u = receive(&office, dongmen);
+    let ghost = Id::from_name("task:ghost");
+    let mut problem = crate::domain::Problem {
+        id: Id::from_name("problem:1"),
+        task: t,
+        raised_by: dongmen,
+        raised_on: NaiveDate::from_ymd_opt(2022, 3, 4).unwrap(),
+        description: "拆迁受阻".into(),
+        raised_in: None,
+        assigned_to: None,
+        resolved_on: None,
+        resolution: String::new(),
+        meta: crate::domain::Meta::created(u.stamp(4)),
+    };
+    problem.task = ghost;
+    u.plan.problems.push(problem);
+    match import(&office, &u.report_file(5)).unwrap_err() {
+        Refused::Invalid { path, problem } => {
+            assert_eq!(path, "$.body.plan.problems[0].task");
+            assert!(problem.to_string().contains("task it names does not exist"), "{problem}");
+        }
+        other => panic!("unexpected {other:?}"),
+    }
+}

@@ -126,6 +126,9 @@ fn ref_field(l: Lang, f: RefField) -> String {
         RefField::Task => "任务",
         RefField::Milestone => "节点",
         RefField::Target => "指标",
+        RefField::RaisedIn => "提出问题的反馈或会议",
+        RefField::Assignee => "承办单位或人员",
+        RefField::Attendee => "人员",
     }
     .into()
 }

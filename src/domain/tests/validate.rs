@@ -331,3 +331,77 @@ fn check_task_reports_only_that_task() {
     assert_eq!(plan.check_task(t), vec![Invalid::Blank(Subject::Task("8.1".into()))]);
     assert_eq!(plan.check_task(plan.task(task_id(&plan, "8.2")).unwrap()), vec![]);
 }
+
+#[test]
+fn problems_risks_meetings_and_exemptions_must_name_what_exists() {
+    use crate::domain::{Decision, Exemption, Meeting, MeetingKind, Problem, Risk, RiskCategory, RiskLevel, RiskStatus};
+    let mut plan = example();
+    let (task, unit) = (task_id(&plan, "9.2"), unit_id(&plan, "Dongmen"));
+    let ghost = Id::from_name("ghost");
+    let meta = Meta::created(stamp());
+    plan.problems.push(Problem {
+        id: Id::new(),
+        task: ghost,
+        raised_by: unit,
+        raised_on: date(2022, 3, 1),
+        description: "x".into(),
+        raised_in: Some(ghost),
+        assigned_to: None,
+        resolved_on: None,
+        resolution: String::new(),
+        meta: meta.clone(),
+    });
+    plan.risks.push(Risk {
+        id: Id::new(),
+        task,
+        description: "r".into(),
+        level: RiskLevel::High,
+        category: RiskCategory::Schedule,
+        mitigation: String::new(),
+        owner: Some(ghost),
+        status: RiskStatus::Open,
+        meta: meta.clone(),
+    });
+    let decision = Decision { id: Id::new(), text: "d".into(), owner: Some(ghost), due: None, closed_on: None };
+    let (kind, date_, minutes) = (MeetingKind::Weekly, date(2022, 3, 2), String::new());
+    plan.meetings.push(Meeting {
+        id: Id::new(),
+        kind,
+        date: date_,
+        chair: Some(ghost),
+        attendees: vec![],
+        tasks: vec![task],
+        minutes,
+        decisions: vec![decision],
+        meta: meta.clone(),
+    });
+    let reason = Text::new("容错", "tolerated");
+    plan.exemptions.push(Exemption {
+        id: Id::new(),
+        unit,
+        task: Some(task),
+        milestone: Some(ghost),
+        reason,
+        approved_by: ghost,
+        approved_on: date(2022, 3, 3),
+        meta,
+    });
+    let found: Vec<(String, RefField)> = plan
+        .validate()
+        .into_iter()
+        .filter_map(|i| match i {
+            Invalid::UnknownRef { at: Subject::Record(kind), field, id } if id == ghost => Some((kind.to_string(), field)),
+            _ => None,
+        })
+        .collect();
+    let want = [
+        ("problem", RefField::Task),
+        ("problem", RefField::RaisedIn),
+        ("risk", RefField::Unit),
+        ("meeting", RefField::Attendee),
+        ("meeting", RefField::Unit),
+        ("exemption", RefField::Milestone),
+        ("exemption", RefField::Attendee),
+    ];
+    assert_eq!(found, want.map(|(k, f)| (k.to_string(), f)).to_vec());
+}
