@@ -107,6 +107,14 @@ pub enum Reason {
         numbers: Vec<String>,
     },
     NoTasks,
+    /// A meeting's decision past its due date.
+    DecisionOverdue {
+        days: i64,
+    },
+    /// A meeting's decision due within the warning window.
+    DecisionDueSoon {
+        days: i64,
+    },
 }
 
 impl fmt::Display for Reason {
@@ -135,6 +143,9 @@ impl fmt::Display for Reason {
                 write!(f, "{} {} {}: {}", numbers.len(), tasks(numbers.len()), light.word(), numbers.join(", "))
             }
             Reason::NoTasks => write!(f, "no tasks"),
+            Reason::DecisionOverdue { days } => write!(f, "decision {} overdue", n_days(*days)),
+            Reason::DecisionDueSoon { days: 0 } => write!(f, "decision due today"),
+            Reason::DecisionDueSoon { days } => write!(f, "decision due in {}", n_days(*days)),
         }
     }
 }

@@ -1,12 +1,15 @@
 //! The plan and everything derived from it. Plain Rust: no Leptos, no browser.
 
+pub mod appraisal;
 pub mod board;
 pub mod dates;
 pub mod edit;
 pub mod example;
 pub mod filter;
+pub mod hearing;
 pub mod id;
 pub mod light;
+pub mod meetings;
 pub mod meta;
 pub mod numbers;
 pub mod plan;

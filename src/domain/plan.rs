@@ -75,6 +75,8 @@ pub struct Settings {
     /// Remind the person to export the plan when it has changes that have
     /// not been exported for this many days (0: never).
     pub export_reminder_days: u32,
+    /// The appraisal's points per fact.
+    pub scoring: super::appraisal::Scoring,
 }
 
 impl Default for Settings {
@@ -87,6 +89,7 @@ impl Default for Settings {
             as_of: None,
             board_window_days: 14,
             export_reminder_days: 7,
+            scoring: Default::default(),
         }
     }
 }

@@ -115,6 +115,9 @@ pub fn reason_text(lang: Lang, r: &Reason) -> String {
         }
         Reason::Tasks { light, numbers } => format!("{} 项任务{}：{}", numbers.len(), light_name(lang, *light), numbers.join("、")),
         Reason::NoTasks => "没有任务".into(),
+        Reason::DecisionOverdue { days } => format!("议定事项逾期 {days} 天"),
+        Reason::DecisionDueSoon { days: 0 } => "议定事项今天到期".into(),
+        Reason::DecisionDueSoon { days } => format!("议定事项 {days} 天后到期"),
     }
 }
 

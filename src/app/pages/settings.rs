@@ -32,6 +32,7 @@ pub fn SettingsPage() -> impl IntoView {
             as_of: crate::domain::numbers::parse_date(&as_of.get_untracked()),
             board_window_days: n(window, d.board_window_days),
             export_reminder_days: n(remind, d.export_reminder_days),
+            scoring: st.plan.with_untracked(|p| p.settings.scoring.clone()),
         };
         saved.set(show_outcome(errors, m::FIX_THESE, lang.get_untracked(), st.edit(|p, s| p.update_settings(next, s))));
     };

@@ -1,10 +1,12 @@
 //! Native unit tests of the domain, one file per area.
 
+mod appraisal;
 mod board;
 mod edit;
 mod example;
 mod filter;
 mod light;
+mod meetings;
 mod progress;
 mod spreadsheet;
 mod task_edit;

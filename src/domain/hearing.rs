@@ -1,0 +1,186 @@
+//! The weekly collection (which units have reported this week, and a
+//! reminder ready to send) and the monthly hearing pack (what changed since
+//! the last hearing, what is red or yellow now and why, and the problems
+//! waiting for the leader's coordination). Both derived, never stored.
+
+use super::appraisal::week_start;
+use super::light::{Assessment, Light};
+use super::plan::live;
+use super::{Id, Lang, MeetingKind, Plan, Task};
+use chrono::NaiveDate;
+
+/// One unit's week: the tasks it has reported on, and those still owed.
+#[derive(Clone, Debug, PartialEq)]
+pub struct UnitWeek {
+    pub unit: Id,
+    pub reported: Vec<Id>,
+    pub missing: Vec<Id>,
+}
+
+/// The current week's collection of reports.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Collection {
+    pub week_start: NaiveDate,
+    pub today: NaiveDate,
+    pub units: Vec<UnitWeek>,
+}
+
+/// Who a hearing is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HearingScope {
+    /// A district leader: the actions they lead, and the tasks they answer for.
+    Leader(Id),
+    Action(Id),
+}
+
+/// A light that changed since the last hearing.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LightChange {
+    pub task: Id,
+    pub before: Assessment,
+    pub now: Assessment,
+}
+
+/// What a leader reads at the monthly hearing.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Pack {
+    pub since: NaiveDate,
+    pub today: NaiveDate,
+    pub tasks: Vec<Id>,
+    /// Reports dated after `since`, oldest first.
+    pub reports: Vec<Id>,
+    /// (task, milestone, done on) for milestones done after `since`.
+    pub milestones_done: Vec<(Id, Id, NaiveDate)>,
+    pub changed: Vec<LightChange>,
+    /// Red and yellow tasks now, red first, with their reasons.
+    pub attention: Vec<(Id, Assessment)>,
+    /// Open problems on the scope's tasks, oldest first.
+    pub problems: Vec<Id>,
+}
+
+impl Plan {
+    /// Tasks that owe a report this week: started, and not done before the week began.
+    fn running(&self, t: &Task, week: NaiveDate, today: NaiveDate) -> bool {
+        self.task_start(t) <= today && self.task_done_on(t, today).is_none_or(|d| d >= week)
+    }
+
+    /// This week's collection, as of `today`.
+    pub fn weekly_collection(&self, today: NaiveDate) -> Collection {
+        let week = week_start(today);
+        let by_task = self.reports_by_task(today);
+        let mut units: Vec<UnitWeek> = Vec::new();
+        for a in self.actions_in_order() {
+            for t in self.tasks_of(a.id).into_iter().filter(|t| self.running(t, week, today)) {
+                for u in &t.responsible {
+                    let reported = by_task.get(&t.id).is_some_and(|rs| rs.iter().any(|r| r.unit == *u && r.date >= week));
+                    let entry = match units.iter_mut().position(|x| x.unit == *u) {
+                        Some(i) => &mut units[i],
+                        None => {
+                            units.push(UnitWeek { unit: *u, reported: vec![], missing: vec![] });
+                            units.last_mut().expect("just pushed")
+                        }
+                    };
+                    if reported {
+                        entry.reported.push(t.id);
+                    } else {
+                        entry.missing.push(t.id);
+                    }
+                }
+            }
+        }
+        Collection { week_start: week, today, units }
+    }
+
+    /// A reminder to paste into a message: each unit that still owes a
+    /// report, with the tasks (number and title).
+    pub fn reminder_text(&self, c: &Collection, lang: Lang) -> String {
+        let owing: Vec<&UnitWeek> = c.units.iter().filter(|u| !u.missing.is_empty()).collect();
+        let zh = lang == Lang::Zh;
+        let mut out = if zh {
+            format!("【进展反馈提醒】本周（{} 起）以下任务尚未反馈进展，请于本周内报送：\n", c.week_start)
+        } else {
+            format!("Progress reports still due this week (from {}). Please send them this week:\n", c.week_start)
+        };
+        for u in owing {
+            let name = self.unit(u.unit).map(|x| x.name.get(lang).to_string()).unwrap_or_default();
+            let tasks: Vec<String> =
+                u.missing.iter().filter_map(|t| Some(format!("{} {}", self.task_number(*t)?, self.task(*t)?.title.get(lang)))).collect();
+            out.push_str(&format!("{name}{}{}\n", if zh { "：" } else { ": " }, tasks.join(if zh { "；" } else { "; " })));
+        }
+        out
+    }
+
+    /// The tasks a hearing covers.
+    pub fn hearing_tasks(&self, scope: HearingScope) -> Vec<Id> {
+        let mut out = Vec::new();
+        for a in self.actions_in_order() {
+            let whole = match scope {
+                HearingScope::Leader(l) => a.leaders.contains(&l),
+                HearingScope::Action(x) => a.id == x,
+            };
+            for t in self.tasks_of(a.id) {
+                if whole || matches!(scope, HearingScope::Leader(l) if t.person == Some(l)) {
+                    out.push(t.id);
+                }
+            }
+        }
+        out
+    }
+
+    /// The day of the last monthly hearing for this scope before `today`
+    /// (chaired by the leader, or discussing the action's tasks).
+    pub fn last_hearing(&self, scope: HearingScope, today: NaiveDate) -> Option<NaiveDate> {
+        let tasks = self.hearing_tasks(scope);
+        live(&self.meetings)
+            .filter(|m| m.kind == MeetingKind::MonthlyHearing && m.date < today)
+            .filter(|m| match scope {
+                HearingScope::Leader(l) => m.chair == Some(l),
+                HearingScope::Action(_) => m.tasks.iter().any(|t| tasks.contains(t)),
+            })
+            .map(|m| m.date)
+            .max()
+    }
+
+    /// The hearing pack for `scope`: what changed after `since`, as of `today`.
+    pub fn hearing_pack(&self, scope: HearingScope, since: NaiveDate, today: NaiveDate) -> Pack {
+        let tasks = self.hearing_tasks(scope);
+        let by_task = self.reports_by_task(today);
+        let mut reports: Vec<(NaiveDate, Id)> = Vec::new();
+        let mut milestones_done = Vec::new();
+        let mut changed = Vec::new();
+        let mut attention = Vec::new();
+        for id in &tasks {
+            let Some(t) = self.task(*id) else { continue };
+            let k = super::light::known(&by_task, t.id, today);
+            reports.extend(k.reports.iter().filter(|r| r.date > since).map(|r| (r.date, r.id)));
+            for m in live(&t.milestones) {
+                if let Some(on) = k.milestone_done_on(m).filter(|d| *d > since) {
+                    milestones_done.push((t.id, m.id, on));
+                }
+            }
+            let before = self.task_light(t, since);
+            let now = self.task_light_in(t, &k);
+            if before.light != now.light {
+                changed.push(LightChange { task: t.id, before, now: now.clone() });
+            }
+            if matches!(now.light, Light::Red | Light::Yellow) {
+                attention.push((t.id, now));
+            }
+        }
+        reports.sort();
+        attention.sort_by_key(|(_, a)| std::cmp::Reverse(a.light.rank()));
+        let mut problems: Vec<(NaiveDate, Id)> =
+            live(&self.problems).filter(|p| p.resolved_on.is_none() && tasks.contains(&p.task)).map(|p| (p.raised_on, p.id)).collect();
+        problems.sort();
+        Pack {
+            since,
+            today,
+            tasks,
+            reports: reports.into_iter().map(|(_, id)| id).collect(),
+            milestones_done,
+            changed,
+            attention,
+            problems: problems.into_iter().map(|(_, id)| id).collect(),
+        }
+    }
+}
