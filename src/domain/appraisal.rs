@@ -49,6 +49,17 @@ impl FactKind {
         matches!(self, FactKind::MilestoneOverdue { .. } | FactKind::LatePlan { .. } | FactKind::MissedWeek { .. })
     }
 
+    /// Whether an exemption names exactly this fact: by its milestone, its
+    /// week, or the plan; one that names only the task waives every miss on it.
+    pub fn waived_by(&self, e: &super::Exemption) -> bool {
+        match (e.milestone, e.week, e.plan) {
+            (Some(m), _, _) => self.milestone_id() == Some(m),
+            (None, Some(w), _) => matches!(self, FactKind::MissedWeek { week } if *week == w),
+            (None, None, true) => matches!(self, FactKind::LatePlan { .. }),
+            (None, None, false) => true,
+        }
+    }
+
     /// The milestone a fact is about, if any.
     pub fn milestone_id(&self) -> Option<Id> {
         match self {
@@ -92,6 +103,58 @@ pub struct Appraisal {
 impl Appraisal {
     pub fn score(&self) -> f64 {
         self.base + self.facts.iter().map(Fact::counted).sum::<f64>()
+    }
+}
+
+/// What the exemption form sends.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ExemptionDraft {
+    pub unit: Id,
+    pub task: Option<Id>,
+    pub milestone: Option<Id>,
+    /// Only the missed week starting this Monday.
+    pub week: Option<NaiveDate>,
+    /// Only the late plan.
+    pub plan: bool,
+    pub reason: super::Text,
+    pub approved_by: Option<Id>,
+    pub approved_on: NaiveDate,
+}
+
+impl Plan {
+    /// Record an approved exemption (容错纠错). It needs a reason and the
+    /// person who approved it; it is never removed, only added.
+    pub fn add_exemption(&mut self, d: ExemptionDraft, stamp: super::Stamp) -> Result<Id, super::edit::EditError> {
+        use super::validate::{Invalid, RefField, Subject};
+        let at = Subject::Record("exemption");
+        let mut bad = Vec::new();
+        if d.reason.is_blank() {
+            bad.push(Invalid::Blank(at.clone()));
+        }
+        let approved_by = match d.approved_by.filter(|p| self.person(*p).is_some()) {
+            Some(p) => p,
+            None => {
+                bad.push(Invalid::UnknownRef { at: at.clone(), field: RefField::Attendee, id: d.approved_by.unwrap_or_default() });
+                Id::default()
+            }
+        };
+        if !bad.is_empty() {
+            return Err(super::edit::EditError::Invalid(bad));
+        }
+        let id = Id::new();
+        self.exemptions.push(super::Exemption {
+            id,
+            unit: d.unit,
+            task: d.task,
+            milestone: d.milestone,
+            week: d.week,
+            plan: d.plan,
+            reason: d.reason,
+            approved_by,
+            approved_on: d.approved_on,
+            meta: super::Meta::created(stamp),
+        });
+        Ok(id)
     }
 }
 
@@ -161,12 +224,7 @@ impl Plan {
         // Approved exemptions waive the misses they name.
         for f in facts.iter_mut().filter(|f| f.kind.is_miss()) {
             f.exempted_by = live(&self.exemptions)
-                .find(|e| {
-                    e.unit == unit
-                        && e.approved_on <= today
-                        && e.task.is_none_or(|t| t == f.task)
-                        && e.milestone.is_none_or(|m| Some(m) == f.kind.milestone_id())
-                })
+                .find(|e| e.unit == unit && e.approved_on <= today && e.task.is_none_or(|t| t == f.task) && f.kind.waived_by(e))
                 .map(|e| e.id);
         }
         Appraisal { unit, from, to, base: rules.base, facts }

@@ -68,6 +68,7 @@ impl Plan {
             problems: vec![],
             risks: vec![],
             exemptions: vec![],
+            trail: vec![],
             numbers: Default::default(),
         }
     }

@@ -270,6 +270,7 @@ pub fn luohu_2022() -> Plan {
         problems: vec![],
         risks: vec![],
         exemptions: vec![],
+        trail: vec![],
         numbers: Default::default(),
     }
 }

@@ -45,6 +45,9 @@ pub struct Plan {
     pub risks: Vec<Risk>,
     #[serde(default)]
     pub exemptions: Vec<Exemption>,
+    /// The change trail (留痕): every change, who made it, old → new.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub trail: Vec<super::TrailEntry>,
     /// In a unit's slice: the numbers the master table shows for its key
     /// actions ("7") and tasks ("7.1"), so that a unit's copy, which holds
     /// only some of them, numbers them as everybody else does. Empty in the

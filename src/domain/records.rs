@@ -176,6 +176,13 @@ pub struct Exemption {
     #[serde(default)]
     pub milestone: Option<Id>,
     pub reason: Text,
+    /// Only the missed weekly report of the week starting this Monday.
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(schema_with = "crate::domain::dates::opt_day_schema"))]
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::domain::dates::opt_day")]
+    pub week: Option<NaiveDate>,
+    /// Only the late (or missing) plan.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub plan: bool,
     pub approved_by: Id,
     #[cfg_attr(not(target_arch = "wasm32"), schemars(schema_with = "crate::domain::dates::day_schema"))]
     #[serde(with = "crate::domain::dates::day")]
@@ -204,3 +211,31 @@ impl RiskStatus {
 }
 
 impl_record!(Report, Meeting, Problem, Risk, Exemption);
+
+/// One change as the trail (留痕) keeps it: which record and field, the
+/// value before and after, which unit made it and when. Append-only; it
+/// travels in exchange files like reports.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct TrailEntry {
+    pub id: Id,
+    /// The kind of record changed: "task", "milestone", "report", …
+    pub kind: String,
+    pub record: Id,
+    /// The task the record belongs to, when it belongs to one.
+    #[serde(default)]
+    pub task: Option<Id>,
+    pub field: String,
+    pub old: serde_json::Value,
+    pub new: serde_json::Value,
+    /// The unit that made the change; `None` for the supervision office.
+    #[serde(default)]
+    pub by: Option<Id>,
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(schema_with = "crate::domain::dates::instant_schema"))]
+    #[serde(with = "crate::domain::dates::instant")]
+    pub at: chrono::DateTime<chrono::Utc>,
+    #[serde(default)]
+    pub meta: Meta,
+}
+
+impl_record!(TrailEntry);

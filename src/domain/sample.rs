@@ -151,6 +151,7 @@ pub fn large_plan(seed: u64, size: Size) -> Plan {
         problems: vec![],
         risks: vec![],
         exemptions: vec![],
+        trail: vec![],
         numbers: Default::default(),
     }
 }

@@ -31,12 +31,14 @@ pub enum RecordKind {
     Problem,
     Risk,
     Exemption,
+    /// A change trail entry (留痕).
+    Trail,
 }
 
 impl RecordKind {
     /// Records that are only ever added to: an import never deletes one.
     pub fn append_only(self) -> bool {
-        matches!(self, RecordKind::Report | RecordKind::Meeting | RecordKind::Problem | RecordKind::Risk)
+        matches!(self, RecordKind::Report | RecordKind::Meeting | RecordKind::Problem | RecordKind::Risk | RecordKind::Trail)
     }
 }
 
@@ -233,6 +235,7 @@ fn flatten(p: &Plan) -> Vec<Flat> {
     out.extend(p.problems.iter().map(|r| flat(K::Problem, r, None)));
     out.extend(p.risks.iter().map(|r| flat(K::Risk, r, None)));
     out.extend(p.exemptions.iter().map(|r| flat(K::Exemption, r, None)));
+    out.extend(p.trail.iter().map(|r| flat(K::Trail, r, None)));
     out
 }
 
@@ -259,6 +262,7 @@ impl<'a> Index<'a> {
         put(&mut at, K::Problem, &plan.problems);
         put(&mut at, K::Risk, &plan.risks);
         put(&mut at, K::Exemption, &plan.exemptions);
+        put(&mut at, K::Trail, &plan.trail);
         for (i, t) in plan.tasks.iter().enumerate() {
             at.insert((K::Task, t.id), (i, None));
             for (j, m) in t.milestones.iter().enumerate() {
@@ -290,6 +294,7 @@ impl<'a> Index<'a> {
             (K::Problem, _) => flat(K::Problem, &p.problems[i], None),
             (K::Risk, _) => flat(K::Risk, &p.risks[i], None),
             (K::Exemption, _) => flat(K::Exemption, &p.exemptions[i], None),
+            (K::Trail, _) => flat(K::Trail, &p.trail[i], None),
             _ => return None,
         })
     }
@@ -343,6 +348,10 @@ pub fn label(local: &Plan, incoming: &Plan, key: Key) -> Text {
                 with(task_label(r.task), &plain(r.description.chars().take(40).collect()))
             }
             K::Exemption => p.exemptions.iter().find(|r| r.id == key.id)?.reason.clone(),
+            K::Trail => {
+                let r = p.trail.iter().find(|r| r.id == key.id)?;
+                plain(format!("{} · {}", r.kind, r.field))
+            }
         })
     };
     both(incoming).or_else(|| both(local)).unwrap_or_else(|| plain(key.id.to_string()))
@@ -385,6 +394,7 @@ impl Rights<'_> {
                 both("unit").is_some() && involved
             }
             K::Problem => both("raised_by").is_some(),
+            K::Trail => both("by").is_some(),
             K::Risk => leads(Self::id_field(inc, "task")) && local.is_none_or(|l| leads(Self::id_field(l, "task"))),
             _ => false,
         };
@@ -434,9 +444,15 @@ pub fn preview(local: &Plan, incoming: &Plan, base: Option<&Plan>, sender: Optio
                 added_tasks.insert(key.id);
             }
             out.ops.push(Op::Add { key, record: whole(incoming, key) });
-            out.added.push(item(key));
+            // The trail comes along with what it records; it is not listed.
+            if key.kind != RecordKind::Trail {
+                out.added.push(item(key));
+            }
             continue;
         };
+        if ours.fields == inc.fields && key.kind == RecordKind::Trail {
+            continue;
+        }
         if ours.fields == inc.fields {
             // Same content, but the file's is a later revision: keep its
             // metadata, so that an earlier version imported afterwards is
@@ -533,6 +549,7 @@ fn whole(p: &Plan, key: Key) -> Value {
         K::Problem => find(&p.problems, key.id),
         K::Risk => find(&p.risks, key.id),
         K::Exemption => find(&p.exemptions, key.id),
+        K::Trail => find(&p.trail, key.id),
     }
 }
 
@@ -602,6 +619,9 @@ fn settle(plan: &mut Plan, grown: &HashSet<RecordKind>) {
     if grown.contains(&K::Exemption) {
         plan.exemptions.sort_by_key(|r| (r.approved_on, r.id));
     }
+    if grown.contains(&K::Trail) {
+        plan.trail.sort_by_key(|r| (r.at, r.id));
+    }
     if grown.contains(&K::Milestone) {
         for t in &mut plan.tasks {
             t.milestones.sort_by_key(|m| (m.due, m.id));
@@ -639,6 +659,7 @@ fn add(plan: &mut Plan, key: Key, record: Value) -> Result<(), ApplyError> {
         K::Problem => plan.problems.push(rebuild(record)?),
         K::Risk => plan.risks.push(rebuild(record)?),
         K::Exemption => plan.exemptions.push(rebuild(record)?),
+        K::Trail => plan.trail.push(rebuild(record)?),
     }
     Ok(())
 }
@@ -698,5 +719,119 @@ fn set(plan: &mut Plan, key: Key, fields: Map<String, Value>, meta: Meta) -> Res
         K::Problem => one(&mut plan.problems, key.id, &fields, &meta),
         K::Risk => one(&mut plan.risks, key.id, &fields, &meta),
         K::Exemption => one(&mut plan.exemptions, key.id, &fields, &meta),
+        K::Trail => one(&mut plan.trail, key.id, &fields, &meta),
     }
+}
+
+/// One field's change between two versions of a plan, for the trail.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FieldDiff {
+    pub key: Key,
+    /// The task the record belongs to, if any.
+    pub task: Option<Id>,
+    pub field: String,
+    pub old: Value,
+    pub new: Value,
+}
+
+/// Ids of the records of `after` that differ from `before` at the same
+/// place (cheap typed comparisons; only those are looked at field by field).
+fn touched<T: Record + PartialEq>(before: &[T], after: &[T]) -> Vec<Id> {
+    after.iter().enumerate().filter(|(i, x)| before.get(*i).is_none_or(|y| y != *x)).map(|(_, x)| x.id()).collect()
+}
+
+/// What changed from `before` to `after`, field by field: changed fields
+/// old → new, an added record as one entry (its label as the new value),
+/// a deletion as `deleted` false → true. The trail itself is left out.
+pub fn diff(before: &Plan, after: &Plan) -> Vec<FieldDiff> {
+    use RecordKind as K;
+    let mut keys: Vec<Key> = Vec::new();
+    let key = |kind, id, parent| Key { kind, id, parent };
+    if head_of(before).title != head_of(after).title || before.settings != after.settings || before.meta != after.meta {
+        keys.push(key(K::Plan, after.id, None));
+    }
+    keys.extend(touched(&before.units, &after.units).into_iter().map(|id| key(K::Unit, id, None)));
+    keys.extend(touched(&before.people, &after.people).into_iter().map(|id| key(K::Person, id, None)));
+    keys.extend(touched(&before.actions, &after.actions).into_iter().map(|id| key(K::Action, id, None)));
+    for id in touched(&before.tasks, &after.tasks) {
+        keys.push(key(K::Task, id, None));
+        let (Some(b), Some(a)) = (before.tasks.iter().find(|t| t.id == id), after.tasks.iter().find(|t| t.id == id)) else {
+            continue;
+        };
+        keys.extend(touched(&b.milestones, &a.milestones).into_iter().map(|m| key(K::Milestone, m, Some(id))));
+        keys.extend(touched(&b.targets, &a.targets).into_iter().map(|m| key(K::Target, m, Some(id))));
+    }
+    keys.extend(touched(&before.reports, &after.reports).into_iter().map(|id| key(K::Report, id, None)));
+    keys.extend(touched(&before.meetings, &after.meetings).into_iter().map(|id| key(K::Meeting, id, None)));
+    keys.extend(touched(&before.problems, &after.problems).into_iter().map(|id| key(K::Problem, id, None)));
+    keys.extend(touched(&before.risks, &after.risks).into_iter().map(|id| key(K::Risk, id, None)));
+    keys.extend(touched(&before.exemptions, &after.exemptions).into_iter().map(|id| key(K::Exemption, id, None)));
+    let (b, a) = (Index::new(before), Index::new(after));
+    let mut out = Vec::new();
+    for k in keys {
+        let Some(now) = a.get(k) else { continue };
+        let task = match k.kind {
+            K::Task => Some(k.id),
+            K::Milestone | K::Target => k.parent,
+            _ => now.fields.get("task").and_then(Value::as_str).and_then(Id::parse),
+        };
+        match b.get(k) {
+            None => {
+                let label = label(before, after, k);
+                let new = serde_json::json!({ "zh": label.zh, "en": label.en });
+                out.push(FieldDiff { key: k, task, field: String::new(), old: Value::Null, new });
+            }
+            Some(was) => {
+                for (field, new) in &now.fields {
+                    let old = was.fields.get(field).cloned().unwrap_or(Value::Null);
+                    if old != *new {
+                        out.push(FieldDiff { key: k, task, field: field.clone(), old, new: new.clone() });
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+impl RecordKind {
+    /// The kind's name in the trail and in files.
+    pub fn name(self) -> &'static str {
+        use RecordKind as K;
+        match self {
+            K::Plan => "plan",
+            K::Unit => "unit",
+            K::Person => "person",
+            K::Action => "action",
+            K::Task => "task",
+            K::Milestone => "milestone",
+            K::Target => "target",
+            K::Report => "report",
+            K::Meeting => "meeting",
+            K::Problem => "problem",
+            K::Risk => "risk",
+            K::Exemption => "exemption",
+            K::Trail => "trail",
+        }
+    }
+}
+
+/// Append to `after`'s trail what changed since `before`, stamped.
+pub fn record_trail(before: &Plan, after: &mut Plan, stamp: Stamp) {
+    let entries: Vec<crate::domain::TrailEntry> = diff(before, after)
+        .into_iter()
+        .map(|d| crate::domain::TrailEntry {
+            id: Id::new(),
+            kind: d.key.kind.name().into(),
+            record: d.key.id,
+            task: d.task,
+            field: d.field,
+            old: d.old,
+            new: d.new,
+            by: stamp.by,
+            at: stamp.at,
+            meta: Meta::created(stamp),
+        })
+        .collect();
+    after.trail.extend(entries);
 }

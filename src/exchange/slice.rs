@@ -34,6 +34,7 @@ pub fn slice(plan: &Plan, unit: Id) -> Plan {
         m.tasks.retain(|t| task_ids.contains(t));
     }
     out.exemptions = plan.exemptions.iter().filter(|e| e.unit == unit).cloned().collect();
+    out.trail = plan.trail.iter().filter(|c| c.task.is_some_and(|t| task_ids.contains(&t))).cloned().collect();
 
     let mut units: HashSet<Id> = HashSet::from([unit]);
     let mut people: HashSet<Id> = HashSet::new();
@@ -115,10 +116,12 @@ pub fn report(local: &Plan, base: &Plan) -> Body {
     changed(&local.problems, &base.problems, &mut now.problems, &mut was.problems);
     changed(&local.risks, &base.risks, &mut now.risks, &mut was.risks);
     changed(&local.exemptions, &base.exemptions, &mut now.exemptions, &mut was.exemptions);
+    changed(&local.trail, &base.trail, &mut now.trail, &mut was.trail);
     Body { plan: now, base: Some(was) }
 }
 
-/// How many records a report carries (0: nothing to send).
+/// How many records a report carries (0: nothing to send); the change
+/// trail that comes with them is not counted.
 pub fn count(p: &Plan) -> usize {
     p.units.len()
         + p.people.len()

@@ -347,3 +347,31 @@ fn a_problem_on_a_task_the_table_does_not_have_is_refused_with_its_path() {
         other => panic!("unexpected {other:?}"),
     }
 }
+
+#[test]
+fn the_change_trail_records_old_and_new_and_travels_to_the_office() {
+    let office = office();
+    let dongmen = unit(&office, "Dongmen");
+    let t = task(&office, "Upgrading and renovating Dongmen");
+    let mut u = receive(&office, dongmen);
+    let before = u.plan.clone();
+    let stamp = u.stamp(3);
+    u.plan.set_task_plan(t, "施工图".into(), None, stamp).unwrap();
+    super::merge::record_trail(&before, &mut u.plan, stamp);
+    let entries: Vec<(&str, &str, &serde_json::Value, &serde_json::Value)> =
+        u.plan.trail.iter().map(|e| (e.kind.as_str(), e.field.as_str(), &e.old, &e.new)).collect();
+    assert_eq!(entries, vec![("task", "plan", &"".into(), &"施工图".into())]);
+    assert_eq!((u.plan.trail[0].by, u.plan.trail[0].task, u.plan.trail[0].at), (Some(dongmen), Some(t), at(3)));
+    // An added record is one entry, named by its label.
+    let before = u.plan.clone();
+    let r = u.report_done(t, 4);
+    let stamp = u.stamp(4);
+    super::merge::record_trail(&before, &mut u.plan, stamp);
+    assert!(u.plan.trail.iter().any(|e| e.record == r && e.kind == "report" && e.field.is_empty()));
+    // The trail travels in the report and merges like the other append-only records.
+    let after = apply(&office, &u.report_file(5), &[]).plan;
+    assert_eq!(after.trail.len(), u.plan.trail.len());
+    assert!(after.trail.iter().all(|e| e.by == Some(dongmen)));
+    let again = import(&after, &u.report_file(5)).unwrap();
+    assert!(again.preview.is_empty(), "{:?}", again.preview);
+}

@@ -126,6 +126,8 @@ fn exemption(w: &World, task: Option<Id>, milestone: Option<Id>, approved: Naive
         unit: w.unit,
         task,
         milestone,
+        week: None,
+        plan: false,
         reason: Text::new("拆迁政策调整", "relocation policy changed"),
         approved_by: w.plan.people[0].id,
         approved_on: approved,
@@ -189,4 +191,25 @@ fn nothing_after_today_counts_yet() {
     assert!(!a.facts.iter().any(|f| f.kind.milestone_id() == Some(w.ms[1])), "B is due 03-18, after today");
     assert!(!a.facts.iter().any(|f| matches!(f.kind, FactKind::MissedWeek { .. })));
     assert_eq!(week_start(date(2022, 3, 20)), date(2022, 3, 14));
+}
+
+#[test]
+fn an_exemption_can_name_one_week_or_the_plan_alone() {
+    let mut w = world();
+    let mut e = exemption(&w, Some(w.task), None, date(2022, 4, 1));
+    e.week = Some(date(2022, 3, 14));
+    w.plan.exemptions.push(e);
+    let a = march(&w.plan, w.unit, date(2022, 3, 20), today());
+    let waived: Vec<&FactKind> = a.facts.iter().filter(|f| f.exempted_by.is_some()).map(|f| &f.kind).collect();
+    assert_eq!(waived, vec![&FactKind::MissedWeek { week: date(2022, 3, 14) }]);
+    assert_eq!(a.score(), 99.0, "exactly that week's point");
+    // The plan alone.
+    let mut w = world();
+    w.plan.tasks.iter_mut().find(|t| t.id == w.task).unwrap().plan_submitted_on = None;
+    let mut e = exemption(&w, Some(w.task), None, date(2022, 4, 1));
+    e.plan = true;
+    w.plan.exemptions.push(e);
+    let a = w.plan.appraise(w.unit, date(2022, 2, 7), date(2022, 3, 20), today());
+    let waived: Vec<&FactKind> = a.facts.iter().filter(|f| f.exempted_by.is_some()).map(|f| &f.kind).collect();
+    assert_eq!(waived, vec![&FactKind::LatePlan { due: date(2022, 2, 14), submitted: None }]);
 }

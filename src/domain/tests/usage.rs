@@ -65,6 +65,8 @@ fn exemption(unit: Id, approved_by: Id) -> Exemption {
         unit,
         task: None,
         milestone: None,
+        week: None,
+        plan: false,
         reason: Text::new("", "typhoon"),
         approved_by,
         approved_on: date(2022, 9, 1),

@@ -381,6 +381,8 @@ fn problems_risks_meetings_and_exemptions_must_name_what_exists() {
         unit,
         task: Some(task),
         milestone: Some(ghost),
+        week: None,
+        plan: false,
         reason,
         approved_by: ghost,
         approved_on: date(2022, 3, 3),
