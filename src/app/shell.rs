@@ -4,8 +4,9 @@ use super::components::import_panel::{ImportControl, ImportPanel};
 use super::components::{example_banner::ExampleBanner, lang_switch::LangSwitch, storage_banner::StorageBanner};
 use super::i18n::{m, Tr};
 use super::pages::{
-    board::BoardPage, directory::DirectoryPage, exchange::ExchangePage, settings::SettingsPage, sheet::SheetPage, table::TablePage,
-    timeline::TimelinePage,
+    appraisal::AppraisalPage, board::BoardPage, directory::DirectoryPage, exchange::ExchangePage, hearing::HearingPage,
+    meetings::MeetingsPage, settings::SettingsPage, sheet::SheetPage, table::TablePage, timeline::TimelinePage, trail::TrailPage,
+    weekly::WeeklyPage,
 };
 use super::state::{use_state, AppState};
 use super::url::with_lang;
@@ -102,6 +103,11 @@ fn Shell() -> impl IntoView {
                 <A href=link("/") exact=true>{st.tr(m::NAV_BOARD)}</A>
                 <A href=link("/table")>{st.tr(m::NAV_TABLE)}</A>
                 <A href=link("/timeline")>{st.tr(m::NAV_TIMELINE)}</A>
+                <A href=link("/meetings")>{st.tr(m::NAV_MEETINGS)}</A>
+                <A href=link("/weekly")>{st.tr(m::NAV_WEEKLY)}</A>
+                <A href=link("/hearing")>{st.tr(m::NAV_HEARING)}</A>
+                <A href=link("/appraisal")>{st.tr(m::NAV_APPRAISAL)}</A>
+                <A href=link("/trail")>{st.tr(m::NAV_TRAIL)}</A>
                 <A href=link("/units")>{st.tr(m::NAV_DIRECTORY)}</A>
                 <A href=link("/exchange")>{st.tr(m::NAV_EXCHANGE)}</A>
                 <A href=link("/settings")>{st.tr(m::NAV_SETTINGS)}</A>
@@ -120,6 +126,11 @@ fn Shell() -> impl IntoView {
                 <Route path=path!("/timeline") view=TimelinePage />
                 <Route path=path!("/units") view=DirectoryPage />
                 <Route path=path!("/exchange") view=ExchangePage />
+                <Route path=path!("/meetings") view=MeetingsPage />
+                <Route path=path!("/weekly") view=WeeklyPage />
+                <Route path=path!("/hearing") view=HearingPage />
+                <Route path=path!("/appraisal") view=AppraisalPage />
+                <Route path=path!("/trail") view=TrailPage />
                 <Route path=path!("/settings") view=SettingsPage />
                 <Route path=path!("/task/:id") view=SheetPage />
             </Routes>

@@ -239,6 +239,10 @@ impl AppState {
             let before = plan.clone();
             out = f(plan, stamp);
             changed = out.is_ok() && *plan != before;
+            if changed {
+                // The change trail (留痕): who changed what, old → new.
+                crate::exchange::merge::record_trail(&before, plan, stamp);
+            }
             changed
         });
         // Undoing an import after a later edit would lose that edit.

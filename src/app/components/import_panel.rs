@@ -35,7 +35,7 @@ pub fn ImportControl() -> impl IntoView {
 
 /// A value from a file or the table, as a person reads it: names for ids,
 /// the interface language for bilingual texts.
-fn value_text(v: &Value, plan: &Plan, lang: Lang) -> String {
+pub fn value_text(v: &Value, plan: &Plan, lang: Lang) -> String {
     match v {
         Value::Null => "—".into(),
         Value::Bool(b) => lang.t(if *b { m::YES } else { m::NO }).into(),

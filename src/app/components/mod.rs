@@ -19,5 +19,6 @@ pub mod storage_banner;
 pub mod storage_panel;
 pub mod task_form;
 pub mod task_row;
+pub mod trail_list;
 pub mod unit_checklist;
 pub mod unit_editor;

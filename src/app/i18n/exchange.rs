@@ -44,6 +44,7 @@ pub fn kind_word(l: Lang, k: RecordKind) -> &'static str {
         K::Problem => ("问题", "Problem"),
         K::Risk => ("风险", "Risk"),
         K::Exemption => ("容错免责", "Exemption"),
+        K::Trail => ("修改记录", "Change record"),
     };
     if l == Lang::Zh {
         zh

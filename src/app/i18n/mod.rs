@@ -27,6 +27,8 @@ impl Tr for Lang {
 mod exchange;
 /// The interface strings.
 pub mod m;
+pub mod m_appraisal;
+pub mod m_meetings;
 mod words;
 pub use exchange::{field_word, kind_word, refused};
 pub use words::{light_name, reason, risk_category, risk_level, risk_status};

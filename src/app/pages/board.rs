@@ -150,6 +150,8 @@ pub fn BoardPage() -> impl IntoView {
                 </table>
             </section>
 
+            <OpenDecisions />
+
             <div class="board-lists">
                 <section class="board-section" aria-labelledby="overdue-heading">
                     <h3 id="overdue-heading">{st.tr(m::OVERDUE_MILESTONES)} " " <A href=move || table(TableFilter { facet: Some(Facet::Overdue), ..Default::default() })>{move || board.with(|b| b.overdue_tasks().len())}</A> " " {st.tr(m::TASKS_WORD)}</h3>
@@ -183,6 +185,53 @@ pub fn BoardPage() -> impl IntoView {
                     </ul>
                 </section>
             </div>
+        </section>
+    }
+}
+
+/// The meetings' decisions still open, worst light first, each closable here.
+#[component]
+fn OpenDecisions() -> impl IntoView {
+    use crate::app::i18n::m_meetings as mm;
+    let st = use_state();
+    let lang = st.lang;
+    let query = use_query_map();
+    let rows = Memo::new(move |_| {
+        st.plan.with(|p| {
+            let l = lang.get();
+            p.open_decisions(st.today.get())
+                .into_iter()
+                .filter_map(|o| {
+                    let (mt, d) = p.decision(o.meeting, o.decision)?;
+                    let owner = d.owner.and_then(|u| p.unit(u)).map(|u| u.name.get(l).to_string()).unwrap_or_default();
+                    Some((o, d.text.clone(), owner, d.due, mt.date, mt.kind))
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let meetings = move || crate::app::url::with_lang("/meetings", query.with(|q| q.get("lang")));
+    view! {
+        <section class="board-section open-decisions" aria-labelledby="decisions-heading">
+            <h3 id="decisions-heading">{st.tr(mm::OPEN_DECISIONS)} " " <span class="hint">{move || rows.with(|r| r.len())}</span></h3>
+            <Show when=move || rows.with(|r| !r.is_empty()) fallback=move || view! { <p class="empty">{st.tr(mm::NO_OPEN_DECISIONS)}</p> }>
+                <ul class="decision-list">
+                    {move || rows.get().into_iter().map(|(o, text, owner, due, date, kind)| {
+                        let (meeting, decision) = (o.meeting, o.decision);
+                        let assessment = o.assessment.clone();
+                        let label = text.clone();
+                        view! {
+                            <li data-decision=decision.to_string()>
+                                <LightBadge assessment=Signal::derive(move || assessment.clone()) />
+                                " · " <span class="decision-text">{text}</span>
+                                {(!owner.is_empty()).then(|| view! { " · " <span class="owner">{owner}</span> })}
+                                " · " {st.tr(mm::DUE)} " " <span class="date">{due.map(|d| d.to_string()).unwrap_or_else(|| "—".into())}</span>
+                                " · " <A href=meetings>{date.to_string()} " " {move || lang.get().t(mm::kind(kind))}</A>
+                                " " <button type="button" class="no-print" aria-label=move || format!("{}: {label}", lang.get().t(mm::CLOSE)) on:click=move |_| crate::app::pages::meetings::close(st, meeting, decision)>{st.tr(mm::CLOSE)}</button>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </Show>
         </section>
     }
 }

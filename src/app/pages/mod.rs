@@ -1,9 +1,14 @@
 //! One page per route.
 
+pub mod appraisal;
 pub mod board;
 pub mod directory;
 pub mod exchange;
+pub mod hearing;
+pub mod meetings;
 pub mod settings;
 pub mod sheet;
 pub mod table;
 pub mod timeline;
+pub mod trail;
+pub mod weekly;

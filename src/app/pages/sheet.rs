@@ -7,7 +7,9 @@ use crate::app::components::sheet::{
     plan_section::PlanSection, problems_section::ProblemsSection, reports_section::ReportsSection, risks_section::RisksSection,
     schedule_section::ScheduleSection, targets_section::TargetsSection,
 };
+use crate::app::components::trail_list::TrailList;
 use crate::app::i18n::m;
+use crate::app::i18n::Tr;
 use crate::app::state::use_state;
 use crate::app::url::with_lang;
 use crate::domain::Id;
@@ -90,6 +92,10 @@ fn Sheet(
             <ReportsSection task />
             <ProblemsSection task />
             <RisksSection task />
+            <section class="sheet-section no-print" aria-labelledby="trail-heading">
+                <h3 id="trail-heading">{st.tr(m::TRAIL)}</h3>
+                <TrailList keep=Callback::new(move |e: crate::domain::TrailEntry| e.task == Some(task)) caption=Signal::derive(move || st.lang.get().t(m::TRAIL).to_string()) />
+            </section>
         </article>
     }
 }

@@ -1,0 +1,282 @@
+//! The monthly hearing pack for one leader or one key action: what changed
+//! since the last hearing, what needs attention now, and the problems
+//! waiting for coordination. The scope and the date live in the URL
+//! (`?leader=…` or `?action=…`, and `since=…`).
+
+use crate::app::components::form_parts::parse_date;
+use crate::app::components::light_badge::LightBadge;
+use crate::app::components::picker::Picker;
+use crate::app::i18n::{light_name, m_appraisal as ma, Tr};
+use crate::app::state::use_state;
+use crate::app::url::{use_replace_query, with_lang};
+use crate::domain::hearing::HearingScope;
+use crate::domain::light::Assessment;
+use crate::domain::{Id, Lang, Plan};
+use chrono::{Duration, NaiveDate};
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+/// The pack as the page shows it, worded in one language.
+#[derive(Clone, Debug, PartialEq, Default)]
+struct Shown {
+    tasks: usize,
+    /// (task, number and title, unit, date, progress)
+    reports: Vec<(Id, String, String, String, String)>,
+    /// (task, number and title, milestone, done on)
+    milestones: Vec<(Id, String, String, String)>,
+    /// (task, number and title, before, now)
+    changed: Vec<(Id, String, Assessment, Assessment)>,
+    attention: Vec<(Id, String, Assessment)>,
+    /// (task, number and title, raised by, raised on, description)
+    problems: Vec<(Id, String, String, String, String)>,
+}
+
+fn task_words(p: &Plan, t: Id, l: Lang) -> String {
+    format!("{} {}", p.task_number(t).unwrap_or_default(), p.task(t).map(|x| x.title.get(l)).unwrap_or_default())
+}
+
+fn shown(p: &Plan, scope: HearingScope, since: NaiveDate, today: NaiveDate, l: Lang) -> Shown {
+    let pack = p.hearing_pack(scope, since, today);
+    let unit = |u: Id| p.unit(u).map(|x| x.name.get(l).to_string()).unwrap_or_default();
+    Shown {
+        tasks: pack.tasks.len(),
+        reports: pack
+            .reports
+            .iter()
+            .filter_map(|id| p.reports.iter().find(|r| r.id == *id))
+            .map(|r| {
+                (
+                    r.task,
+                    task_words(p, r.task, l),
+                    unit(r.unit),
+                    r.date.to_string(),
+                    r.progress.map(|v| format!("{} %", crate::domain::numbers::fixed(v, 0))).unwrap_or_else(|| "—".into()),
+                )
+            })
+            .collect(),
+        milestones: pack
+            .milestones_done
+            .iter()
+            .map(|(t, m, d)| {
+                let title = p
+                    .task(*t)
+                    .and_then(|x| x.milestones.iter().find(|x| x.id == *m))
+                    .map(|x| x.title.get(l).to_string())
+                    .unwrap_or_default();
+                (*t, task_words(p, *t, l), title, d.to_string())
+            })
+            .collect(),
+        changed: pack.changed.iter().map(|c| (c.task, task_words(p, c.task, l), c.before.clone(), c.now.clone())).collect(),
+        attention: pack.attention.iter().map(|(t, a)| (*t, task_words(p, *t, l), a.clone())).collect(),
+        problems: pack
+            .problems
+            .iter()
+            .filter_map(|id| p.problems.iter().find(|x| x.id == *id))
+            .map(|x| (x.task, task_words(p, x.task, l), unit(x.raised_by), x.raised_on.to_string(), x.description.clone()))
+            .collect(),
+    }
+}
+
+#[component]
+pub fn HearingPage() -> impl IntoView {
+    let st = use_state();
+    let lang = st.lang;
+    let query = use_query_map();
+    let replace = use_replace_query();
+    let leader = Memo::new(move |_| query.with(|q| q.get("leader").and_then(|v| Id::parse(&v))));
+    let action = Memo::new(move |_| query.with(|q| q.get("action").and_then(|v| Id::parse(&v))));
+    let scope = Memo::new(move |_| match (leader.get(), action.get()) {
+        (Some(l), _) => Some(HearingScope::Leader(l)),
+        (None, Some(a)) => Some(HearingScope::Action(a)),
+        _ => None,
+    });
+    let since = Memo::new(move |_| {
+        let today = st.today.get();
+        query
+            .with(|q| q.get("since"))
+            .and_then(|v| parse_date(&v))
+            .unwrap_or_else(|| scope.get().and_then(|s| st.plan.with(|p| p.last_hearing(s, today))).unwrap_or(today - Duration::days(30)))
+    });
+    let go = move |s: Option<HearingScope>, since: Option<NaiveDate>| {
+        let mut pairs = Vec::new();
+        match s {
+            Some(HearingScope::Leader(l)) => pairs.push(("leader", l.to_string())),
+            Some(HearingScope::Action(a)) => pairs.push(("action", a.to_string())),
+            None => {}
+        }
+        if let Some(d) = since {
+            pairs.push(("since", d.to_string()));
+        }
+        replace.with_value(|r| r(pairs));
+    };
+    let people = Signal::derive(move || st.plan.with(|p| p.person_choices(lang.get())));
+    let actions = Signal::derive(move || st.plan.with(|p| p.action_choices(lang.get())));
+    let data = Memo::new(move |_| scope.get().map(|s| st.plan.with(|p| shown(p, s, since.get(), st.today.get(), lang.get()))));
+    let scope_name = move || {
+        let l = lang.get();
+        st.plan.with(|p| match scope.get() {
+            Some(HearingScope::Leader(x)) => p.person(x).map(|x| format!("{} {}", x.name.get(l), x.title.get(l))).unwrap_or_default(),
+            Some(HearingScope::Action(a)) => {
+                p.action(a).map(|x| format!("{} {}", p.action_number(a).unwrap_or(0), x.title.get(l))).unwrap_or_default()
+            }
+            None => String::new(),
+        })
+    };
+    let link = move |id: Id| with_lang(&format!("/task/{id}"), query.with(|q| q.get("lang")));
+    let task_cell = move |id: Id, words: String| view! { <td><a href=link(id)>{words}</a></td> };
+    let d = move || data.get().unwrap_or_default();
+
+    view! {
+        <section class="hearing-page" aria-labelledby="hearing-heading">
+            <h2 id="hearing-heading">{st.tr(ma::HEARING_TITLE)}</h2>
+            <form class="filters hearing-picker" role="search" aria-label=st.tr(ma::HEARING_FOR) on:submit=|ev| ev.prevent_default()>
+                <Picker label=ma::LEADER options=people value=leader.into() empty=ma::PICK_ONE
+                    on_change=Callback::new(move |l: Option<Id>| go(l.map(HearingScope::Leader), None)) />
+                <Picker label=ma::ACTION options=actions value=Signal::derive(move || if leader.get().is_some() { None } else { action.get() }) empty=ma::PICK_ONE
+                    on_change=Callback::new(move |a: Option<Id>| go(a.map(HearingScope::Action), None)) />
+                <label>
+                    {st.tr(ma::SINCE)}
+                    <input type="date" name="since" prop:value=move || since.get().to_string()
+                        on:change=move |ev| if let Some(v) = parse_date(&event_target_value(&ev)) { go(scope.get_untracked(), Some(v)) } />
+                </label>
+            </form>
+            <Show when=move || scope.get().is_some() fallback=move || view! { <p class="empty">{st.tr(ma::PICK_SCOPE)}</p> }>
+                <p class="hearing-head">
+                    <strong>{scope_name}</strong>
+                    {move || {
+                        let l = lang.get();
+                        format!(" — {} {} · {} {} · {} {}", l.t(ma::CHANGES), since.get(), l.t(ma::AS_OF), st.today.get(), l.t(ma::TASKS_COVERED), d().tasks)
+                    }}
+                </p>
+                <section class="pack-section" aria-labelledby="changes-heading">
+                    <h3 id="changes-heading">{move || format!("{} {}", lang.get().t(ma::CHANGES), since.get())}</h3>
+                    <h4 id="reports-heading">{st.tr(ma::REPORTS)}</h4>
+                    {move || {
+                        let rows = d().reports;
+                        if rows.is_empty() {
+                            view! { <p class="empty">{st.tr(ma::NO_REPORTS)}</p> }.into_any()
+                        } else {
+                            view! {
+                                <table aria-labelledby="reports-heading">
+                                    <thead><tr>
+                                        <th scope="col">{st.tr(ma::COL_TASK)}</th>
+                                        <th scope="col">{st.tr(ma::REPORTING_UNIT)}</th>
+                                        <th scope="col">{st.tr(ma::DATE)}</th>
+                                        <th scope="col" class="num">{st.tr(ma::PROGRESS)}</th>
+                                    </tr></thead>
+                                    <tbody>
+                                        {rows.into_iter().map(|(t, w, u, date, pr)| view! {
+                                            <tr>{task_cell(t, w)}<td>{u}</td><td>{date}</td><td class="num">{pr}</td></tr>
+                                        }).collect_view()}
+                                    </tbody>
+                                </table>
+                            }.into_any()
+                        }
+                    }}
+                    <h4 id="milestones-heading">{st.tr(ma::MILESTONES_DONE)}</h4>
+                    {move || {
+                        let rows = d().milestones;
+                        if rows.is_empty() {
+                            view! { <p class="empty">{st.tr(ma::NO_MILESTONES)}</p> }.into_any()
+                        } else {
+                            view! {
+                                <table aria-labelledby="milestones-heading">
+                                    <thead><tr>
+                                        <th scope="col">{st.tr(ma::COL_TASK)}</th>
+                                        <th scope="col">{st.tr(ma::MILESTONE)}</th>
+                                        <th scope="col">{st.tr(ma::DONE_ON)}</th>
+                                    </tr></thead>
+                                    <tbody>
+                                        {rows.into_iter().map(|(t, w, title, date)| view! {
+                                            <tr>{task_cell(t, w)}<td>{title}</td><td>{date}</td></tr>
+                                        }).collect_view()}
+                                    </tbody>
+                                </table>
+                            }.into_any()
+                        }
+                    }}
+                    <h4 id="lights-heading">{st.tr(ma::LIGHTS_CHANGED)}</h4>
+                    {move || {
+                        let rows = d().changed;
+                        if rows.is_empty() {
+                            view! { <p class="empty">{st.tr(ma::NO_CHANGES)}</p> }.into_any()
+                        } else {
+                            view! {
+                                <table aria-labelledby="lights-heading">
+                                    <thead><tr>
+                                        <th scope="col">{st.tr(ma::COL_TASK)}</th>
+                                        <th scope="col">{st.tr(ma::BEFORE)}</th>
+                                        <th scope="col">{st.tr(ma::NOW)}</th>
+                                    </tr></thead>
+                                    <tbody>
+                                        {rows.into_iter().map(|(t, w, before, now)| {
+                                            let key = before.light.key();
+                                            let before_word = move || light_name(lang.get(), before.light);
+                                            let now = Signal::derive(move || now.clone());
+                                            view! {
+                                                <tr>
+                                                    {task_cell(t, w)}
+                                                    <td><span class=format!("light light-{key}")><span class="dot" aria-hidden="true"></span>{before_word}</span></td>
+                                                    <td><span class="arrow" aria-hidden="true">"→ "</span><LightBadge assessment=now /></td>
+                                                </tr>
+                                            }
+                                        }).collect_view()}
+                                    </tbody>
+                                </table>
+                            }.into_any()
+                        }
+                    }}
+                </section>
+                <section class="pack-section" aria-labelledby="attention-heading">
+                    <h3 id="attention-heading">{st.tr(ma::ATTENTION)}</h3>
+                    {move || {
+                        let rows = d().attention;
+                        if rows.is_empty() {
+                            view! { <p class="empty">{st.tr(ma::NO_ATTENTION)}</p> }.into_any()
+                        } else {
+                            view! {
+                                <table aria-labelledby="attention-heading">
+                                    <thead><tr>
+                                        <th scope="col">{st.tr(ma::COL_TASK)}</th>
+                                        <th scope="col">{st.tr(ma::LIGHT)}</th>
+                                    </tr></thead>
+                                    <tbody>
+                                        {rows.into_iter().map(|(t, w, a)| {
+                                            let a = Signal::derive(move || a.clone());
+                                            view! { <tr>{task_cell(t, w)}<td><LightBadge assessment=a all_reasons=true /></td></tr> }
+                                        }).collect_view()}
+                                    </tbody>
+                                </table>
+                            }.into_any()
+                        }
+                    }}
+                </section>
+                <section class="pack-section" aria-labelledby="problems-heading">
+                    <h3 id="problems-heading">{st.tr(ma::PROBLEMS)}</h3>
+                    {move || {
+                        let rows = d().problems;
+                        if rows.is_empty() {
+                            view! { <p class="empty">{st.tr(ma::NO_PROBLEMS)}</p> }.into_any()
+                        } else {
+                            view! {
+                                <table aria-labelledby="problems-heading">
+                                    <thead><tr>
+                                        <th scope="col">{st.tr(ma::COL_TASK)}</th>
+                                        <th scope="col">{st.tr(ma::RAISED_BY)}</th>
+                                        <th scope="col">{st.tr(ma::RAISED_ON)}</th>
+                                        <th scope="col">{st.tr(ma::DESCRIPTION)}</th>
+                                    </tr></thead>
+                                    <tbody>
+                                        {rows.into_iter().map(|(t, w, by, on, desc)| view! {
+                                            <tr>{task_cell(t, w)}<td>{by}</td><td>{on}</td><td>{desc}</td></tr>
+                                        }).collect_view()}
+                                    </tbody>
+                                </table>
+                            }.into_any()
+                        }
+                    }}
+                </section>
+            </Show>
+        </section>
+    }
+}
