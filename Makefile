@@ -18,7 +18,7 @@ export TRUNK_SKIP_VERSION_CHECK := true
 TRUNK_VERSION  := 0.21.14
 WASM_OPT_MAJOR := 132
 WASM_BINDGEN   := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version = "\(.*\)"/\1/p;}' Cargo.lock)
-WASM_BUDGET_KB ?= 430
+WASM_BUDGET_KB ?= 490
 PORT           ?= 8080
 E2E_PORT       ?= 8181
 PAGES_PORT     ?= 8182
