@@ -97,6 +97,30 @@ test.describe('appraisal (绩效考核)', () => {
     await expect(a.factRows.first().locator('td.counted')).toHaveText('0');
   });
 
+  test('the rules are configurable on Settings, and the score follows them', async ({ page }) => {
+    const a = new AppraisalPage(page, 'en');
+    await a.goto();
+    await a.choose(DONGMEN, '2022-02-14', '2022-02-19');
+    await expect(a.factRows).toHaveCount(1);
+    const [fact] = await a.rows();
+    const before = await a.scoreValue();
+    // The late plan costs 5 by default; make it 8 and the base 90.
+    await page.goto('/settings?lang=en');
+    const rules = page.getByRole('region', { name: 'Appraisal rules', exact: true });
+    await rules.getByLabel('Plan late or missing', { exact: true }).fill('-8');
+    await rules.getByLabel('Base score', { exact: true }).fill('90');
+    await rules.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(rules.getByRole('status')).toHaveText('Saved.');
+    await page.goBack();
+    await expect(a.factRows).toHaveCount(1);
+    await expect.poll(() => a.scoreValue()).toBeCloseTo(before - 10 + (-8 - fact.points), 5);
+    // A rule that is not a number is refused.
+    await page.goto('/settings?lang=en');
+    await rules.getByLabel('Target met (each)', { exact: true }).fill('');
+    await rules.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(rules.getByRole('alert')).toContainText('Every rule must be a number.');
+  });
+
   test('an exemption needs a reason and an approver', async ({ page }) => {
     const a = new AppraisalPage(page, 'en');
     await a.goto();

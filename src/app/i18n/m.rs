@@ -333,3 +333,13 @@ pub const TRAIL_WHAT: Msg = Msg("内容", "What");
 pub const TRAIL_CHANGE: Msg = Msg("原值 → 新值", "Old → new");
 pub const TRAIL_ADDED: Msg = Msg("新增", "added");
 pub const TRAIL_UNIT: Msg = Msg("单位", "Unit");
+// The appraisal's rules
+pub const SCORING: Msg = Msg("绩效考核计分规则", "Appraisal rules");
+pub const SCORING_HINT: Msg = Msg("每项事实计多少分；失分项填负数。", "The points each fact gives; misses are negative.");
+pub const R_BASE: Msg = Msg("基础分", "Base score");
+pub const R_ON_TIME: Msg = Msg("节点按时完成（每个）", "Milestone done on time (each)");
+pub const R_OVERDUE: Msg = Msg("节点逾期（每个）", "Milestone overdue (each)");
+pub const R_LATE_PLAN: Msg = Msg("施工图逾期或未报送", "Plan late or missing");
+pub const R_MISSED_WEEK: Msg = Msg("一周未反馈进展（每项任务每周）", "A week without a report (each task, each week)");
+pub const R_TARGET_MET: Msg = Msg("量化指标达成（每个）", "Target met (each)");
+pub const R_NUMBERS: Msg = Msg("每一项都必须是数字。", "Every rule must be a number.");

@@ -64,6 +64,74 @@ pub fn SettingsPage() -> impl IntoView {
                 </div>
             </form>
         </section>
+        <ScoringForm />
         <StoragePanel />
+    }
+}
+
+/// The appraisal's rules: the points each kind of fact gives.
+#[component]
+fn ScoringForm() -> impl IntoView {
+    use crate::domain::appraisal::Scoring;
+    let st = use_state();
+    let lang = st.lang;
+    let s = st.plan.with_untracked(|p| p.settings.scoring.clone());
+    let num = |v: f64| RwSignal::new(crate::domain::numbers::fixed(v, 1));
+    let fields = [
+        (m::R_BASE, num(s.base)),
+        (m::R_ON_TIME, num(s.milestone_on_time)),
+        (m::R_OVERDUE, num(s.milestone_overdue)),
+        (m::R_LATE_PLAN, num(s.late_plan)),
+        (m::R_MISSED_WEEK, num(s.missed_week)),
+        (m::R_TARGET_MET, num(s.target_met)),
+    ];
+    let errors = RwSignal::new(Vec::<String>::new());
+    let saved = RwSignal::new(false);
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let v: Vec<Option<f64>> =
+            fields.iter().map(|(_, f)| f.get_untracked().trim().parse::<f64>().ok().filter(|x| x.is_finite())).collect();
+        let l = lang.get_untracked();
+        let (Some(base), Some(on_time), Some(overdue), Some(late), Some(week), Some(target)) = (v[0], v[1], v[2], v[3], v[4], v[5]) else {
+            errors.set(vec![l.t(m::FIX_THESE).into(), l.t(m::R_NUMBERS).into()]);
+            saved.set(false);
+            return;
+        };
+        let scoring = Scoring {
+            base,
+            milestone_on_time: on_time,
+            milestone_overdue: overdue,
+            late_plan: late,
+            missed_week: week,
+            target_met: target,
+        };
+        let next = Settings { scoring, ..st.plan.with_untracked(|p| p.settings.clone()) };
+        saved.set(show_outcome(errors, m::FIX_THESE, l, st.edit(|p, s| p.update_settings(next, s))));
+    };
+    view! {
+        <section class="settings" aria-labelledby="scoring-heading">
+            <h2 id="scoring-heading">{st.tr(m::SCORING)}</h2>
+            <p class="hint">{st.tr(m::SCORING_HINT)}</p>
+            <form class="form narrow" on:submit=save>
+                {fields
+                    .into_iter()
+                    .map(|(label, value)| {
+                        view! {
+                            <label>
+                                {move || lang.get().t(label)}
+                                <input type="number" step="0.5" bind:value=value on:input=move |_| saved.set(false) />
+                            </label>
+                        }
+                    })
+                    .collect_view()}
+                <FormErrors errors />
+                <div class="form-buttons">
+                    <button type="submit" class="primary">{st.tr(m::SAVE)}</button>
+                    <Show when=move || saved.get()>
+                        <span role="status">{st.tr(m::SAVED)}</span>
+                    </Show>
+                </div>
+            </form>
+        </section>
     }
 }
