@@ -241,7 +241,7 @@ impl AppState {
             changed = out.is_ok() && *plan != before;
             if changed {
                 // The change trail (留痕): who changed what, old → new.
-                crate::exchange::merge::record_trail(&before, plan, stamp);
+                crate::exchange::trail::record_trail(&before, plan, stamp);
             }
             changed
         });

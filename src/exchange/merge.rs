@@ -158,16 +158,16 @@ enum MetaRule {
 }
 
 /// A record seen as its fields (metadata and nested lists set aside).
-struct Flat {
+pub(super) struct Flat {
     key: Key,
-    fields: Map<String, Value>,
+    pub(super) fields: Map<String, Value>,
     meta: Meta,
 }
 
 /// The plan's own fields, merged as one record.
 #[derive(Serialize, Deserialize)]
-struct Head {
-    title: Text,
+pub(super) struct Head {
+    pub(super) title: Text,
     year: i32,
     #[serde(with = "crate::domain::dates::day")]
     kickoff: chrono::NaiveDate,
@@ -177,7 +177,7 @@ struct Head {
     numbers: std::collections::BTreeMap<Id, String>,
 }
 
-fn head_of(p: &Plan) -> Head {
+pub(super) fn head_of(p: &Plan) -> Head {
     Head {
         title: p.title.clone(),
         year: p.year,
@@ -240,13 +240,13 @@ fn flatten(p: &Plan) -> Vec<Flat> {
 }
 
 /// Where each record of a plan sits, to flatten only those a file names.
-struct Index<'a> {
+pub(super) struct Index<'a> {
     plan: &'a Plan,
     at: HashMap<(RecordKind, Id), (usize, Option<usize>)>,
 }
 
 impl<'a> Index<'a> {
-    fn new(plan: &'a Plan) -> Self {
+    pub(super) fn new(plan: &'a Plan) -> Self {
         use RecordKind as K;
         let mut at = HashMap::new();
         fn put<T: Record>(at: &mut HashMap<(RecordKind, Id), (usize, Option<usize>)>, k: RecordKind, v: &[T]) {
@@ -275,7 +275,7 @@ impl<'a> Index<'a> {
         Index { plan, at }
     }
 
-    fn get(&self, key: Key) -> Option<Flat> {
+    pub(super) fn get(&self, key: Key) -> Option<Flat> {
         use RecordKind as K;
         let p = self.plan;
         if key.kind == K::Plan {
@@ -723,77 +723,6 @@ fn set(plan: &mut Plan, key: Key, fields: Map<String, Value>, meta: Meta) -> Res
     }
 }
 
-/// One field's change between two versions of a plan, for the trail.
-#[derive(Clone, Debug, PartialEq)]
-pub struct FieldDiff {
-    pub key: Key,
-    /// The task the record belongs to, if any.
-    pub task: Option<Id>,
-    pub field: String,
-    pub old: Value,
-    pub new: Value,
-}
-
-/// Ids of the records of `after` that differ from `before` at the same
-/// place (cheap typed comparisons; only those are looked at field by field).
-fn touched<T: Record + PartialEq>(before: &[T], after: &[T]) -> Vec<Id> {
-    after.iter().enumerate().filter(|(i, x)| before.get(*i).is_none_or(|y| y != *x)).map(|(_, x)| x.id()).collect()
-}
-
-/// What changed from `before` to `after`, field by field: changed fields
-/// old → new, an added record as one entry (its label as the new value),
-/// a deletion as `deleted` false → true. The trail itself is left out.
-pub fn diff(before: &Plan, after: &Plan) -> Vec<FieldDiff> {
-    use RecordKind as K;
-    let mut keys: Vec<Key> = Vec::new();
-    let key = |kind, id, parent| Key { kind, id, parent };
-    if head_of(before).title != head_of(after).title || before.settings != after.settings || before.meta != after.meta {
-        keys.push(key(K::Plan, after.id, None));
-    }
-    keys.extend(touched(&before.units, &after.units).into_iter().map(|id| key(K::Unit, id, None)));
-    keys.extend(touched(&before.people, &after.people).into_iter().map(|id| key(K::Person, id, None)));
-    keys.extend(touched(&before.actions, &after.actions).into_iter().map(|id| key(K::Action, id, None)));
-    for id in touched(&before.tasks, &after.tasks) {
-        keys.push(key(K::Task, id, None));
-        let (Some(b), Some(a)) = (before.tasks.iter().find(|t| t.id == id), after.tasks.iter().find(|t| t.id == id)) else {
-            continue;
-        };
-        keys.extend(touched(&b.milestones, &a.milestones).into_iter().map(|m| key(K::Milestone, m, Some(id))));
-        keys.extend(touched(&b.targets, &a.targets).into_iter().map(|m| key(K::Target, m, Some(id))));
-    }
-    keys.extend(touched(&before.reports, &after.reports).into_iter().map(|id| key(K::Report, id, None)));
-    keys.extend(touched(&before.meetings, &after.meetings).into_iter().map(|id| key(K::Meeting, id, None)));
-    keys.extend(touched(&before.problems, &after.problems).into_iter().map(|id| key(K::Problem, id, None)));
-    keys.extend(touched(&before.risks, &after.risks).into_iter().map(|id| key(K::Risk, id, None)));
-    keys.extend(touched(&before.exemptions, &after.exemptions).into_iter().map(|id| key(K::Exemption, id, None)));
-    let (b, a) = (Index::new(before), Index::new(after));
-    let mut out = Vec::new();
-    for k in keys {
-        let Some(now) = a.get(k) else { continue };
-        let task = match k.kind {
-            K::Task => Some(k.id),
-            K::Milestone | K::Target => k.parent,
-            _ => now.fields.get("task").and_then(Value::as_str).and_then(Id::parse),
-        };
-        match b.get(k) {
-            None => {
-                let label = label(before, after, k);
-                let new = serde_json::json!({ "zh": label.zh, "en": label.en });
-                out.push(FieldDiff { key: k, task, field: String::new(), old: Value::Null, new });
-            }
-            Some(was) => {
-                for (field, new) in &now.fields {
-                    let old = was.fields.get(field).cloned().unwrap_or(Value::Null);
-                    if old != *new {
-                        out.push(FieldDiff { key: k, task, field: field.clone(), old, new: new.clone() });
-                    }
-                }
-            }
-        }
-    }
-    out
-}
-
 impl RecordKind {
     /// The kind's name in the trail and in files.
     pub fn name(self) -> &'static str {
@@ -814,24 +743,4 @@ impl RecordKind {
             K::Trail => "trail",
         }
     }
-}
-
-/// Append to `after`'s trail what changed since `before`, stamped.
-pub fn record_trail(before: &Plan, after: &mut Plan, stamp: Stamp) {
-    let entries: Vec<crate::domain::TrailEntry> = diff(before, after)
-        .into_iter()
-        .map(|d| crate::domain::TrailEntry {
-            id: Id::new(),
-            kind: d.key.kind.name().into(),
-            record: d.key.id,
-            task: d.task,
-            field: d.field,
-            old: d.old,
-            new: d.new,
-            by: stamp.by,
-            at: stamp.at,
-            meta: Meta::created(stamp),
-        })
-        .collect();
-    after.trail.extend(entries);
 }

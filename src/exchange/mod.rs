@@ -16,6 +16,7 @@ pub mod read;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;
 pub mod slice;
+pub mod trail;
 
 #[cfg(test)]
 mod tests;

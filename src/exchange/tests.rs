@@ -357,7 +357,7 @@ fn the_change_trail_records_old_and_new_and_travels_to_the_office() {
     let before = u.plan.clone();
     let stamp = u.stamp(3);
     u.plan.set_task_plan(t, "施工图".into(), None, stamp).unwrap();
-    super::merge::record_trail(&before, &mut u.plan, stamp);
+    super::trail::record_trail(&before, &mut u.plan, stamp);
     let entries: Vec<(&str, &str, &serde_json::Value, &serde_json::Value)> =
         u.plan.trail.iter().map(|e| (e.kind.as_str(), e.field.as_str(), &e.old, &e.new)).collect();
     assert_eq!(entries, vec![("task", "plan", &"".into(), &"施工图".into())]);
@@ -366,7 +366,7 @@ fn the_change_trail_records_old_and_new_and_travels_to_the_office() {
     let before = u.plan.clone();
     let r = u.report_done(t, 4);
     let stamp = u.stamp(4);
-    super::merge::record_trail(&before, &mut u.plan, stamp);
+    super::trail::record_trail(&before, &mut u.plan, stamp);
     assert!(u.plan.trail.iter().any(|e| e.record == r && e.kind == "report" && e.field.is_empty()));
     // The trail travels in the report and merges like the other append-only records.
     let after = apply(&office, &u.report_file(5), &[]).plan;
