@@ -395,6 +395,9 @@ impl Rights<'_> {
             }
             K::Problem => both("raised_by").is_some(),
             K::Trail => both("by").is_some(),
+            // A unit's own weekly meeting (一周一会): one it recorded, and that
+            // nobody else has changed since.
+            K::Meeting => inc.meta.by == Some(unit) && local.is_none_or(|l| l.meta.by == Some(unit)),
             K::Risk => leads(Self::id_field(inc, "task")) && local.is_none_or(|l| leads(Self::id_field(l, "task"))),
             _ => false,
         };

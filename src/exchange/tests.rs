@@ -375,3 +375,30 @@ fn the_change_trail_records_old_and_new_and_travels_to_the_office() {
     let again = import(&after, &u.report_file(5)).unwrap();
     assert!(again.preview.is_empty(), "{:?}", again.preview);
 }
+
+#[test]
+fn a_units_own_weekly_meeting_travels_to_the_office_but_not_one_it_did_not_record() {
+    use crate::domain::meetings::MeetingDraft;
+    let office = office();
+    let dongmen = unit(&office, "Dongmen");
+    let t = task(&office, "Upgrading and renovating Dongmen");
+    let mut u = receive(&office, dongmen);
+    let d =
+        MeetingDraft {
+            date: NaiveDate::from_ymd_opt(2022, 3, 7).unwrap(), tasks: vec![t], minutes: "周例会".into(), ..Default::default()
+        };
+    let stamp = u.stamp(7);
+    let m = u.plan.record_meeting(d, stamp).unwrap();
+    let after = apply(&office, &u.report_file(8), &[]).plan;
+    assert!(after.meetings.iter().any(|x| x.id == m), "the unit's own meeting is added");
+    // The office closes a decision or edits the minutes: the meeting is now
+    // the office's, and the unit's later edit of it is refused.
+    let mut office2 = after.clone();
+    office2.meetings.iter_mut().find(|x| x.id == m).unwrap().minutes = "周例会（督查室补充）".into();
+    office2.meetings.iter_mut().find(|x| x.id == m).unwrap().meta.touch(Stamp { by: None, at: at(9) });
+    u.plan.meetings.iter_mut().find(|x| x.id == m).unwrap().minutes = "周例会（改）".into();
+    let later = u.stamp(10);
+    u.plan.meetings.iter_mut().find(|x| x.id == m).unwrap().meta.touch(later);
+    let p = import(&office2, &u.report_file(10)).unwrap();
+    assert!(p.preview.refused.iter().any(|r| r.item.key.id == m && r.why == Why::NotOwner), "{:?}", p.preview);
+}
