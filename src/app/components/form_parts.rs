@@ -37,6 +37,23 @@ pub fn FormButtons(
     }
 }
 
+/// Save at the foot of a page's form, and "Saved." once it went through.
+#[component]
+pub fn SaveRow(
+    /// Whether the last save went through (cleared by the form on input).
+    saved: RwSignal<bool>,
+) -> impl IntoView {
+    let st = use_state();
+    view! {
+        <div class="form-buttons">
+            <button type="submit" class="primary">{st.tr(m::SAVE)}</button>
+            <Show when=move || saved.get()>
+                <span role="status">{st.tr(m::SAVED)}</span>
+            </Show>
+        </div>
+    }
+}
+
 /// Show an edit's outcome in `errors`: cleared when it went through, else
 /// the refusal under `heading`. Returns whether it went through.
 pub fn show_outcome(errors: RwSignal<Vec<String>>, heading: Msg, lang: Lang, r: Result<(), EditError>) -> bool {

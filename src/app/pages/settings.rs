@@ -1,6 +1,6 @@
 //! Settings: the thresholds behind the lights, and the "as of" date.
 
-use crate::app::components::form_parts::{show_outcome, FormErrors};
+use crate::app::components::form_parts::{parse_number, show_outcome, FormErrors, SaveRow};
 use crate::app::components::storage_panel::StoragePanel;
 use crate::app::i18n::{m, Msg, Tr};
 use crate::app::state::use_state;
@@ -56,12 +56,7 @@ pub fn SettingsPage() -> impl IntoView {
                 {field(m::S_EXPORT_REMINDER, remind)}
                 <label>{st.tr(m::S_AS_OF)}<input type="date" bind:value=as_of on:input=move |_| saved.set(false) /></label>
                 <FormErrors errors />
-                <div class="form-buttons">
-                    <button type="submit" class="primary">{st.tr(m::SAVE)}</button>
-                    <Show when=move || saved.get()>
-                        <span role="status">{st.tr(m::SAVED)}</span>
-                    </Show>
-                </div>
+                <SaveRow saved />
             </form>
         </section>
         <ScoringForm />
@@ -89,8 +84,7 @@ fn ScoringForm() -> impl IntoView {
     let saved = RwSignal::new(false);
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let v: Vec<Option<f64>> =
-            fields.iter().map(|(_, f)| f.get_untracked().trim().parse::<f64>().ok().filter(|x| x.is_finite())).collect();
+        let v: Vec<Option<f64>> = fields.iter().map(|(_, f)| parse_number(&f.get_untracked())).collect();
         let l = lang.get_untracked();
         let (Some(base), Some(on_time), Some(overdue), Some(late), Some(week), Some(target)) = (v[0], v[1], v[2], v[3], v[4], v[5]) else {
             errors.set(vec![l.t(m::FIX_THESE).into(), l.t(m::R_NUMBERS).into()]);
@@ -125,12 +119,7 @@ fn ScoringForm() -> impl IntoView {
                     })
                     .collect_view()}
                 <FormErrors errors />
-                <div class="form-buttons">
-                    <button type="submit" class="primary">{st.tr(m::SAVE)}</button>
-                    <Show when=move || saved.get()>
-                        <span role="status">{st.tr(m::SAVED)}</span>
-                    </Show>
-                </div>
+                <SaveRow saved />
             </form>
         </section>
     }
