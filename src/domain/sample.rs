@@ -178,6 +178,29 @@ mod tests {
         assert_eq!(p.validate(), vec![]);
     }
 
+    /// The large plan's JSON is 8.6 million characters, over Chromium's
+    /// ~5.2 million; as the app stores it (compactly) it fits, with room for
+    /// a backup, and reads back as the same plan.
+    #[test]
+    fn the_large_plan_fits_in_local_storage_as_the_app_stores_it() {
+        use crate::storage::envelope::{decode, encode, Loaded, Workspace};
+        use crate::storage::keep::LOCAL_STORAGE_CHARS;
+        let p = large_plan(1, Size::default());
+        let at = Utc.with_ymd_and_hms(2024, 6, 1, 9, 0, 0).single().unwrap_or_default();
+        let plain = serde_json::to_string(&p).unwrap_or_default().encode_utf16().count() as u64;
+        assert!(plain > LOCAL_STORAGE_CHARS, "plain JSON would fit ({plain}): the compact form is not needed");
+        let stored = encode(Workspace { plan: &p, me: None, base: None }, 3, at);
+        let chars = stored.encode_utf16().count() as u64;
+        assert!(stored.starts_with(crate::storage::compact::PREFIX));
+        assert!(chars * 2 < LOCAL_STORAGE_CHARS, "stored in {chars} characters: no room for a backup");
+        // The same seed stores the same characters.
+        assert_eq!(stored, encode(Workspace { plan: &large_plan(1, Size::default()), me: None, base: None }, 3, at));
+        match decode(Some(stored)) {
+            Loaded::Plan(env) => assert!(env.revision == 3 && env.plan == p),
+            other => panic!("the stored plan did not read back: {other:?}"),
+        }
+    }
+
     /// Guards against going quadratic again: grouping reports by task made
     /// the board ~100× faster (1.3 s → 12 ms natively, release). In a debug
     /// build it now takes well under a second; scanning every report per
@@ -224,21 +247,28 @@ mod fixture {
     use super::*;
     use crate::storage::envelope::encode;
 
-    /// The board-scale plan the end-to-end suite loads into the browser:
-    /// 1,000 tasks with 10,000 milestones and 3,000 reports, stored as the
-    /// app stores it. Written by `make test-e2e` before the browser runs.
+    /// The plans the end-to-end suite loads into the browser, stored as the
+    /// app stores them: `e2e-large-plan.json`, 1,000 tasks with 10,000
+    /// milestones and 3,000 reports (plain JSON, as it is small enough), and
+    /// `e2e-full-plan.txt`, the full large plan with 20,000 reports (the
+    /// compact form), and that plan as an exchange file, `e2e-large.plan.json`. Written by `make test-e2e` before the browser runs.
     #[test]
-    #[ignore = "writes target/e2e-large-plan.json for the end-to-end suite"]
+    #[ignore = "writes the large plans of target/e2e-* for the end-to-end suite"]
     fn write_large_fixture() {
-        let p = large_plan(1, Size { reports: 3_000, ..Size::default() });
-        let text = encode(
-            crate::storage::envelope::Workspace { plan: &p, me: None, base: None },
-            1,
-            Utc.with_ymd_and_hms(2024, 6, 1, 9, 0, 0).single().unwrap_or_default(),
-        );
+        let at = Utc.with_ymd_and_hms(2024, 6, 1, 9, 0, 0).single().unwrap_or_default();
         let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target");
         std::fs::create_dir_all(&dir).unwrap_or_default();
-        std::fs::write(dir.join("e2e-large-plan.json"), &text).unwrap_or_default();
-        println!("large fixture: {} characters", text.chars().count());
+        for (name, reports) in [("e2e-large-plan.json", 3_000), ("e2e-full-plan.txt", 20_000)] {
+            let p = large_plan(1, Size { reports, ..Size::default() });
+            let text = encode(crate::storage::envelope::Workspace { plan: &p, me: None, base: None }, 1, at);
+            std::fs::write(dir.join(name), &text).unwrap_or_default();
+            println!("{name}: {} characters", text.encode_utf16().count());
+            if reports == 20_000 {
+                // The same plan as a whole-plan exchange file, to import.
+                let body = crate::exchange::file::Body { plan: p, base: None };
+                let file = crate::exchange::file::write(crate::exchange::file::Kind::Plan, &body, None, None, at);
+                std::fs::write(dir.join("e2e-large.plan.json"), &file).unwrap_or_default();
+            }
+        }
     }
 }

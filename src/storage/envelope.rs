@@ -2,6 +2,7 @@
 //! stored value means: nothing yet, a plan, or something we cannot read —
 //! which is then kept, never overwritten.
 
+use super::compact;
 use crate::domain::{Id, Plan};
 use crate::exchange::read::{from_text, ReadError};
 use chrono::{DateTime, Utc};
@@ -77,16 +78,30 @@ pub enum Loaded {
     },
 }
 
-/// Serialize the workspace into the envelope text.
+/// Serialize the workspace into the text that is stored: the envelope's
+/// JSON, or its compact form when the plan is too large for plain JSON
+/// (`compact`).
 pub fn encode(w: Workspace, revision: u64, saved_at: DateTime<Utc>) -> String {
     let env = EnvelopeOut { format: FORMAT, version: VERSION, saved_at, revision, plan: w.plan, me: w.me, base: w.base };
-    serde_json::to_string(&env).unwrap_or_default()
+    let json = serde_json::to_string(&env).unwrap_or_default();
+    if compact::should_pack(&json) {
+        compact::pack(&json, revision)
+    } else {
+        json
+    }
 }
 
 /// Decide what a stored value is.
 pub fn decode(raw: Option<String>) -> Loaded {
     let Some(raw) = raw else { return Loaded::Empty };
-    match read_envelope(&raw) {
+    let read = if compact::is_packed(&raw) {
+        compact::unpack(&raw)
+            .map_err(|reason| ReadError::Invalid { path: "$".into(), reason: format!("the compactly stored plan is damaged: {reason}") })
+            .and_then(|json| read_envelope(&json))
+    } else {
+        read_envelope(&raw)
+    };
+    match read {
         Ok(env) => Loaded::Plan(Box::new(env)),
         Err(error) => Loaded::Unreadable { raw, error },
     }
@@ -96,6 +111,9 @@ pub fn decode(raw: Option<String>) -> Loaded {
 /// the plan (the encoder writes `revision` before `plan`). `None` when the
 /// text is not an envelope this app wrote.
 pub fn peek_revision(raw: &str) -> Option<u64> {
+    if compact::is_packed(raw) {
+        return compact::packed_revision(raw);
+    }
     let head = raw.get(..raw.find("\"plan\"")?)?;
     let rest = &head[head.find("\"revision\":")? + "\"revision\":".len()..];
     let digits: String = rest.trim_start().chars().take_while(char::is_ascii_digit).collect();

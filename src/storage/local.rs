@@ -49,18 +49,32 @@ fn keep_unreadable(raw: &str) -> Option<String> {
     Some(key)
 }
 
-/// The revision of what is stored now (another tab may have saved since).
+/// The revision of what is stored now (another tab may have saved since),
+/// read from the stored text's head without copying the plan into wasm.
 pub fn stored_revision() -> Option<u64> {
-    LocalStorage::raw().get_item(KEY_PLAN).ok().flatten().and_then(|t| peek_revision(&t))
+    head_of(&store()?, KEY_PLAN).and_then(|t| peek_revision(&t))
+}
+
+/// The first characters of a stored value: enough for the envelope's head
+/// (format, version, saved-at, revision) or the compact form's.
+fn head_of(s: &web_sys::Storage, key: &str) -> Option<String> {
+    let value = js_sys::Reflect::get(s, &key.into()).ok().filter(|v| v.is_string())?;
+    js_sys::JsString::from(value).slice(0, 160).as_string()
 }
 
 /// Save the workspace with the given revision. The previous save becomes a
 /// rolling backup when one is due. Backups never cost the save itself: when
 /// the browser refuses the write, the oldest backups are given up first.
+/// The time it takes is recorded as the performance measure `gongjian:save`
+/// (serializing, packing and writing).
 pub fn save(w: Workspace, revision: u64, now: DateTime<Utc>) -> Result<(), SaveError> {
+    mark_start("gongjian:save");
     let text = encode(w, revision, now);
+    measure_from("gongjian:save-encode", "gongjian:save");
     let s = store().ok_or_else(|| SaveError::Other("localStorage is not available".into()))?;
-    let previous = s.get_item(KEY_PLAN).ok().flatten();
+    // The previous save is copied to a backup key inside the browser, only
+    // when one is due, and never through wasm (it may be megabytes).
+    keep_backup(&s, now);
     let mut backups = backup_keys(&s);
     backups.sort();
     loop {
@@ -76,13 +90,36 @@ pub fn save(w: Workspace, revision: u64, now: DateTime<Utc>) -> Result<(), SaveE
             }
         }
     }
-    if let Some(previous) = previous {
-        keep_backup(&s, &previous, now);
-    }
     if exported().is_none() {
         mark(&s, Exported { at: now, revision: 0 });
     }
+    measure("gongjian:save");
+    measure_from("gongjian:save-write", "gongjian:save-encode");
     Ok(())
+}
+
+/// Mark the start of something `measure` will time.
+pub fn mark_start(name: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.mark(&format!("{name}:start"));
+    }
+}
+
+/// Record a step of something `mark_start` began: from the end of the step
+/// before (`after`, itself a measure's name, or the start) to now.
+fn measure_from(name: &str, after: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.measure_with_start_mark(name, &format!("{after}:start"));
+        let _ = p.mark(&format!("{name}:start"));
+    }
+}
+
+/// Record how long something took since its `mark_start`, as a performance
+/// measure of that name, for `make bench` and the browser's profiler.
+pub fn measure(name: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.measure_with_start_mark(name, &format!("{name}:start"));
+    }
 }
 
 fn save_error(e: &wasm_bindgen::JsValue) -> SaveError {
@@ -104,17 +141,19 @@ fn backup_keys(s: &web_sys::Storage) -> Vec<String> {
     all_keys(s).into_iter().filter(|k| k.starts_with(KEY_BACKUP)).collect()
 }
 
-/// Copy the previous save to a backup when one is due; if there is no
-/// room, drop older backups and try again, and otherwise do without.
-fn keep_backup(s: &web_sys::Storage, previous: &str, now: DateTime<Utc>) {
+/// Copy what is stored now to a backup when one is due; if there is no
+/// room, drop older backups and try again, and otherwise do without. The
+/// copy stays a JavaScript string from `getItem` to `setItem`.
+fn keep_backup(s: &web_sys::Storage, now: DateTime<Utc>) {
     let plan = rotate(&backup_keys(s), now);
     for k in &plan.drop {
         let _ = s.remove_item(k);
     }
     let Some(key) = plan.write else { return };
+    let Some(previous) = js_sys::Reflect::get(s, &KEY_PLAN.into()).ok().filter(|v| v.is_string()) else { return };
     let mut older = backup_keys(s);
     older.sort();
-    while s.set_item(&key, previous).is_err() {
+    while set_js(s, &key, &previous).is_err() {
         if older.is_empty() {
             return;
         }
@@ -122,18 +161,25 @@ fn keep_backup(s: &web_sys::Storage, previous: &str, now: DateTime<Utc>) {
     }
 }
 
+/// `storage.setItem(key, value)` with a value that is already a JavaScript
+/// string.
+fn set_js(s: &web_sys::Storage, key: &str, value: &wasm_bindgen::JsValue) -> Result<(), wasm_bindgen::JsValue> {
+    let set: js_sys::Function = js_sys::Reflect::get(s, &"setItem".into())?.into();
+    set.call2(s, &key.into(), value).map(|_| ())
+}
+
 /// Keep what is stored now as a backup, whatever the rotation says (before
 /// a restore replaces it).
 pub fn backup_current(now: DateTime<Utc>) {
     let Some(s) = store() else { return };
-    if let Some(current) = s.get_item(KEY_PLAN).ok().flatten() {
+    if let Some(current) = js_sys::Reflect::get(&s, &KEY_PLAN.into()).ok().filter(|v| v.is_string()) {
         let key = keep::backup_key(now);
         let mut older = backup_keys(&s);
         older.sort();
         while older.len() >= keep::KEEP {
             let _ = s.remove_item(&older.remove(0));
         }
-        while s.set_item(&key, &current).is_err() {
+        while set_js(&s, &key, &current).is_err() {
             if older.is_empty() {
                 return;
             }
@@ -158,7 +204,7 @@ pub fn backups() -> Vec<Backup> {
         .into_iter()
         .filter_map(|key| {
             let at = backup_time(&key)?;
-            let revision = s.get_item(&key).ok().flatten().and_then(|t| peek_revision(&t));
+            let revision = head_of(&s, &key).and_then(|t| peek_revision(&t));
             Some(Backup { key, at, revision })
         })
         .collect();
@@ -207,8 +253,10 @@ pub fn meter() -> Meter {
 
 /// The revision and text of a save another tab made, when it is newer.
 pub fn newer_than(revision: u64) -> Option<Loaded> {
-    let raw = LocalStorage::raw().get_item(KEY_PLAN).ok().flatten()?;
-    (peek_revision(&raw)? > revision).then(|| decode(Some(raw)))
+    if stored_revision()? <= revision {
+        return None;
+    }
+    Some(decode(LocalStorage::raw().get_item(KEY_PLAN).ok().flatten()))
 }
 
 /// The language the user chose last, if any.

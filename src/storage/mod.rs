@@ -2,6 +2,7 @@
 //! saved-at) is plain Rust and tested natively; the browser calls live in
 //! `local`, compiled for wasm32 only.
 
+pub mod compact;
 pub mod envelope;
 pub mod keep;
 #[cfg(target_arch = "wasm32")]

@@ -9,6 +9,16 @@ export function secondText(ms: number): string {
   return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
+/**
+ * The save revision a stored plan holds: from the JSON envelope, or from the
+ * head of the compact form a large plan is stored in
+ * (`gongjian-lz4:<revision>:<bytes>:<chars>`, src/storage/compact.rs).
+ */
+export function storedRevision(text: string): number {
+  const compact = /^gongjian-lz4:(\d+):/.exec(text);
+  return compact ? Number(compact[1]) : JSON.parse(text).revision;
+}
+
 /** Every localStorage entry of the page's origin. */
 export function dump(page: Page): Promise<Record<string, string>> {
   return page.evaluate(() => {
@@ -27,7 +37,7 @@ export async function backups(page: Page): Promise<{ key: string; at: string; re
   return Object.keys(all)
     .filter((k) => k.startsWith(BACKUP_PREFIX))
     .sort()
-    .map((key) => ({ key, at: key.slice(BACKUP_PREFIX.length), revision: JSON.parse(all[key]).revision, text: all[key] }));
+    .map((key) => ({ key, at: key.slice(BACKUP_PREFIX.length), revision: storedRevision(all[key]), text: all[key] }));
 }
 
 /** Move a backup to another key (as if it had been taken at `ms`). */
@@ -47,9 +57,9 @@ export async function moveBackup(page: Page, key: string, ms: number): Promise<s
 /** Wait until the stored plan has `revision`. */
 export async function expectRevision(page: Page, revision: number) {
   await expect
-    .poll(() => page.evaluate((k) => {
-      const raw = localStorage.getItem(k);
-      return raw === null ? null : JSON.parse(raw).revision;
-    }, KEY_PLAN))
+    .poll(async () => {
+      const raw = await page.evaluate((k) => localStorage.getItem(k), KEY_PLAN);
+      return raw === null ? null : storedRevision(raw);
+    })
     .toBe(revision);
 }
