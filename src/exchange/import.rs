@@ -3,7 +3,7 @@
 //! Nothing changes until `finish` is called with the person's choices, and
 //! then everything changes at once.
 
-use super::file::{parse, FileError, Header, Kind};
+use super::file::{parse, FileError, Header, Kind, Parsed};
 use super::merge::{self, ApplyError, Choice, Preview};
 use crate::domain::validate::Invalid;
 use crate::domain::{Id, Plan, Stamp};
@@ -75,7 +75,12 @@ pub struct Outcome {
 
 /// Read `text` (named `file`) and work out what importing it would do.
 pub fn prepare(file: &str, text: &str, side: Side) -> Result<Prepared, Refused> {
-    let parsed = parse(text).map_err(Refused::File)?;
+    prepare_parsed(file, parse(text).map_err(Refused::File)?, side)
+}
+
+/// The second half of `prepare`, for a file already read with
+/// `file::parse` (the browser shows its progress between the two).
+pub fn prepare_parsed(file: &str, parsed: Parsed, side: Side) -> Result<Prepared, Refused> {
     let h = parsed.header;
     let body = parsed.body;
     // A browser that has only the untouched example (what it opens on) or
@@ -105,8 +110,8 @@ pub fn prepare(file: &str, text: &str, side: Side) -> Result<Prepared, Refused> 
         _ => {}
     }
     if replace {
-        check(&Plan { example: false, ..body.plan.clone() }, &[], &body.plan)?;
-        let preview = merge::preview(&body.plan.head_only(), &body.plan, None, None);
+        check(&body.plan, &[], &body.plan)?;
+        let preview = merge::listing(&body.plan);
         let base = (h.kind == Kind::Slice).then(|| body.plan.clone());
         return Ok(Prepared { file: file.into(), header: h, mode: Mode::Replace, preview, incoming: body.plan, base });
     }

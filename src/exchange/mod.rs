@@ -8,6 +8,7 @@
 
 pub mod file;
 pub mod import;
+pub mod labels;
 pub mod merge;
 pub mod migrate;
 pub mod path;

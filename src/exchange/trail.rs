@@ -2,7 +2,8 @@
 //! field by field, appended to the plan as append-only entries stamped with
 //! the unit and the time. Built on the merge's view of records as fields.
 
-use super::merge::{head_of, label, Index, Key, RecordKind};
+use super::labels::Labels;
+use super::merge::{head_of, Index, Key, RecordKind};
 use crate::domain::meta::Record;
 use crate::domain::{Id, Meta, Plan, Stamp};
 use serde_json::Value;
@@ -52,6 +53,7 @@ pub fn diff(before: &Plan, after: &Plan) -> Vec<FieldDiff> {
     keys.extend(touched(&before.exemptions, &after.exemptions).into_iter().map(|id| key(K::Exemption, id, None)));
     let (b, a) = (Index::new(before), Index::new(after));
     let mut out = Vec::new();
+    let mut labels = None;
     for k in keys {
         let Some(now) = a.get(k) else { continue };
         let task = match k.kind {
@@ -61,7 +63,7 @@ pub fn diff(before: &Plan, after: &Plan) -> Vec<FieldDiff> {
         };
         match b.get(k) {
             None => {
-                let label = label(before, after, k);
+                let label = labels.get_or_insert_with(|| Labels::new(before, after)).label(k);
                 let new = serde_json::json!({ "zh": label.zh, "en": label.en });
                 out.push(FieldDiff { key: k, task, field: String::new(), old: Value::Null, new });
             }
