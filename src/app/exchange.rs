@@ -1,31 +1,20 @@
 //! The browser side of exchange: reading a chosen or dropped file into a
 //! preview, applying or undoing it, and offering exports as downloads.
 
-use super::state::{AppState, Pending, Undo};
+use super::state::{AppState, Busy, Job, Pending, Undo};
 use crate::domain::{Id, Lang, Plan};
 use crate::exchange::file::{self, Body, FileError, Kind, MAX_BYTES};
-use crate::exchange::import::{finish, prepare, Refused, Side};
+use crate::exchange::import::{finish, prepare_parsed, Refused, Side};
 use crate::exchange::merge::ApplyError;
 use crate::exchange::slice::{report, slice};
 use chrono::Utc;
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
-/// Judge `text` (from `file`) against the table and show the preview or the refusal.
-pub fn import_text(st: AppState, file: String, text: &str) {
-    let me = st.me.get_untracked();
-    let result = st.plan.with_untracked(|plan| st.base.with_untracked(|base| prepare(&file, text, Side { plan, me, base: base.as_ref() })));
-    st.pending.set(Some(match result {
-        Ok(p) => {
-            let n = p.preview.conflicts.len();
-            Pending::Preview { prepared: Box::new(p), choices: vec![None; n] }
-        }
-        Err(why) => Pending::Refused { file, why },
-    }));
-}
-
-/// Read a file the person chose or dropped. Too large a file is refused
-/// before it is read.
+/// Read a file the person chose or dropped, judge it against the table and
+/// show the preview or the refusal. Too large a file is refused before it
+/// is read. A large file takes a moment: each step is shown as it starts,
+/// and the page is painted between steps.
 pub fn read_file(st: AppState, f: web_sys::File) {
     let name = f.name();
     let bytes = f.size() as u64;
@@ -34,18 +23,59 @@ pub fn read_file(st: AppState, f: web_sys::File) {
         return;
     }
     leptos::task::spawn_local(async move {
-        match wasm_bindgen_futures::JsFuture::from(f.text()).await {
-            Ok(text) => import_text(st, name, &text.as_string().unwrap_or_default()),
+        let step = |n: u8| st.busy.set(Some(Busy { job: Job::Import, file: name.clone(), step: n }));
+        step(1);
+        let text = match wasm_bindgen_futures::JsFuture::from(f.text()).await {
+            Ok(text) => text.as_string().unwrap_or_default(),
             Err(_) => {
                 let why = Refused::File(FileError::Read(crate::exchange::ReadError::NotJson {
                     line: 1,
                     column: 1,
                     reason: "the browser could not read the file".into(),
                 }));
+                st.busy.set(None);
                 st.pending.set(Some(Pending::Refused { file: name, why }));
+                return;
             }
-        }
+        };
+        step(2);
+        after_paint().await;
+        crate::storage::local::mark_start("gongjian:import-check");
+        let parsed = file::parse(&text);
+        drop(text);
+        crate::storage::local::measure("gongjian:import-check");
+        step(3);
+        after_paint().await;
+        let me = st.me.get_untracked();
+        crate::storage::local::mark_start("gongjian:import-compare");
+        let result = parsed.map_err(Refused::File).and_then(|parsed| {
+            st.plan
+                .with_untracked(|plan| st.base.with_untracked(|base| prepare_parsed(&name, parsed, Side { plan, me, base: base.as_ref() })))
+        });
+        crate::storage::local::measure("gongjian:import-compare");
+        st.busy.set(None);
+        st.pending.set(Some(match result {
+            Ok(p) => {
+                let n = p.preview.conflicts.len();
+                Pending::Preview { prepared: Box::new(p), choices: vec![None; n] }
+            }
+            Err(why) => Pending::Refused { file: name, why },
+        }));
     });
+}
+
+/// Resolves after the browser has painted the next frame, so that what
+/// was just set (a progress step) is on screen before more work starts.
+pub async fn after_paint() {
+    let Some(w) = web_sys::window() else { return };
+    let frame = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = w.request_animation_frame(&resolve);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(frame).await;
+    let tick = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = w.set_timeout_with_callback(&resolve);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(tick).await;
 }
 
 /// Apply the previewed import, all at once, keeping what it replaced for undo.
@@ -107,12 +137,29 @@ fn unit_name(plan: &Plan, unit: Option<Id>) -> Option<String> {
 /// The whole plan (also the backup).
 pub fn export_plan(st: AppState) {
     let me = st.me.get_untracked();
-    let (text, name) = st.plan.with_untracked(|plan| {
-        let body = Body { plan: Plan { example: false, ..plan.clone() }, base: None };
-        (file::write(Kind::Plan, &body, me, None, Utc::now()), file::file_name(plan, Kind::Plan, None, Utc::now().date_naive()))
+    let name = st.plan.with_untracked(|plan| file::file_name(plan, Kind::Plan, None, Utc::now().date_naive()));
+    exporting(st, name, move |name| {
+        let text = st.plan.with_untracked(|plan| {
+            let body = Body { plan: Plan { example: false, ..plan.clone() }, base: None };
+            file::write(Kind::Plan, &body, me, None, Utc::now())
+        });
+        download(&text, name, "application/json");
+        st.exported();
     });
-    download(&text, &name, "application/json");
-    st.exported();
+}
+
+/// Run an export with its progress shown: the step is painted before the
+/// file is written (a large plan takes a moment), and cleared after.
+fn exporting(st: AppState, file: String, write: impl FnOnce(&str) + 'static) {
+    if st.busy.with_untracked(Option::is_some) {
+        return;
+    }
+    leptos::task::spawn_local(async move {
+        st.busy.set(Some(Busy { job: Job::Export, file: file.clone(), step: 1 }));
+        after_paint().await;
+        write(&file);
+        st.busy.set(None);
+    });
 }
 
 /// One unit's slice, for the office to send.

@@ -40,6 +40,31 @@ pub enum Pending {
     Refused { file: String, why: Refused },
 }
 
+/// A file being read or written; shown with its step until done.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Busy {
+    pub job: Job,
+    pub file: String,
+    /// 1-based: an import reads, checks, then compares (3 steps); an
+    /// export writes (1 step).
+    pub step: u8,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Job {
+    Import,
+    Export,
+}
+
+impl Job {
+    pub fn steps(self) -> u8 {
+        match self {
+            Job::Import => 3,
+            Job::Export => 1,
+        }
+    }
+}
+
 /// What an applied import replaced, so that one step undoes it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Undo {
@@ -60,6 +85,8 @@ pub struct AppState {
     pub base: RwSignal<Option<Plan>>,
     /// An import being previewed, or one just refused.
     pub pending: RwSignal<Option<Pending>>,
+    /// A file being imported or exported, with its step.
+    pub busy: RwSignal<Option<Busy>>,
     /// The last import applied, until it is undone or another change is made.
     pub undo: RwSignal<Option<Undo>>,
     pub lang: Memo<Lang>,
@@ -69,6 +96,8 @@ pub struct AppState {
     pub lights: Memo<HashMap<Id, Assessment>>,
     /// Where each task sits in `plan.tasks`, for lookups without a scan.
     pub task_index: Memo<HashMap<Id, usize>>,
+    /// Every task's displayed number ("9.2"), for pages that name many tasks.
+    pub numbers: Memo<HashMap<Id, String>>,
     pub notice: RwSignal<StoreNotice>,
     /// How full localStorage is, measured after each save.
     pub meter: RwSignal<Meter>,
@@ -109,16 +138,19 @@ impl AppState {
         let task_index = Memo::new(move |_| {
             plan.with(|p| p.tasks.iter().enumerate().filter(|(_, t)| !t.meta.deleted).map(|(i, t)| (t.id, i)).collect())
         });
+        let numbers = Memo::new(move |_| plan.with(|p| p.task_numbers()));
         let state = AppState {
             plan,
             me,
             base,
             pending: RwSignal::new(None),
+            busy: RwSignal::new(None),
             undo: RwSignal::new(None),
             lang,
             today,
             lights,
             task_index,
+            numbers,
             notice: RwSignal::new(notice),
             meter: RwSignal::new(local::meter()),
             reminder: RwSignal::new(None),

@@ -3,8 +3,8 @@
 //! applies or cancels; after applying, one button undoes it.
 
 use crate::app::exchange::{apply_pending, read_file, undo_import};
-use crate::app::i18n::{field_word, kind_word, m, refused, Tr};
-use crate::app::state::{use_state, Pending};
+use crate::app::i18n::{field_word, kind_word, m, refused, Msg, Tr};
+use crate::app::state::{use_state, Job, Pending};
 use crate::domain::{Id, Lang, Plan};
 use crate::exchange::file::Kind;
 use crate::exchange::import::Mode;
@@ -73,14 +73,22 @@ fn why_text(w: Why, lang: Lang) -> &'static str {
     })
 }
 
-/// A titled list of items, folded when long.
-fn item_list(title: &'static str, items: Vec<String>, open: bool) -> impl IntoView {
-    let n = items.len();
-    (n > 0).then(|| {
+/// At most this many items of a list are shown; the rest are counted.
+/// A whole plan lists 30,000 records, which no one reads one by one.
+const LIST_MAX: usize = 200;
+
+/// A titled list of `total` items (the first `LIST_MAX` of them given),
+/// folded when long.
+fn item_list(l: Lang, title: Msg, total: usize, items: Vec<String>, open: bool) -> impl IntoView {
+    let rest = total.saturating_sub(items.len());
+    (total > 0).then(|| {
         view! {
             <details class="import-list" open=open>
-                <summary>{title} " (" {n} ")"</summary>
-                <ul>{items.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}</ul>
+                <summary>{l.t(title)} " (" {total} ")"</summary>
+                <ul>
+                    {items.into_iter().map(|t| view! { <li>{t}</li> }).collect_view()}
+                    {(rest > 0).then(|| view! { <li class="more">{l.t(m::AND_MORE)} " " {rest} " " {l.t(m::MORE_ITEMS)}</li> })}
+                </ul>
             </details>
         }
     })
@@ -136,7 +144,8 @@ pub fn ImportPanel() -> impl IntoView {
                 let replace = prepared.mode == Mode::Replace;
                 let nothing = p.nothing_new() && !replace;
                 let idle = p.is_empty() && !replace;
-                let added: Vec<String> = p.added.iter().map(|i| item_text(i, l)).collect();
+                let added: Vec<String> = p.added.iter().map(|i| item_text(i, l)).take(LIST_MAX).collect();
+                let changed_total: usize = p.changed.iter().map(|c| c.fields.len()).sum();
                 let changed: Vec<String> = p
                     .changed
                     .iter()
@@ -152,9 +161,10 @@ pub fn ImportPanel() -> impl IntoView {
                             )
                         })
                     })
+                    .take(LIST_MAX)
                     .collect();
-                let present: Vec<String> = p.present.iter().map(|i| item_text(i, l)).collect();
-                let older: Vec<String> = p.older.iter().map(|i| item_text(i, l)).collect();
+                let present: Vec<String> = p.present.iter().map(|i| item_text(i, l)).take(LIST_MAX).collect();
+                let older: Vec<String> = p.older.iter().map(|i| item_text(i, l)).take(LIST_MAX).collect();
                 let refusals: Vec<String> = p
                     .refused
                     .iter()
@@ -162,6 +172,7 @@ pub fn ImportPanel() -> impl IntoView {
                         let field = r.field.as_deref().map(|f| format!(" · {}", field_word(l, f))).unwrap_or_default();
                         format!("{}{field}：{}", item_text(&r.item, l), why_text(r.why, l))
                     })
+                    .take(LIST_MAX)
                     .collect();
                 let open_choices = choices.iter().filter(|c| c.is_none()).count();
                 let conflicts = p
@@ -218,11 +229,11 @@ pub fn ImportPanel() -> impl IntoView {
                             {replace.then(|| view! { <p class="replaces">{l.t(m::REPLACES)}</p> })}
                             {nothing.then(|| view! { <p class="nothing-new" role="status">{l.t(m::NOTHING_NEW)}</p> })}
                             <div class="import-lists">
-                                {item_list(l.t(m::ADDED), added, true)}
-                                {item_list(l.t(m::CHANGED), changed, true)}
-                                {item_list(l.t(m::REFUSED), refusals, true)}
-                                {item_list(l.t(m::OLDER), older, false)}
-                                {item_list(l.t(m::PRESENT), present, false)}
+                                {item_list(l, m::ADDED, p.added.len(), added, true)}
+                                {item_list(l, m::CHANGED, changed_total, changed, true)}
+                                {item_list(l, m::REFUSED, p.refused.len(), refusals, true)}
+                                {item_list(l, m::OLDER, p.older.len(), older, false)}
+                                {item_list(l, m::PRESENT, p.present.len(), present, false)}
                             </div>
                             {has_conflicts.then(|| view! {
                                 <div class="conflicts">
@@ -259,7 +270,29 @@ pub fn ImportPanel() -> impl IntoView {
             }
         })
     };
+    let busy = move || {
+        let l = lang.get();
+        st.busy.get().map(|b| {
+            let (job, doing) = match b.job {
+                Job::Import => (m::BUSY_IMPORT, [m::STEP_READ, m::STEP_CHECK, m::STEP_COMPARE][usize::from(b.step.clamp(1, 3) - 1)]),
+                Job::Export => (m::BUSY_EXPORT, m::STEP_WRITE),
+            };
+            let steps = b.job.steps();
+            // An import's bar fills step by step; an export's is indeterminate.
+            let done = (b.job == Job::Import).then(|| f64::from(b.step - 1));
+            view! {
+                <section class="banner import-busy" role="status" aria-live="polite">
+                    <p>
+                        <strong>{l.t(job)} " " <code>{b.file}</code></strong>
+                        " · " {l.t(m::STEP)} " " {b.step} "/" {steps} "：" {l.t(doing)}
+                    </p>
+                    <progress max=f64::from(steps) value=done aria-label=l.t(job)></progress>
+                </section>
+            }
+        })
+    };
     view! {
+        {busy}
         {undo}
         {panel}
     }

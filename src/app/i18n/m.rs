@@ -88,6 +88,10 @@ pub const STALE: Msg = Msg(
 );
 pub const RELOAD: Msg = Msg("重新加载", "Reload");
 pub const NOT_FOUND: Msg = Msg("没有这个页面。", "There is no such page.");
+// A page whose code is fetched on its first visit (shell.rs).
+pub const PAGE_LOADING: Msg = Msg("加载中…", "Loading…");
+pub const PAGE_LOAD_FAILED: Msg =
+    Msg("无法加载此页面。请检查网络连接后重新加载。", "This page could not be loaded. Check the connection and reload.");
 pub const DISMISS: Msg = Msg("关闭提示", "Dismiss");
 pub const FIELD_GOVERNANCE: Msg = Msg("城市治理", "Governance");
 pub const FIELD_INDUSTRY: Msg = Msg("产业发展", "Industry");
@@ -265,6 +269,14 @@ pub const CHOOSE_ALL: Msg = Msg("请为每个冲突选择一个值，尚未选�
 pub const IMPORT_REFUSED: Msg = Msg("无法导入文件", "Cannot import the file");
 pub const TABLE_UNCHANGED: Msg = Msg("表格没有任何改动。", "The table is unchanged.");
 pub const IMPORTED: Msg = Msg("已导入", "Imported");
+pub const AND_MORE: Msg = Msg("……另有", "… and");
+pub const MORE_ITEMS: Msg = Msg("项未逐一列出", "more, not listed one by one");
+pub const BUSY_IMPORT: Msg = Msg("正在导入", "Importing");
+pub const BUSY_EXPORT: Msg = Msg("正在生成文件", "Preparing the file");
+pub const STEP_READ: Msg = Msg("读取文件", "reading the file");
+pub const STEP_CHECK: Msg = Msg("检查格式与校验和", "checking its format and checksum");
+pub const STEP_COMPARE: Msg = Msg("与本表逐条比对", "comparing it with the table, record by record");
+pub const STEP_WRITE: Msg = Msg("写出全部记录", "writing every record");
 pub const UNDO_IMPORT: Msg = Msg("撤销导入", "Undo import");
 pub const N_ADDED: Msg = Msg("条新增", "added");
 pub const N_CHANGED: Msg = Msg("条修改", "changed");
