@@ -31,6 +31,23 @@ pub struct ActionRows {
     pub tasks: Vec<(Id, String)>,
 }
 
+/// The first `n` task rows of the table, with their action rows: what is
+/// rendered first, so that a table of a thousand tasks shows at once and
+/// the rest follows frame by frame. Actions come along while room remains.
+pub fn first_rows(rows: &[ActionRows], n: usize) -> Vec<ActionRows> {
+    let mut left = n;
+    let mut out = Vec::new();
+    for g in rows {
+        if left == 0 {
+            break;
+        }
+        let take = g.tasks.len().min(left);
+        left -= take;
+        out.push(ActionRows { action: g.action, number: g.number, tasks: g.tasks[..take].to_vec() });
+    }
+    out
+}
+
 impl TableFilter {
     /// Query parameter names, as they appear in the URL.
     pub const KEYS: [&'static str; 6] = ["action", "unit", "leader", "q", "light", "show"];

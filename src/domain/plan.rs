@@ -201,6 +201,25 @@ impl Plan {
         Some(self.task_no(task, a, i))
     }
 
+    /// Every live task's displayed number at once ("9.2"), for naming many
+    /// tasks: `task_number` sorts the plan afresh on each call.
+    pub fn task_numbers(&self) -> std::collections::HashMap<Id, String> {
+        let mut by_action: std::collections::HashMap<Id, Vec<&Task>> = std::collections::HashMap::new();
+        for t in live(&self.tasks) {
+            by_action.entry(t.action).or_default().push(t);
+        }
+        let mut out = std::collections::HashMap::new();
+        for (i, a) in self.actions_in_order().into_iter().enumerate() {
+            let Some(tasks) = by_action.get_mut(&a.id) else { continue };
+            super::numbers::sort_by(tasks, |t| t.order);
+            let action_no = self.action_no(a.id, i);
+            for (j, t) in tasks.iter().enumerate() {
+                out.insert(t.id, self.task_no(t.id, action_no, j));
+            }
+        }
+        out
+    }
+
     /// The number of the action at `position` (0-based) in display order:
     /// the master table's when this is a slice, else `position + 1`.
     pub fn action_no(&self, action: Id, position: usize) -> usize {

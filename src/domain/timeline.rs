@@ -106,6 +106,7 @@ impl Plan {
     /// The timeline's rows for `scope`, as of `today`.
     pub fn timeline(&self, scope: &Scope, today: NaiveDate) -> Vec<Row> {
         let mut rows = Vec::new();
+        let numbers = self.task_numbers();
         for (i, a) in self.actions_in_order().into_iter().enumerate() {
             if scope.action.is_some_and(|x| x != a.id) {
                 continue;
@@ -131,7 +132,7 @@ impl Plan {
                 let marks = live(&t.milestones)
                     .filter_map(|m| m.due.map(|due| Mark { id: m.id, due, light: self.milestone_light(t, m, today).light }))
                     .collect();
-                let number = self.task_number(t.id).unwrap_or_else(|| self.task_no(t.id, self.action_no(a.id, i), j));
+                let number = numbers.get(&t.id).cloned().unwrap_or_else(|| self.task_no(t.id, self.action_no(a.id, i), j));
                 rows.push(Row { kind: RowKind::Task, id: t.id, number, start: self.task_start(t), end: t.due, light, marks });
             }
         }

@@ -43,9 +43,8 @@ pub fn BoardPage() -> impl IntoView {
         )
     };
     let task_label = move |task: Id| {
-        st.plan
-            .with(|p| p.task(task).map(|t| format!("{} {}", p.task_number(task).unwrap_or_default(), t.title.get(lang.get()))))
-            .unwrap_or_default()
+        let number = st.numbers.with(|n| n.get(&task).cloned().unwrap_or_default());
+        st.plan.with(|p| p.task(task).map(|t| format!("{number} {}", t.title.get(lang.get())))).unwrap_or_default()
     };
     let counts = Signal::derive(move || board.with(|b| b.by_light.iter().map(|(l, v)| (*l, v.len())).collect::<Vec<_>>()));
     let milestone_list = move |list: Vec<MilestoneRef>, overdue: bool| {
@@ -170,7 +169,7 @@ pub fn BoardPage() -> impl IntoView {
                     <ul>
                         {move || board.with(|b| b.silent.clone()).into_iter().map(|s| {
                             let name = st.plan.with(|p| p.unit(s.unit).map(|x| x.name.get(lang.get()).to_string())).unwrap_or_default();
-                            let numbers = st.plan.with(|p| s.tasks.iter().filter_map(|t| p.task_number(*t)).collect::<Vec<_>>().join("、"));
+                            let numbers = st.numbers.with(|n| s.tasks.iter().filter_map(|t| n.get(t).cloned()).collect::<Vec<_>>().join("、"));
                             let unit = s.unit;
                             view! { <li>{name} ": " <A href=move || table(TableFilter { unit: Some(unit), facet: Some(Facet::Silent), ..Default::default() })>{numbers}</A></li> }
                         }).collect_view()}

@@ -8,10 +8,14 @@ use crate::app::components::task_form::TaskForm;
 use crate::app::i18n::m;
 use crate::app::spreadsheet::SheetExports;
 use crate::app::state::use_state;
-use crate::domain::filter::TableFilter;
+use crate::domain::filter::{first_rows, TableFilter};
 use crate::domain::Id;
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
+
+/// Task rows rendered at first, and added per frame after.
+const FIRST_ROWS: usize = 60;
+const MORE_ROWS: usize = 150;
 
 /// What the table's dialog is editing.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -30,6 +34,28 @@ pub fn TablePage() -> impl IntoView {
     let rows = Memo::new(move |_| st.plan.with(|p| p.table(&filter.get(), st.today.get())));
     let shown = Memo::new(move |_| rows.with(|r| r.iter().map(|g| g.tasks.len()).sum::<usize>()));
     let total = Memo::new(move |_| st.plan.with(|p| crate::domain::plan::live(&p.tasks).count()));
+    // A thousand rows take a while to build: the first screenful is shown at
+    // once and the rest follows a slice per painted frame. A new filter
+    // starts again from the first screenful; printing shows every row.
+    let limit = RwSignal::new(FIRST_ROWS);
+    let visible = Memo::new(move |_| rows.with(|r| first_rows(r, limit.get())));
+    Effect::new(move |was: Option<TableFilter>| {
+        let f = filter.get();
+        if was.is_some_and(|w| w != f) {
+            limit.set(FIRST_ROWS);
+        }
+        f
+    });
+    Effect::new(move |_| {
+        if limit.get() < shown.get() {
+            leptos::task::spawn_local(async move {
+                crate::app::exchange::after_paint().await;
+                limit.try_update(|l| *l += MORE_ROWS);
+            });
+        }
+    });
+    let print = window_event_listener(leptos::ev::beforeprint, move |_| limit.set(usize::MAX));
+    on_cleanup(move || print.remove());
     let editing = RwSignal::new(None::<Editing>);
     provide_context(editing);
     let done = Callback::new(move |_| editing.set(None));
@@ -59,7 +85,7 @@ pub fn TablePage() -> impl IntoView {
                             <th scope="col">{st.tr(m::COL_ACTIONS)}</th>
                         </tr>
                     </thead>
-                    <For each=move || rows.get() key=|g| (g.action, g.number) children=move |g| view! { <ActionRows id=g.action number=g.number rows /> } />
+                    <For each=move || visible.get() key=|g| (g.action, g.number) children=move |g| view! { <ActionRows id=g.action number=g.number rows=visible /> } />
                 </table>
             </div>
             <Show when=move || rows.with(|r| r.is_empty())>

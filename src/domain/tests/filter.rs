@@ -171,3 +171,38 @@ fn the_text_zero_matches_only_texts_containing_zero() {
     // "“20+8”" is in action 2's title; "200,000 m²" and "172,000 m²" in tasks 8.1 and 8.2.
     assert_eq!(shown(&plan, &text("0")), vec![(2, vec![]), (8, nums(&["8.1", "8.2"]))]);
 }
+
+#[test]
+fn the_first_rows_are_cut_after_n_tasks_keeping_their_actions() {
+    use crate::domain::filter::{first_rows, ActionRows};
+    use crate::domain::Id;
+    let ids: Vec<Id> = (0..7).map(|_| Id::new()).collect();
+    let group = |a: usize, n: usize, from: usize| ActionRows {
+        action: ids[a],
+        number: a + 1,
+        tasks: (0..n).map(|i| (ids[from + i], format!("{}.{}", a + 1, i + 1))).collect(),
+    };
+    let rows = vec![group(0, 2, 3), group(1, 0, 0), group(2, 2, 5)];
+    let count = |r: &[ActionRows]| r.iter().map(|g| g.tasks.len()).sum::<usize>();
+    assert_eq!(first_rows(&rows, 100), rows);
+    assert_eq!(first_rows(&rows, 0), vec![]);
+    let three = first_rows(&rows, 3);
+    assert_eq!((three.len(), count(&three)), (3, 3));
+    assert_eq!(three[2].tasks, vec![rows[2].tasks[0].clone()]);
+    let two = first_rows(&rows, 2);
+    assert_eq!(two, vec![rows[0].clone()], "an action is shown only while task rows remain to show");
+}
+
+#[test]
+fn all_task_numbers_at_once_agree_with_one_at_a_time() {
+    use crate::domain::sample::{large_plan, Size};
+    let small = Size { actions: 4, tasks: 40, milestones_per_task: 1, reports: 10, units: 5 };
+    for p in [example(), large_plan(3, small)] {
+        let all = p.task_numbers();
+        let live: Vec<_> = p.tasks.iter().filter(|t| !t.meta.deleted).collect();
+        assert_eq!(all.len(), live.len());
+        for t in live {
+            assert_eq!(all.get(&t.id), p.task_number(t.id).as_ref(), "task {}", t.id);
+        }
+    }
+}
