@@ -24,12 +24,13 @@ E2E_PORT       ?= 8181
 PAGES_PORT     ?= 8182
 PUBLIC_URL     ?= /gongjian/
 
-.PHONY: help run test tools browser pages build test-native test-size test-e2e lint clean schema
+.PHONY: help run test tools browser pages build test-native test-size test-e2e lint clean schema bench
 
 help:
 	@echo "make run   - build the release and serve it at http://127.0.0.1:$(PORT)"
 	@echo "make test  - run every test: native, wasm size, end-to-end in Chromium"
 	@echo "make schema - rewrite schema/gongjian-exchange-v1.json from the Rust types"
+	@echo "make bench - time the app against a plain-JavaScript baseline on the large plan (target/bench/results.md)"
 
 ## ---- tools: install only what is missing ------------------------------------
 
@@ -119,3 +120,26 @@ schema:
 
 clean:
 	rm -rf dist dist-pages target/test-counts.txt
+
+## ---- benchmark ---------------------------------------------------------------
+
+BENCH_PORT      ?= 8191
+BENCH_BASE_PORT ?= 8192
+BENCH_DIR       ?= target/bench
+
+# The app against a plain-JavaScript baseline (bench/baseline/, served from
+# another origin so its localStorage is separate) on the large plan, in
+# headless Chromium: medians of BENCH_RUNS runs (default 5). Writes
+# target/bench/results.md and results.json; BENCH_STRICT=1 fails when a
+# budget is over. The servers are stopped by their own process ids.
+bench: tools browser build
+	cargo run --release --quiet --example large_plan -- --out $(BENCH_DIR)
+	@node bench/lz4.test.mjs $(BENCH_DIR)
+	@/usr/bin/python3 .ci/serve.py --port $(BENCH_PORT) --dir dist & app=$$!; \
+	 /usr/bin/python3 .ci/serve.py --port $(BENCH_BASE_PORT) --dir bench/baseline & base=$$!; \
+	 trap 'kill $$app $$base 2>/dev/null' EXIT; \
+	 for p in $(BENCH_PORT) $(BENCH_BASE_PORT); do \
+	   for i in $$(seq 100); do (exec 3<>/dev/tcp/127.0.0.1/$$p) 2>/dev/null && break; sleep 0.1; done; \
+	 done; \
+	 APP_URL=http://127.0.0.1:$(BENCH_PORT) BASELINE_URL=http://127.0.0.1:$(BENCH_BASE_PORT) BENCH_DATA=$(BENCH_DIR) \
+	   node bench/run.mjs
