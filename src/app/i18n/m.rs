@@ -271,6 +271,7 @@ pub const TABLE_UNCHANGED: Msg = Msg("表格没有任何改动。", "The table i
 pub const IMPORTED: Msg = Msg("已导入", "Imported");
 pub const AND_MORE: Msg = Msg("……另有", "… and");
 pub const MORE_ITEMS: Msg = Msg("项未逐一列出", "more, not listed one by one");
+pub const MORE_IN_TABLE: Msg = Msg("项：在责任分工表中查看全部", "more: see them all in the table");
 pub const BUSY_IMPORT: Msg = Msg("正在导入", "Importing");
 pub const BUSY_EXPORT: Msg = Msg("正在生成文件", "Preparing the file");
 pub const STEP_READ: Msg = Msg("读取文件", "reading the file");

@@ -18,6 +18,10 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
+/// Milestones listed under "overdue" and "due soon"; a city's plan has
+/// thousands (10,000 elements on the page, 0.6 s to show).
+const BOARD_LIST_MAX: usize = 50;
+
 #[component]
 pub fn BoardPage() -> impl IntoView {
     let st = use_state();
@@ -47,8 +51,23 @@ pub fn BoardPage() -> impl IntoView {
         st.plan.with(|p| p.task(task).map(|t| format!("{number} {}", t.title.get(lang.get())))).unwrap_or_default()
     };
     let counts = Signal::derive(move || board.with(|b| b.by_light.iter().map(|(l, v)| (*l, v.len())).collect::<Vec<_>>()));
+    // The most overdue (or soonest due) first; past BOARD_LIST_MAX the rest
+    // are counted, with the table's list of them one click away.
     let milestone_list = move |list: Vec<MilestoneRef>, overdue: bool| {
-        list.into_iter()
+        let rest = list.len().saturating_sub(BOARD_LIST_MAX);
+        let facet = if overdue { Facet::Overdue } else { Facet::DueSoon };
+        let more = (rest > 0).then(|| {
+            view! {
+                <li class="more">
+                    <A href=move || table(TableFilter { facet: Some(facet), ..Default::default() })>
+                        {move || format!("{} {rest} {}", lang.get().t(m::AND_MORE), lang.get().t(m::MORE_IN_TABLE))}
+                    </A>
+                </li>
+            }
+        });
+        let shown = list
+            .into_iter()
+            .take(BOARD_LIST_MAX)
             .map(|r| {
                 // No milestone: the task's own due date is what is late.
                 let title = match r.milestone {
@@ -58,7 +77,8 @@ pub fn BoardPage() -> impl IntoView {
                 let days = if overdue { format!("{} {}", r.days, lang.get().t(m::DAYS_OVERDUE)) } else { format!("{} {}", r.days, lang.get().t(m::DAYS_LEFT)) };
                 view! { <li><A href=sheet(r.task)>{task_label(r.task)}</A> " · " {title} " · " <span class="date">{r.due.to_string()}</span> " (" {days} ")"</li> }
             })
-            .collect_view()
+            .collect_view();
+        (shown, more)
     };
 
     view! {
