@@ -18,7 +18,8 @@ export TRUNK_SKIP_VERSION_CHECK := true
 TRUNK_VERSION  := 0.21.14
 WASM_OPT_MAJOR := 132
 WASM_BINDGEN   := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version = "\(.*\)"/\1/p;}' Cargo.lock)
-WASM_BUDGET_KB ?= 490
+WASM_SPLIT     := 0.2.4
+WASM_BUDGET_KB ?= 300
 PORT           ?= 8080
 E2E_PORT       ?= 8181
 PAGES_PORT     ?= 8182
@@ -43,6 +44,9 @@ tools:
 	@wasm-bindgen --version 2>/dev/null | grep -q "$(WASM_BINDGEN)" \
 	  || { echo "» installing wasm-bindgen-cli $(WASM_BINDGEN) (about 5 minutes)"; \
 	       cargo install wasm-bindgen-cli --version $(WASM_BINDGEN); }
+	@wasm-split-cli --help >/dev/null 2>&1 && grep -qs '"wasm_split_cli_support $(WASM_SPLIT) ' "$${CARGO_HOME:-$$HOME/.cargo}/.crates.toml" \
+	  || { echo "» installing wasm-split-cli $(WASM_SPLIT) (splits the app's wasm; about 3 minutes)"; \
+	       cargo install wasm_split_cli_support --version $(WASM_SPLIT) --features build-binary; }
 	@if [ ! -x "$(NODE_BIN)/wasm-opt" ] || [ ! -d "$(E2E)/node_modules/@playwright/test" ] \
 	     || [ "$(E2E)/package-lock.json" -nt "$(E2E)/node_modules/.package-lock.json" ]; then \
 	   echo "» installing npm packages (Playwright, binaryen $(WASM_OPT_MAJOR))"; \

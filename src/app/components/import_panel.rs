@@ -1,8 +1,9 @@
-//! Importing a file: the picker in the header, and the panel that shows
-//! what the import would do (or why the file is refused) until the person
-//! applies or cancels; after applying, one button undoes it.
+//! Importing a file: the panel that shows what the import would do (or why
+//! the file is refused) until the person applies or cancels; after
+//! applying, one button undoes it; and the progress of a long import or
+//! export. The header's picker is `shell::ImportFile`.
 
-use crate::app::exchange::{apply_pending, read_file, undo_import};
+use crate::app::exchange::{apply_pending, undo_import};
 use crate::app::i18n::{field_word, kind_word, m, refused, Msg, Tr};
 use crate::app::state::{use_state, Job, Pending};
 use crate::domain::{Id, Lang, Plan};
@@ -11,27 +12,6 @@ use crate::exchange::import::Mode;
 use crate::exchange::merge::{Choice, Item, Why};
 use leptos::prelude::*;
 use serde_json::Value;
-use wasm_bindgen::JsCast;
-
-/// "Import file": a labelled file input.
-#[component]
-pub fn ImportControl() -> impl IntoView {
-    let st = use_state();
-    let on_change = move |ev: leptos::ev::Event| {
-        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
-        if let Some(f) = input.files().and_then(|l| l.get(0)) {
-            read_file(st, f);
-        }
-        // Choosing the same file again must fire again.
-        input.set_value("");
-    };
-    view! {
-        <label class="import-control button">
-            {st.tr(m::IMPORT_FILE)}
-            <input type="file" accept=".json,application/json" class="visually-hidden" on:change=on_change />
-        </label>
-    }
-}
 
 /// A value from a file or the table, as a person reads it: names for ids,
 /// the interface language for bilingual texts.
