@@ -92,39 +92,10 @@ function cargoWasm() {
   return path;
 }
 
-// The names of a wasm file's custom sections.
-function customSections(bytes) {
-  const names = [];
-  let p = 8;
-  const uleb = () => {
-    let r = 0;
-    let shift = 0;
-    let b;
-    do {
-      b = bytes[p++];
-      r += (b & 0x7f) * 2 ** shift;
-      shift += 7;
-    } while (b & 0x80);
-    return r;
-  };
-  while (p < bytes.length) {
-    const id = bytes[p++];
-    const len = uleb();
-    const end = p + len;
-    if (id === 0) {
-      const n = uleb();
-      names.push(bytes.subarray(p, p + n).toString('utf8'));
-    }
-    p = end;
-  }
-  return names;
-}
-
-// The wasm without the custom sections `linking` and `reloc.*`, which
-// --emit-relocs adds to every wasm32 binary of the workspace: the XLSX worker
-// has no use for them, and wasm-opt keeps them.
-function withoutRelocs(bytes) {
-  const parts = [bytes.subarray(0, 8)];
+// A wasm file's sections after its 8-byte header: the id, where the section
+// starts and ends in `bytes`, and a custom section's (id 0) name.
+function sections(bytes) {
+  const out = [];
   let p = 8;
   const uleb = () => {
     let r = 0;
@@ -142,16 +113,28 @@ function withoutRelocs(bytes) {
     const id = bytes[p++];
     const len = uleb();
     const end = p + len;
-    let drop = false;
+    let name = null;
     if (id === 0) {
       const n = uleb();
-      const name = bytes.subarray(p, p + n).toString('utf8');
-      drop = name === 'linking' || name.startsWith('reloc.');
+      name = bytes.subarray(p, p + n).toString('utf8');
     }
-    if (!drop) parts.push(bytes.subarray(start, end));
+    out.push({ id, start, end, name });
     p = end;
   }
-  return Buffer.concat(parts);
+  return out;
+}
+
+// The names of a wasm file's custom sections.
+function customSections(bytes) {
+  return sections(bytes).filter((s) => s.id === 0).map((s) => s.name);
+}
+
+// The wasm without the custom sections `linking` and `reloc.*`, which
+// --emit-relocs adds to every wasm32 binary of the workspace: the XLSX worker
+// has no use for them, and wasm-opt keeps them.
+function withoutRelocs(bytes) {
+  const kept = sections(bytes).filter((s) => !(s.id === 0 && (s.name === 'linking' || s.name.startsWith('reloc.'))));
+  return Buffer.concat([bytes.subarray(0, 8), ...kept.map((s) => bytes.subarray(s.start, s.end))]);
 }
 
 // wasm-opt from binaryen 132 (tests/e2e/node_modules first: Debian's 108

@@ -1,22 +1,12 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
+import { dump } from './helpers/store';
 import { TablePage } from './pages/table-page';
 
 const KEY = 'gongjian.plan';
 const PREFIX = 'gongjian.plan.unreadable.';
 const RAW = '{"format":"gongjian-store","version":1,"pla';
 
-/** Every localStorage entry of the page's origin. */
-function dump(page: Page): Promise<Record<string, string>> {
-  return page.evaluate(() => {
-    const out: Record<string, string> = {};
-    for (let i = 0; i < localStorage.length; i++) {
-      const k = localStorage.key(i)!;
-      out[k] = localStorage.getItem(k)!;
-    }
-    return out;
-  });
-}
 
 const keptKeys = (all: Record<string, string>) => Object.keys(all).filter((k) => k.startsWith(PREFIX));
 
