@@ -7,8 +7,7 @@
 //   APP_URL        the app (dist/)                     http://127.0.0.1:8191
 //   BASELINE_URL   bench/baseline/ (another origin)     http://127.0.0.1:8192
 //   BENCH_DATA     where large_plan wrote its files     target/bench
-//   BENCH_STORED   the localStorage value to seed       BENCH_DATA/large-plan.stored.txt,
-//                                                        else BENCH_DATA/large-plan.stored.json
+//   BENCH_STORED   the localStorage value to seed       BENCH_DATA/large-plan.stored.txt
 //   BENCH_EXCHANGE the exchange file to import          BENCH_DATA/large.plan.json
 //   BENCH_RUNS     runs per measure                     5
 //   BENCH_OUT      results.md and results.json go here  target/bench
@@ -34,7 +33,7 @@ const OUT = resolve(ROOT, env.BENCH_OUT || 'target/bench');
 const STRICT = env.BENCH_STRICT === '1';
 const QUOTA_CHARS = 5_242_880; // Chromium's localStorage, per origin, in UTF-16 code units
 
-const storedPath = resolve(ROOT, env.BENCH_STORED || (existsSync(join(DATA, 'large-plan.stored.txt')) ? join(DATA, 'large-plan.stored.txt') : join(DATA, 'large-plan.stored.json')));
+const storedPath = resolve(ROOT, env.BENCH_STORED || join(DATA, 'large-plan.stored.txt'));
 const exchangePath = resolve(ROOT, env.BENCH_EXCHANGE || join(DATA, 'large.plan.json'));
 for (const p of [storedPath, exchangePath]) {
   if (!existsSync(p)) fail(`${p} is missing: run \`cargo run --release --example large_plan -- --out ${DATA}\` (or set BENCH_STORED / BENCH_EXCHANGE)`);

@@ -1,6 +1,6 @@
 // The app's compact stored form, decoded in plain JavaScript.
 //
-//   gongjian-lz4:[<revision>:]<byteLength>:<chars>
+//   gongjian-lz4:<revision>:<byteLength>:<chars>
 //
 // <chars> packs <byteLength> bytes at 15 bits per UTF-16 code unit (each
 // char is 0x0800 + v, v < 32768), most significant bit first, the last char
@@ -69,16 +69,10 @@
   // A stored value (compact or plain JSON) to the envelope's JSON text.
   function gongjianUnpack(raw) {
     if (!raw.startsWith(PREFIX)) return raw;
-    // Head: one or two whole numbers, each followed by ':'; the last is the byte count.
-    let i = PREFIX.length, last = -1;
-    for (;;) {
-      const colon = raw.indexOf(':', i);
-      if (colon < 0 || !/^\d+$/.test(raw.slice(i, colon))) break;
-      last = Number(raw.slice(i, colon));
-      i = colon + 1;
-    }
-    if (last < 0) throw new Error('compact head has no byte count');
-    const bytes = unpackBytes(raw.slice(i), last);
+    // The head: the save's revision, then the number of packed bytes.
+    const head = /^gongjian-lz4:(\d+):(\d+):/.exec(raw);
+    if (!head) throw new Error('compact head is not <revision>:<bytes>:');
+    const bytes = unpackBytes(raw.slice(head[0].length), Number(head[2]));
     return new TextDecoder().decode(decompressSizePrepended(bytes));
   }
 
