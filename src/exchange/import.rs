@@ -233,7 +233,7 @@ fn path_of(incoming: &Plan, id: Id) -> Option<String> {
             _ => false,
         }
     }
-    let v = merge::json_of(incoming);
+    let v = super::fields::json_of(incoming);
     let mut path = "$.body.plan".to_string();
     walk(&v, &mut path, &id.to_string(), false).then_some(path)
 }

@@ -26,22 +26,11 @@ struct Side<'a> {
 
 impl<'a> Side<'a> {
     fn new(plan: &'a Plan) -> Self {
-        use RecordKind as K;
         let mut at = HashMap::new();
-        let mut put = |kind: K, ids: &mut dyn Iterator<Item = Id>| {
-            for (i, id) in ids.enumerate() {
-                at.entry((kind, id)).or_insert(i);
-            }
-        };
-        put(K::Unit, &mut plan.units.iter().map(|r| r.id));
-        put(K::Person, &mut plan.people.iter().map(|r| r.id));
-        put(K::Action, &mut plan.actions.iter().map(|r| r.id));
-        put(K::Report, &mut plan.reports.iter().map(|r| r.id));
-        put(K::Meeting, &mut plan.meetings.iter().map(|r| r.id));
-        put(K::Problem, &mut plan.problems.iter().map(|r| r.id));
-        put(K::Risk, &mut plan.risks.iter().map(|r| r.id));
-        put(K::Exemption, &mut plan.exemptions.iter().map(|r| r.id));
-        put(K::Trail, &mut plan.trail.iter().map(|r| r.id));
+        for (k, i, _) in super::fields::positions(plan) {
+            // The first record of an id names it (as a search would find it).
+            at.entry((k.kind, k.id)).or_insert(i);
+        }
         Side { plan, at }
     }
 

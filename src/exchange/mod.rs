@@ -3,9 +3,11 @@
 //! where in the document (a JSON path) and why.
 //!
 //! Exchange between units: `file` (the format), `slice` (cutting slices and
-//! reports), `merge` (the rules), `import` (judging a file against the
-//! table), `migrate` (older versions).
+//! reports), `merge` (the rules), on `fields` (records as keyed field maps)
+//! and `labels` (naming records for people), `import` (judging a file
+//! against the table), `migrate` (older versions).
 
+pub mod fields;
 pub mod file;
 pub mod import;
 pub mod labels;

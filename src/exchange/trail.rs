@@ -2,8 +2,9 @@
 //! field by field, appended to the plan as append-only entries stamped with
 //! the unit and the time. Built on the merge's view of records as fields.
 
+use super::fields::{head_of, Index};
 use super::labels::Labels;
-use super::merge::{head_of, Index, Key, RecordKind};
+use super::merge::{Key, RecordKind};
 use crate::domain::meta::Record;
 use crate::domain::{Id, Meta, Plan, Stamp};
 use serde_json::Value;
