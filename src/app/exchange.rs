@@ -2,12 +2,13 @@
 //! preview, applying or undoing it, and offering exports as downloads.
 
 use super::state::{AppState, Busy, Job, Pending, Undo};
-use crate::domain::{Id, Lang, Plan};
+use crate::domain::file_name::{file_name, Ext, FileKind};
+use crate::domain::{Id, Plan};
 use crate::exchange::file::{self, Body, FileError, Kind, MAX_BYTES};
 use crate::exchange::import::{finish, prepare_parsed, Refused, Side};
 use crate::exchange::merge::ApplyError;
 use crate::exchange::slice::{report, slice};
-use chrono::Utc;
+use chrono::{Local, Utc};
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
@@ -130,14 +131,10 @@ pub fn download(text: &str, name: &str, mime: &str) {
     let _ = web_sys::Url::revoke_object_url(&url);
 }
 
-fn unit_name(plan: &Plan, unit: Option<Id>) -> Option<String> {
-    unit.and_then(|u| plan.unit(u)).map(|u| u.name.get(Lang::En).to_string())
-}
-
 /// The whole plan (also the backup).
 pub fn export_plan(st: AppState) {
     let me = st.me.get_untracked();
-    let name = st.plan.with_untracked(|plan| file::file_name(plan, Kind::Plan, None, Utc::now().date_naive()));
+    let name = st.plan.with_untracked(|plan| file_name(plan, FileKind::Plan, None, st.lang.get_untracked(), Ext::Json));
     exporting(st, name, move |name| {
         let text = st.plan.with_untracked(|plan| {
             let body = Body { plan: Plan { example: false, ..plan.clone() }, base: None };
@@ -167,7 +164,7 @@ pub fn export_slice(st: AppState, unit: Id) {
     let me = st.me.get_untracked();
     let (text, name) = st.plan.with_untracked(|plan| {
         let body = Body { plan: slice(plan, unit), base: None };
-        let name = file::file_name(plan, Kind::Slice, unit_name(plan, Some(unit)).as_deref(), st.today.get_untracked());
+        let name = file_name(plan, FileKind::Slice, Some(unit), st.lang.get_untracked(), Ext::Json);
         (file::write(Kind::Slice, &body, me, Some(unit), Utc::now()), name)
     });
     download(&text, &name, "application/json");
@@ -180,7 +177,7 @@ pub fn export_report(st: AppState) {
         st.base.with_untracked(|base| {
             let base = base.as_ref()?;
             let body = report(plan, base);
-            let name = file::file_name(plan, Kind::Report, unit_name(plan, Some(me)).as_deref(), Utc::now().date_naive());
+            let name = file_name(plan, FileKind::Report(Local::now().date_naive()), Some(me), st.lang.get_untracked(), Ext::Json);
             Some((file::write(Kind::Report, &body, Some(me), Some(me), Utc::now()), name))
         })
     });

@@ -5,8 +5,8 @@ use super::components::{example_banner::ExampleBanner, lang_switch::LangSwitch, 
 use super::i18n::{m, Tr};
 use super::pages::{
     appraisal::AppraisalPage, board::BoardPage, directory::DirectoryPage, exchange::ExchangePage, hearing::HearingPage,
-    meetings::MeetingsPage, settings::SettingsPage, sheet::SheetPage, table::TablePage, timeline::TimelinePage, trail::TrailPage,
-    weekly::WeeklyPage,
+    meetings::MeetingsPage, new_plan::NewPlanPage, settings::SettingsPage, sheet::SheetPage, table::TablePage, timeline::TimelinePage,
+    trail::TrailPage, weekly::WeeklyPage,
 };
 use super::state::{use_state, AppState};
 use super::url::with_lang;
@@ -145,6 +145,7 @@ fn Shell() -> impl IntoView {
                 <Route path=path!("/appraisal") view=|| lazy_page(APPRAISAL) />
                 <Route path=path!("/trail") view=|| lazy_page(TRAIL) />
                 <Route path=path!("/settings") view=|| lazy_page(SETTINGS) />
+                <Route path=path!("/new") view=|| lazy_page(NEW_PLAN) />
                 <Route path=path!("/task/:id") view=|| lazy_page(SHEET) />
             </Routes>
         </main>
@@ -192,6 +193,7 @@ split_page!(HEARING, page_hearing, build_hearing, fetch_hearing, HearingPage);
 split_page!(APPRAISAL, page_appraisal, build_appraisal, fetch_appraisal, AppraisalPage);
 split_page!(TRAIL, page_trail, build_trail, fetch_trail, TrailPage);
 split_page!(SETTINGS, page_settings, build_settings, fetch_settings, SettingsPage);
+split_page!(NEW_PLAN, page_new_plan, build_new_plan, fetch_new_plan, NewPlanPage);
 split_page!(SHEET, page_sheet, build_sheet, fetch_sheet, SheetPage);
 
 /// Where a split page stands.

@@ -6,6 +6,7 @@ use super::exchange::download;
 use super::i18n::m;
 use super::shell::base_path;
 use super::state::use_state;
+use crate::domain::file_name::Ext;
 use crate::domain::spreadsheet::{csv, Sheet, Workbook};
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -72,16 +73,16 @@ fn export_xlsx(book: Workbook, name: String, progress: RwSignal<Option<Progress>
 pub fn SheetExports(
     /// Builds the sheet as the page shows it now.
     make: Callback<(), Sheet>,
-    /// The file name without its extension.
-    stem: Signal<String>,
+    /// The file's name for a format (`domain::file_name`).
+    name: Callback<Ext, String>,
 ) -> impl IntoView {
     let st = use_state();
     let progress = RwSignal::new(None::<Progress>);
     let to_csv = move |_| {
         let sheet = make.run(());
-        download(&csv(&sheet), &format!("{}.csv", stem.get_untracked()), "text/csv;charset=utf-8");
+        download(&csv(&sheet), &name.run(Ext::Csv), "text/csv;charset=utf-8");
     };
-    let to_xlsx = move |_| export_xlsx(Workbook { sheets: vec![make.run(())] }, format!("{}.xlsx", stem.get_untracked()), progress);
+    let to_xlsx = move |_| export_xlsx(Workbook { sheets: vec![make.run(())] }, name.run(Ext::Xlsx), progress);
     view! {
         <div class="table-exports no-print">
             <button type="button" on:click=to_csv>{st.tr(m::EXPORT_CSV)}</button>

@@ -49,6 +49,19 @@ impl Zoom {
         (start, end)
     }
 
+    /// The first day of the span `n` spans after (or, negative, before)
+    /// the one around `anchor`: the previous or next month, quarter, year.
+    pub fn step(self, anchor: NaiveDate, n: i32) -> NaiveDate {
+        let start = self.range(anchor).0;
+        let months = match self {
+            Zoom::Month => 1,
+            Zoom::Quarter => 3,
+            Zoom::Year => 12,
+        } * n.unsigned_abs();
+        let moved = if n < 0 { start.checked_sub_months(Months::new(months)) } else { start.checked_add_months(Months::new(months)) };
+        moved.unwrap_or(start)
+    }
+
     /// Tick dates: months for a year or a quarter, Mondays for a month.
     pub fn ticks(self, (start, end): (NaiveDate, NaiveDate)) -> Vec<NaiveDate> {
         let mut out = Vec::new();
@@ -155,6 +168,16 @@ mod tests {
         assert_eq!(Zoom::Quarter.range(d(2022, 6, 30)), (d(2022, 4, 1), d(2022, 6, 30)));
         assert_eq!(Zoom::Quarter.range(d(2022, 11, 2)), (d(2022, 10, 1), d(2022, 12, 31)));
         assert_eq!(Zoom::Month.range(d(2022, 2, 7)), (d(2022, 2, 1), d(2022, 2, 28)));
+    }
+
+    #[test]
+    fn each_zoom_steps_to_the_previous_or_next_span() {
+        assert_eq!(Zoom::Year.step(d(2027, 2, 1), 1), d(2028, 1, 1));
+        assert_eq!(Zoom::Year.step(d(2027, 2, 1), -1), d(2026, 1, 1));
+        assert_eq!(Zoom::Year.range(Zoom::Year.step(d(2026, 12, 2), 1)), (d(2027, 1, 1), d(2027, 12, 31)));
+        assert_eq!(Zoom::Quarter.step(d(2027, 2, 1), -1), d(2026, 10, 1));
+        assert_eq!(Zoom::Month.step(d(2027, 1, 31), 1), d(2027, 2, 1));
+        assert_eq!(Zoom::Month.step(d(2027, 3, 31), -13), d(2026, 2, 1));
     }
 
     #[test]

@@ -7,7 +7,7 @@ use super::path::path_at;
 use super::pretty::pretty;
 use super::read::{from_text, ReadError};
 use crate::domain::{Id, Plan};
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 use sha2::{Digest, Sha256};
@@ -107,42 +107,7 @@ pub fn write(kind: Kind, body: &Body, exported_by: Option<Id>, unit: Option<Id>,
     text
 }
 
-/// A file name for people: `luohu-2022.plan.json`,
-/// `luohu-2022.slice.<unit>.json`, `luohu-2022.report.<unit>.<date>.json`.
-pub fn file_name(plan: &Plan, kind: Kind, unit: Option<&str>, date: NaiveDate) -> String {
-    let stem = plan_slug(plan);
-    let unit = slug(unit.unwrap_or("")).unwrap_or_else(|| "unit".into());
-    match kind {
-        Kind::Plan => format!("{stem}.plan.json"),
-        Kind::Slice => format!("{stem}.slice.{unit}.json"),
-        Kind::Report => format!("{stem}.report.{unit}.{date}.json"),
-    }
-}
-
-/// A file stem for other exports: `luohu-2022.<what>`.
-pub fn stem(plan: &Plan, what: &str) -> String {
-    format!("{}.{what}", plan_slug(plan))
-}
-
-/// "luohu-2022": the first word of the English title and the year.
-fn plan_slug(plan: &Plan) -> String {
-    let first = plan.title.en.split_whitespace().next().and_then(slug);
-    match first {
-        Some(w) => format!("{w}-{}", plan.year),
-        None => format!("plan-{}", plan.year),
-    }
-}
-
-/// Lower-case ASCII letters and digits joined by dashes; `None` when
-/// nothing is left (a name written only in Chinese).
-fn slug(s: &str) -> Option<String> {
-    let words: Vec<String> =
-        s.split(|c: char| !c.is_ascii_alphanumeric()).filter(|w| !w.is_empty()).map(|w| w.to_ascii_lowercase()).collect();
-    let joined = words.join("-");
-    let cut: String = joined.chars().take(40).collect();
-    let cut = cut.trim_end_matches('-').to_string();
-    (!cut.is_empty()).then_some(cut)
-}
+// File names are made in one place for every export: domain::file_name.
 
 /// SHA-256 of `text` with the whitespace outside strings removed. The kept
 /// bytes are gathered into 64 KB blocks before hashing: a pretty-printed
@@ -365,19 +330,6 @@ mod tests {
         v["sha256"] = sha256_hex(&compact).into();
         v["body"] = body.clone();
         serde_json::to_string_pretty(&v).unwrap()
-    }
-
-    #[test]
-    fn names_follow_the_pattern() {
-        let plan = luohu_2022();
-        let d = NaiveDate::from_ymd_opt(2022, 3, 4).unwrap();
-        assert_eq!(plan_slug(&plan), "luohu-2022");
-        assert_eq!(file_name(&plan, Kind::Plan, None, d), "luohu-2022.plan.json");
-        assert_eq!(
-            file_name(&plan, Kind::Slice, Some("Dongmen Sub-district Office"), d),
-            "luohu-2022.slice.dongmen-sub-district-office.json"
-        );
-        assert_eq!(file_name(&plan, Kind::Report, Some("东门街道"), d), "luohu-2022.report.unit.2022-03-04.json");
     }
 
     #[test]

@@ -67,7 +67,7 @@ test.describe('appraisal (绩效考核)', () => {
 
     // The export has the same facts, with the exemption.
     const csv = await csvOf(page, 'appraisal');
-    expect(csv.name).toBe('luohu-2022.appraisal.dongmen-sub-district.csv');
+    expect(csv.name).toBe('Luohu District 2022 Critical Task Division of Responsibility Table.appraisal.Dongmen Sub-district.csv');
     expect(csv.rows[0]).toEqual(['Task', 'Fact', 'Points', 'Counted', 'Exemption']);
     expect(csv.rows.length - 1).toBe(rows.length);
     const exempted = csv.rows.find((r) => r[1] === miss.fact);

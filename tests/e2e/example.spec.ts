@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { NewPlanPage, PLAN_WORDS } from './pages/new-plan-page';
 import { TablePage, WORDS } from './pages/table-page';
 
 test.describe('the embedded example', () => {
@@ -97,22 +98,34 @@ test.describe('the embedded example', () => {
     await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
   });
 
-  test('"Start a blank plan" empties the table, and that survives a reload', async ({ page }) => {
+  test('"Start a blank plan" asks for the title, year and kick-off first, then empties the table, and that survives a reload', async ({ page }) => {
     const t = new TablePage(page, 'en');
     await t.goto();
-    const confirmed = t.acceptNextConfirm();
-    await t.startBlankButton.click();
-    expect(await confirmed).toBe('Replace the example with a blank plan?');
+    await t.startBlankLink.click();
+    const form = new NewPlanPage(page, 'en');
+    await expect(form.heading).toBeVisible();
+    await expect(page.getByRole('note')).toHaveText('The new plan replaces the example.');
+    // Nothing typed: the form says what is missing and the example stays.
+    await form.fields.year.fill('');
+    await form.create.click();
+    await expect(form.fields.errors).toContainText(PLAN_WORDS.en.badYear);
+    await expect(form.fields.errors).toContainText(PLAN_WORDS.en.badKickoff);
+    await form.fields.fill({ year: '2023', kickoff: '2023-02-06' });
+    await form.create.click();
+    await expect(form.fields.errors).toContainText('the plan: the name or title is empty');
+    expect(await t.storedEnvelope()).toBeNull();
 
+    await form.start({ titleEn: 'Blank 2023 table', year: '2023', kickoff: '2023-02-06' });
+    await t.waitReady();
     await expect(t.exampleBanner).toHaveCount(0);
     await expect(t.actionRows).toHaveCount(0);
     await expect(t.taskRows).toHaveCount(0);
     await t.expectShown(0, 0);
     await expect(page.getByText(WORDS.en.noActions)).toBeVisible();
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('New responsibility table');
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('Blank 2023 table');
 
     const env = await t.storedEnvelope();
-    expect(env).toMatchObject({ format: 'gongjian-store', version: 1 });
+    expect(env).toMatchObject({ format: 'gongjian-store', version: 1, plan: { year: 2023, kickoff: '2023-02-06' } });
     expect(env.plan.example).toBeFalsy();
 
     await page.reload();
@@ -123,12 +136,15 @@ test.describe('the embedded example', () => {
     await expect(page.getByText(WORDS.en.noActions)).toBeVisible();
   });
 
-  test('dismissing the confirm keeps the example', async ({ page }) => {
+  test('cancelling the new-plan form keeps the example', async ({ page }) => {
     const t = new TablePage(page, 'en');
     await t.goto();
-    page.once('dialog', (d) => d.dismiss());
-    await t.startBlankButton.click();
+    await t.startBlankLink.click();
+    const form = new NewPlanPage(page, 'en');
+    await form.fields.fill({ titleEn: 'Not wanted', kickoff: '2023-02-06' });
+    await form.cancel.click();
     await expect(t.exampleBanner).toBeVisible();
+    await t.goto();
     await expect(t.actionRows).toHaveCount(11);
     expect(await t.storedEnvelope()).toBeNull();
   });

@@ -170,9 +170,9 @@ test.describe('hosting under a sub-path (GitHub Pages)', () => {
     const t = new TablePage(page, 'en');
     await t.waitReady();
     const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV', exact: true }).click()]);
-    expect(csv.suggestedFilename()).toBe('luohu-2022.table.csv');
+    expect(csv.suggestedFilename()).toBe('Luohu District 2022 Critical Task Division of Responsibility Table.table.csv');
     const [xlsx] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export Excel (XLSX)', exact: true }).click()]);
-    expect(xlsx.suggestedFilename()).toBe('luohu-2022.table.xlsx');
+    expect(xlsx.suggestedFilename()).toBe('Luohu District 2022 Critical Task Division of Responsibility Table.table.xlsx');
     expect((await readFile(await xlsx.path())).subarray(0, 2).toString('latin1')).toBe('PK');
     expect(workers).toEqual([at('gongjian-xlsx_loader.js')]);
   });

@@ -51,7 +51,7 @@ test.describe('spreadsheets', () => {
     const t = new TablePage(page, 'en');
     await t.goto();
     const got = await download(page, exportsOf(page).csv, 'all');
-    expect(got.name).toBe('luohu-2022.table.csv');
+    expect(got.name).toBe('Luohu District 2022 Critical Task Division of Responsibility Table.table.csv');
     const text = got.bytes.toString('utf8');
     expect(text.split('\r\n').length - 1).toBe(text.split('\n').length - 1);
     // A title with a comma is quoted.
@@ -111,7 +111,7 @@ test.describe('spreadsheets', () => {
     const date = /(\d{4}-\d\d-\d\d)/.exec((await b.heading.textContent())!)![1];
     const region = page.getByRole('region', { name: 'Units', exact: true });
     const got = await download(page, exportsOf(region).csv, 'board');
-    expect(got.name).toBe(`luohu-2022.units.${date}.csv`);
+    expect(got.name).toBe(`Luohu District 2022 Critical Task Division of Responsibility Table.units.${date}.csv`);
     const rows = csvRows(got);
     expect(rows[0]).toEqual(UNIT_COLUMNS);
     const shown = await b.unitsTable.locator('tbody tr').evaluateAll((trs) =>
@@ -131,7 +131,7 @@ test.describe('spreadsheets', () => {
     expect(workers).toEqual([]);
 
     const got = await download(page, exportsOf(page).xlsx, 'xlsx');
-    expect(got.name).toBe('luohu-2022.table.xlsx');
+    expect(got.name).toBe('Luohu District 2022 Critical Task Division of Responsibility Table.table.xlsx');
     expect(got.bytes.subarray(0, 2).toString('latin1')).toBe('PK');
     expect(workers.some((u) => u.endsWith('/gongjian-xlsx_loader.js'))).toBe(true);
     await expect(page.getByRole('status').filter({ hasText: 'Writing the Excel file' })).toHaveCount(0);
@@ -160,7 +160,7 @@ test.describe('spreadsheets', () => {
     const region = page.getByRole('region', { name: 'Units', exact: true });
     const ucsv = csvRows(await download(page, exportsOf(region).csv, 'units-csv'));
     const got = await download(page, exportsOf(region).xlsx, 'units-xlsx');
-    expect(got.name).toMatch(/^luohu-2022\.units\.\d{4}-\d\d-\d\d\.xlsx$/);
+    expect(got.name).toMatch(/^Luohu District 2022 Critical Task Division of Responsibility Table\.units\.\d{4}-\d\d-\d\d\.xlsx$/);
     const ux = readXlsx(got.path);
     expect(ux.sheets).toEqual(['Units']);
     expect(ux.rows).toEqual(square(ucsv, UNIT_COLUMNS.length));

@@ -124,7 +124,7 @@ test.describe('storage', () => {
     // not a link), including the edit.
     const button = alert.getByRole('button', { name: 'Download the plan (JSON)' });
     const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
-    expect(download.suggestedFilename()).toBe('luohu-2022.plan.json');
+    expect(download.suggestedFilename()).toBe('Luohu District 2022 Critical Task Division of Responsibility Table.plan.json');
     const file = JSON.parse(await readFile(await download.path(), 'utf8'));
     expect(file).toMatchObject({ format: 'gongjian-exchange', version: 1, kind: 'plan' });
     const titles = (file.body.plan.actions as { title: { en: string } }[]).map((a) => a.title.en);

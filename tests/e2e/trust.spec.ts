@@ -172,7 +172,7 @@ test.describe('storage users can trust', () => {
     await expect(r.banner).toHaveText(new RegExp(`${STORAGE_WORDS.reminder}\\s*8\\. ${STORAGE_WORDS.reminderHint}`));
 
     const [download] = await Promise.all([page.waitForEvent('download'), r.exportNow.click()]);
-    expect(download.suggestedFilename()).toBe('luohu-2022.plan.json');
+    expect(download.suggestedFilename()).toBe('Luohu District 2022 Critical Task Division of Responsibility Table.plan.json');
     const file = JSON.parse(await readFile(await download.path(), 'utf8'));
     expect(file).toMatchObject({ format: 'gongjian-exchange', kind: 'plan' });
     await expect(r.banner).toHaveCount(0);

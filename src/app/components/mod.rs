@@ -13,6 +13,7 @@ pub mod lang_switch;
 pub mod light_badge;
 pub mod person_editor;
 pub mod picker;
+pub mod plan_head_fields;
 pub mod row_buttons;
 pub mod sheet;
 pub mod storage_banner;

@@ -8,6 +8,7 @@ use crate::app::spreadsheet::SheetExports;
 use crate::app::state::use_state;
 use crate::app::url::{use_replace_query, with_lang};
 use crate::domain::appraisal::{Appraisal, ExemptionDraft, FactKind};
+use crate::domain::file_name::{file_name, FileKind};
 use crate::domain::spreadsheet::{Cell, Sheet};
 use crate::domain::{Id, Lang, Plan, Text};
 use chrono::NaiveDate;
@@ -59,19 +60,6 @@ fn rows_of(p: &Plan, a: &Appraisal, l: Lang) -> Vec<Row> {
         .collect()
 }
 
-/// A file-name word for a unit: its English name, lower-case, with dashes.
-fn slug(s: &str) -> String {
-    let mut out = String::new();
-    for c in s.chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c.to_ascii_lowercase());
-        } else if !out.ends_with('-') && !out.is_empty() {
-            out.push('-');
-        }
-    }
-    out.trim_end_matches('-').to_string()
-}
-
 #[component]
 pub fn AppraisalPage() -> impl IntoView {
     let st = use_state();
@@ -79,12 +67,10 @@ pub fn AppraisalPage() -> impl IntoView {
     let query = use_query_map();
     let replace = use_replace_query();
     let unit = Memo::new(move |_| query.with(|q| q.get("unit").and_then(|v| Id::parse(&v))));
-    let year_start = move || {
-        let y = st.plan.with(|p| p.year);
-        NaiveDate::from_ymd_opt(y, 1, 1).unwrap_or_else(|| st.today.get())
-    };
-    let from = Memo::new(move |_| query.with(|q| q.get("from")).and_then(|v| parse_date(&v)).unwrap_or_else(year_start));
-    let to = Memo::new(move |_| query.with(|q| q.get("to")).and_then(|v| parse_date(&v)).unwrap_or_else(|| st.today.get()));
+    // The default period is the plan's year (facts count up to today).
+    let period = Memo::new(move |_| st.plan.with(|p| p.appraisal_period()));
+    let from = Memo::new(move |_| query.with(|q| q.get("from")).and_then(|v| parse_date(&v)).unwrap_or_else(|| period.get().0));
+    let to = Memo::new(move |_| query.with(|q| q.get("to")).and_then(|v| parse_date(&v)).unwrap_or_else(|| period.get().1));
     let go = move |u: Option<Id>, f: NaiveDate, t: NaiveDate| {
         let mut pairs = Vec::new();
         if let Some(u) = u {
@@ -164,11 +150,8 @@ pub fn AppraisalPage() -> impl IntoView {
                 .collect(),
         }
     });
-    let stem = Signal::derive(move || {
-        st.plan.with(|p| {
-            let u = unit.get().and_then(|u| p.unit(u)).map(|x| slug(&x.name.en)).filter(|s| !s.is_empty()).unwrap_or_else(|| "unit".into());
-            crate::exchange::file::stem(p, &format!("appraisal.{u}"))
-        })
+    let file = Callback::new(move |ext| {
+        st.plan.with_untracked(|p| file_name(p, FileKind::Appraisal, unit.get_untracked(), lang.get_untracked(), ext))
     });
 
     view! {
@@ -202,7 +185,7 @@ pub fn AppraisalPage() -> impl IntoView {
                 </div>
                 <h3 id="facts-heading">{st.tr(ma::FACTS)}</h3>
                 <div class="toolbar no-print">
-                    <SheetExports make stem />
+                    <SheetExports make name=file />
                 </div>
                 <Show when=move || rows.with(|r| !r.is_empty()) fallback=move || view! { <p class="empty">{st.tr(ma::NO_FACTS)}</p> }>
                     <table class="facts" aria-labelledby="facts-heading">
@@ -221,7 +204,7 @@ pub fn AppraisalPage() -> impl IntoView {
                                 let key2 = r.key.clone();
                                 let key3 = r.key.clone();
                                 let (task, milestone, week, late_plan) = (r.task, r.milestone, r.week, r.late_plan);
-                                let can_exempt = r.miss && r.exemption.is_none();
+                                let can_exempt = r.miss && r.exemption.is_none() && st.may(crate::domain::ownership::RecordKind::Exemption, None, None, crate::domain::ownership::Act::Add);
                                 let words = r.words.clone();
                                 view! {
                                     <tr class:exempted=r.exemption.is_some() class:miss=r.miss data-fact=r.key.clone()>

@@ -6,6 +6,7 @@ pub mod directory;
 pub mod exchange;
 pub mod hearing;
 pub mod meetings;
+pub mod new_plan;
 pub mod settings;
 pub mod sheet;
 pub mod table;

@@ -1,11 +1,18 @@
-//! Settings: the thresholds behind the lights, and the "as of" date.
+//! Settings: the plan's own details (title, year, kick-off, issuing unit,
+//! plan-submission window), the thresholds behind the lights, and the
+//! "as of" date.
 
 use crate::app::components::form_parts::{parse_number, show_outcome, FormErrors, SaveRow};
+use crate::app::components::picker::Picker;
+use crate::app::components::plan_head_fields::{HeadInputs, PlanHeadFields};
 use crate::app::components::storage_panel::StoragePanel;
-use crate::app::i18n::{m, Msg, Tr};
+use crate::app::i18n::{m, m_owner, m_plan as mp, Msg, Tr};
 use crate::app::state::use_state;
+use crate::app::url::with_lang;
+use crate::domain::plan_head::PlanHead;
 use crate::domain::Settings;
 use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn SettingsPage() -> impl IntoView {
@@ -13,8 +20,7 @@ pub fn SettingsPage() -> impl IntoView {
     let lang = st.lang;
     let s = st.plan.with_untracked(|p| p.settings.clone());
     let num = |v: u32| RwSignal::new(v.to_string());
-    let (plan_due, warning, report, margin) =
-        (num(s.plan_due_days), num(s.warning_days), num(s.report_interval_days), num(s.behind_pace_margin));
+    let (warning, report, margin) = (num(s.warning_days), num(s.report_interval_days), num(s.behind_pace_margin));
     let window = num(s.board_window_days);
     let remind = num(s.export_reminder_days);
     let as_of = RwSignal::new(s.as_of.map(|d| d.to_string()).unwrap_or_default());
@@ -25,7 +31,8 @@ pub fn SettingsPage() -> impl IntoView {
         let n = |s: RwSignal<String>, d: u32| s.get_untracked().trim().parse::<u32>().unwrap_or(d);
         let d = Settings::default();
         let next = Settings {
-            plan_due_days: n(plan_due, d.plan_due_days),
+            // Set with the plan's details (PlanDetails).
+            plan_due_days: st.plan.with_untracked(|p| p.settings.plan_due_days),
             warning_days: n(warning, d.warning_days),
             report_interval_days: n(report, d.report_interval_days),
             behind_pace_margin: n(margin, d.behind_pace_margin).min(100),
@@ -45,10 +52,10 @@ pub fn SettingsPage() -> impl IntoView {
         }
     };
     view! {
+        <PlanDetails />
         <section class="settings" aria-labelledby="settings-heading">
             <h2 id="settings-heading">{st.tr(m::SETTINGS_LIGHTS)}</h2>
             <form class="form narrow" on:submit=save>
-                {field(m::S_PLAN_DUE, plan_due)}
                 {field(m::S_WARNING, warning)}
                 {field(m::S_REPORT, report)}
                 {field(m::S_MARGIN, margin)}
@@ -122,5 +129,97 @@ fn ScoringForm() -> impl IntoView {
                 <SaveRow saved />
             </form>
         </section>
+    }
+}
+
+/// The plan's own details: edited by the supervision office, shown
+/// read-only ("set by the supervision office") in a unit's browser.
+#[component]
+fn PlanDetails() -> impl IntoView {
+    let st = use_state();
+    let office = move || st.me.get().is_none();
+    view! {
+        <section class="settings" aria-labelledby="plan-details-heading">
+            <h2 id="plan-details-heading">{st.tr(mp::HEADING)}</h2>
+            <p class="hint">{st.tr(mp::HINT)}</p>
+            <Show when=office fallback=|| view! { <PlanDetailsReadOnly /> }>
+                <PlanDetailsForm />
+            </Show>
+        </section>
+    }
+}
+
+#[component]
+fn PlanDetailsForm() -> impl IntoView {
+    let st = use_state();
+    let lang = st.lang;
+    let head = st.plan.with_untracked(|p| p.head());
+    let inputs = HeadInputs::new(&head.title, head.year, Some(head.kickoff));
+    let issuing = RwSignal::new(head.issuing_unit);
+    let plan_due = RwSignal::new(head.plan_due_days.to_string());
+    let errors = RwSignal::new(Vec::<String>::new());
+    let saved = RwSignal::new(false);
+    let units = Signal::derive(move || st.plan.with(|p| p.unit_choices(lang.get())));
+    let due_on = move || st.plan.with(|p| p.plan_due().to_string());
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let l = lang.get_untracked();
+        let days = plan_due.get_untracked().trim().parse::<u32>().ok();
+        let read = inputs.read(l);
+        let (Ok((title, year, kickoff)), Some(plan_due_days)) = (read.clone(), days) else {
+            let mut lines = vec![l.t(m::FIX_THESE).to_string()];
+            lines.extend(read.err().unwrap_or_default());
+            if days.is_none() {
+                lines.push(l.t(mp::BAD_PLAN_DUE).to_string());
+            }
+            errors.set(lines);
+            saved.set(false);
+            return;
+        };
+        let d = PlanHead { title, year, kickoff, issuing_unit: issuing.get_untracked(), plan_due_days };
+        saved.set(show_outcome(errors, m::FIX_THESE, l, st.edit(|p, s| p.update_head(d, s))));
+    };
+    let touched = Callback::new(move |_| saved.set(false));
+    let query = use_query_map();
+    let new_plan = move || with_lang("/new", query.with(|q| q.get("lang")));
+    view! {
+        <form class="form narrow" novalidate on:submit=save aria-labelledby="plan-details-heading">
+            <PlanHeadFields inputs on_input=touched />
+            <Picker label=mp::ISSUING_UNIT options=units value=issuing.into() empty=mp::NO_ISSUING_UNIT
+                on_change=Callback::new(move |u| { issuing.set(u); saved.set(false); }) />
+            <label>
+                {st.tr(mp::PLAN_DUE)}
+                <input type="number" min="0" max="366" step="1" bind:value=plan_due on:input=move |_| saved.set(false) />
+            </label>
+            <p class="hint" role="status">{st.tr(mp::PLAN_DUE_ON)} " " <time>{due_on}</time></p>
+            <FormErrors errors />
+            <SaveRow saved />
+        </form>
+        <p class="no-print"><a href=new_plan>{st.tr(mp::START_NEW)}</a></p>
+    }
+}
+
+/// A unit's view of the plan's details: the values, marked as the office's.
+#[component]
+fn PlanDetailsReadOnly() -> impl IntoView {
+    let st = use_state();
+    let lang = st.lang;
+    let row = move |label: Msg, value: Box<dyn Fn() -> String + Send + Sync>| {
+        view! { <dt>{st.tr(label)}</dt><dd>{value}</dd> }
+    };
+    let unset = move || lang.get().t(mp::NO_ISSUING_UNIT).to_string();
+    view! {
+        <p class="note" role="note"><strong>{st.tr(m_owner::SET_BY_OFFICE)}</strong></p>
+        <dl class="read-only">
+            {row(mp::TITLE_ZH, Box::new(move || st.plan.with(|p| p.title.zh.clone())))}
+            {row(mp::TITLE_EN, Box::new(move || st.plan.with(|p| p.title.en.clone())))}
+            {row(mp::YEAR, Box::new(move || st.plan.with(|p| p.year.to_string())))}
+            {row(mp::KICKOFF, Box::new(move || st.plan.with(|p| p.kickoff.to_string())))}
+            {row(mp::ISSUING_UNIT, Box::new(move || st.plan.with(|p| {
+                p.issuing_unit.and_then(|u| p.unit(u)).map(|u| u.name.get(lang.get()).to_string()).unwrap_or_else(unset)
+            })))}
+            {row(mp::PLAN_DUE, Box::new(move || st.plan.with(|p| p.settings.plan_due_days.to_string())))}
+            {row(mp::PLAN_DUE_ON, Box::new(move || st.plan.with(|p| p.plan_due().to_string())))}
+        </dl>
     }
 }

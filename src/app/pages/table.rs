@@ -8,6 +8,7 @@ use crate::app::components::task_form::TaskForm;
 use crate::app::i18n::m;
 use crate::app::spreadsheet::SheetExports;
 use crate::app::state::use_state;
+use crate::domain::file_name::{file_name, FileKind};
 use crate::domain::filter::{first_rows, TableFilter};
 use crate::domain::Id;
 use leptos::prelude::*;
@@ -66,8 +67,10 @@ pub fn TablePage() -> impl IntoView {
             <FilterBar filter />
             <div class="toolbar">
                 <p role="status" class="count">{st.tr(m::SHOWING)} ": " <strong data-testid="shown">{shown}</strong> " / " {total}</p>
-                <button type="button" class="primary" on:click=move |_| editing.set(Some(Editing::NewAction))>{st.tr(m::ADD_ACTION)}</button>
-                <SheetExports make=Callback::new(move |_| st.plan.with_untracked(|p| p.table_sheet(&filter.get_untracked(), st.today.get_untracked(), st.lang.get_untracked()))) stem=Signal::derive(move || st.plan.with(|p| crate::exchange::file::stem(p, "table"))) />
+                <Show when=move || st.may(crate::domain::ownership::RecordKind::Action, None, None, crate::domain::ownership::Act::Add)>
+                    <button type="button" class="primary" on:click=move |_| editing.set(Some(Editing::NewAction))>{st.tr(m::ADD_ACTION)}</button>
+                </Show>
+                <SheetExports make=Callback::new(move |_| st.plan.with_untracked(|p| p.table_sheet(&filter.get_untracked(), st.today.get_untracked(), st.lang.get_untracked()))) name=Callback::new(move |ext| st.plan.with_untracked(|p| file_name(p, FileKind::Table, None, st.lang.get_untracked(), ext))) />
             </div>
             <div class="table-wrap">
                 <table class="resp-table">

@@ -27,7 +27,7 @@ export const WORDS = {
     coOrganizers: 'Co-organizers',
     start: 'Start date',
     due: 'Due date',
-    exampleBanner: "This is an example: Luohu District's 2022 table, viewed as of",
+    exampleBanner: 'This is an example: Luohu District 2022 Critical Task Division of Responsibility Table, viewed as of',
     startBlank: 'Start a blank plan',
     /** The language switch: its visible word is its name; the title describes it. */
     switchLang: '中文',
@@ -37,6 +37,7 @@ export const WORDS = {
     navUnits: 'Units and people',
     filterLight: 'Status light',
     nothingMatches: 'No task matches the filters.',
+    setByOffice: 'Set by the supervision office',
     columns: ['No.', 'Task', 'Overall leading district leader', 'Overall leading unit', 'Responsible unit', 'Co-organizers', 'Due date', 'Status', 'Actions'],
   },
   zh: {
@@ -73,6 +74,7 @@ export const WORDS = {
     navUnits: '单位和人员',
     filterLight: '状态灯',
     nothingMatches: '没有符合筛选条件的任务。',
+    setByOffice: '由督查办设定',
     columns: ['序号', '具体任务', '总牵头区领导', '总牵头单位', '责任单位', '协办单位', '完成时限', '状态', '操作'],
   },
 } as const;
@@ -100,7 +102,8 @@ export class TablePage {
   /** Rows of tasks (numbered "a.t"). */
   readonly taskRows: Locator;
   readonly exampleBanner: Locator;
-  readonly startBlankButton: Locator;
+  /** The example banner's "Start a blank plan" (a link to the new-plan form, /new). */
+  readonly startBlankLink: Locator;
   readonly langSwitch: Locator;
   /** The open modal dialog, if any. */
   readonly dialog: Locator;
@@ -123,7 +126,7 @@ export class TablePage {
     this.actionRows = this.table.getByRole('row').filter({ has: page.getByRole('rowheader') });
     this.taskRows = this.table.getByRole('row').filter({ has: page.getByRole('cell', { name: /^\d+\.\d+$/ }) });
     this.exampleBanner = page.getByRole('complementary', { name: w.exampleBanner });
-    this.startBlankButton = page.getByRole('button', { name: w.startBlank });
+    this.startBlankLink = page.getByRole('link', { name: w.startBlank });
     this.langSwitch = page.getByRole('banner').getByRole('button', { name: w.switchLang, exact: true });
     this.dialog = page.getByRole('dialog');
   }
@@ -205,6 +208,11 @@ export class TablePage {
   /** A key action row's button. */
   actionButton(verb: 'addTask' | 'edit' | 'delete' | 'moveUp' | 'moveDown', n: number): Locator {
     return this.page.getByRole('button', { name: `${this.w[verb]} ${this.w.action} ${n}`, exact: true });
+  }
+
+  /** Task `n`'s Actions cell when this browser may not edit the task: "Set by the supervision office". */
+  taskSetByOffice(n: string): Locator {
+    return this.taskRow(n).getByRole('cell', { name: this.w.setByOffice, exact: true });
   }
 
   /** Wait until the status says "Tasks shown: shown / total". */

@@ -19,10 +19,12 @@ pub fn Timeline(
     rows: Signal<Vec<Row>>,
     /// The span shown.
     zoom: Signal<Zoom>,
+    /// A day in the span shown (today, or the day the page moved to).
+    anchor: Signal<NaiveDate>,
 ) -> impl IntoView {
     let st = use_state();
     let lang = st.lang;
-    let range = Memo::new(move |_| zoom.get().range(st.today.get()));
+    let range = Memo::new(move |_| zoom.get().range(anchor.get()));
     let x = move |d: NaiveDate| {
         let (s, e) = range.get();
         let span = ((e - s).num_days() + 1).max(1) as f64;
@@ -72,6 +74,15 @@ pub fn Timeline(
             .collect_view()
     };
     let today_x = move || x(st.today.get());
+    // Today outside the span shown: no line (it would sit on the edge).
+    let today_shown = move || {
+        let (s, e) = range.get();
+        if (s..=e).contains(&st.today.get()) {
+            "visible"
+        } else {
+            "hidden"
+        }
+    };
     let summary = move || format!("{} · {} {}", lang.get().t(m::TIMELINE), lang.get().t(m::TODAY), st.today.get());
     view! {
         <figure class="timeline">
@@ -84,8 +95,8 @@ pub fn Timeline(
                     }
                 }).collect_view()}
                 {bars}
-                <line x1=move || crate::domain::numbers::fixed(today_x(), 1) x2=move || crate::domain::numbers::fixed(today_x(), 1) y1="14" y2=move || crate::domain::numbers::fixed(height(), 0) class="gantt-today" data-testid="today-line" />
-                <text x=move || crate::domain::numbers::fixed(today_x() + 3.0, 1) y="22" class="gantt-today-label">{st.tr(m::TODAY)}</text>
+                <line x1=move || crate::domain::numbers::fixed(today_x(), 1) x2=move || crate::domain::numbers::fixed(today_x(), 1) y1="14" y2=move || crate::domain::numbers::fixed(height(), 0) class="gantt-today" data-testid="today-line" visibility=today_shown />
+                <text x=move || crate::domain::numbers::fixed(today_x() + 3.0, 1) y="22" class="gantt-today-label" visibility=today_shown>{st.tr(m::TODAY)}</text>
             </svg>
             <figcaption class="visually-hidden">
                 <table>
