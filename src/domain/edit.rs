@@ -17,6 +17,11 @@ pub enum EditError {
     Invalid(Vec<Invalid>),
     #[error("still in use ({} places)", .0.len())]
     InUse(Vec<Usage>),
+    /// The change touches what the acting side does not own (see
+    /// [`super::ownership`]): each record's label and the field, as the
+    /// file names it ("" for adding the record, "deleted" for deleting it).
+    #[error("set by the supervision office: {}", .0.iter().map(|(r, f)| format!("{} {f}", r.en)).collect::<Vec<_>>().join("; "))]
+    NotYours(Vec<(Text, String)>),
 }
 
 /// What the action form edits.
@@ -209,6 +214,11 @@ impl Plan {
         if name.is_blank() {
             return Err(blank("unit"));
         }
+        let name = Text::new(name.zh.trim(), name.en.trim());
+        let dup = self.check_unit_name(&name, None);
+        if !dup.is_empty() {
+            return Err(EditError::Invalid(dup));
+        }
         let id = Id::new();
         self.units.push(Unit { id, name, meta: Meta::created(stamp) });
         Ok(id)
@@ -217,6 +227,11 @@ impl Plan {
     pub fn rename_unit(&mut self, id: Id, name: Text, stamp: Stamp) -> Result<(), EditError> {
         if name.is_blank() {
             return Err(blank("unit"));
+        }
+        let name = Text::new(name.zh.trim(), name.en.trim());
+        let dup = self.check_unit_name(&name, Some(id));
+        if !dup.is_empty() {
+            return Err(EditError::Invalid(dup));
         }
         let u = find_live(&mut self.units, id)?;
         if u.name != name {

@@ -72,7 +72,10 @@ pub enum Reason {
     NotStarted {
         start: NaiveDate,
     },
+    /// No due date set (a task: flagged yellow until one is set).
     NoDueDate,
+    /// A task no live unit is responsible for: flagged yellow.
+    NoResponsibleUnit,
     OnTrack,
     TaskOverdue {
         days: i64,
@@ -125,7 +128,8 @@ impl fmt::Display for Reason {
             Reason::Done { on: Some(on), .. } => write!(f, "done on {on}"),
             Reason::Done { on: None, .. } => write!(f, "done"),
             Reason::NotStarted { start } => write!(f, "not started, starts {start}"),
-            Reason::NoDueDate => write!(f, "no due date"),
+            Reason::NoDueDate => write!(f, "no deadline set"),
+            Reason::NoResponsibleUnit => write!(f, "no responsible unit"),
             Reason::OnTrack => write!(f, "on track"),
             Reason::TaskOverdue { days } => write!(f, "task {} overdue", n_days(*days)),
             Reason::MilestoneOverdue { title, days } => write!(f, "milestone '{}' {} overdue", title.get(En), n_days(*days)),
@@ -260,14 +264,26 @@ impl Plan {
         // The plan is due a week after kick-off for every task, started or not.
         let plan_missing =
             (t.plan_submitted_on.is_none() && today > self.plan_due()).then(|| Reason::PlanNotSubmitted { due: self.plan_due() });
+        // A task nobody answers for, or with no deadline, cannot be on
+        // track: it is flagged, started or not, until the office sets them.
+        let mut missing = Vec::new();
+        if !t.responsible.iter().any(|u| self.unit(*u).is_some()) {
+            missing.push(Reason::NoResponsibleUnit);
+        }
+        if t.due.is_none() {
+            missing.push(Reason::NoDueDate);
+        }
         if today < start {
-            return match plan_missing {
-                Some(r) => Assessment::of(Light::Red, r),
-                None => Assessment::of(Light::Grey, Reason::NotStarted { start }),
+            return match (plan_missing, missing.is_empty()) {
+                (Some(r), _) => Assessment { light: Light::Red, reasons: std::iter::once(r).chain(missing).collect() },
+                (None, false) => {
+                    Assessment { light: Light::Yellow, reasons: missing.into_iter().chain([Reason::NotStarted { start }]).collect() }
+                }
+                (None, true) => Assessment::of(Light::Grey, Reason::NotStarted { start }),
             };
         }
         let s = &self.settings;
-        let (mut red, mut yellow) = (Vec::new(), Vec::new());
+        let (mut red, mut yellow) = (Vec::new(), missing);
         let mut milestones: Vec<&Milestone> = live(&t.milestones).filter(|m| k.milestone_done_on(m).is_none()).collect();
         super::numbers::sort_by(&mut milestones, |m| m.due);
         for m in milestones {
@@ -306,7 +322,7 @@ impl Plan {
         };
         red.append(&mut yellow);
         if red.is_empty() {
-            red.push(if t.due.is_none() { Reason::NoDueDate } else { Reason::OnTrack });
+            red.push(Reason::OnTrack);
         }
         Assessment { light, reasons: red }
     }

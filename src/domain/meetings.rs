@@ -51,6 +51,9 @@ impl Plan {
     pub fn record_meeting(&mut self, d: MeetingDraft, stamp: Stamp) -> Result<Id, EditError> {
         use super::validate::{Invalid, Subject};
         let at = Subject::Record("meeting");
+        if d.is_empty() {
+            return Err(EditError::Invalid(vec![Invalid::EmptyMeeting { at }]));
+        }
         let mut bad = Vec::new();
         for (text, _, _) in &d.decisions {
             if text.trim().is_empty() {

@@ -89,6 +89,7 @@ pub fn large_plan(seed: u64, size: Size) -> Plan {
             baseline: Some(0.0),
             target: 10.0 + r.below(90) as f64,
             direction: super::Direction::AtLeast,
+            added_by: None,
             meta: meta(),
         }];
         let lead = units[r.below(units.len())].id;
@@ -129,6 +130,9 @@ pub fn large_plan(seed: u64, size: Size) -> Plan {
                 milestones_done: done,
                 readings: vec![],
                 help_requested: String::new(),
+                supersedes: None,
+                withdrawn: false,
+                progress_reason: String::new(),
                 meta: meta(),
             }
         })

@@ -100,6 +100,7 @@ pub fn reason_text(lang: Lang, r: &Reason) -> String {
         Reason::Done { on: None, .. } => "已完成".into(),
         Reason::NotStarted { start } => format!("未开始，{start} 开始"),
         Reason::NoDueDate => "未设完成时限".into(),
+        Reason::NoResponsibleUnit => "未确定责任单位".into(),
         Reason::OnTrack => "按计划推进".into(),
         Reason::TaskOverdue { days } => format!("任务逾期 {days} 天"),
         Reason::MilestoneOverdue { title, days } => format!("节点“{}”逾期 {days} 天", title.get(lang)),

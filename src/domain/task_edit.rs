@@ -24,6 +24,8 @@ pub struct ReportDraft {
     /// Problems raised, one per line; each becomes a problem record.
     pub problems: Vec<String>,
     pub help_requested: String,
+    /// Why the progress is lower than the unit's last report; required then.
+    pub progress_reason: String,
 }
 
 /// What the risk form sends.
@@ -138,6 +140,7 @@ impl Plan {
             baseline: d.baseline,
             target: d.target,
             direction: d.direction,
+            added_by: stamp.by,
             meta: Meta::created(stamp),
         };
         let t = self.task_mut(task)?;
@@ -182,6 +185,9 @@ impl Plan {
                 bad.push(Invalid::NotFinite { at: at.clone(), what: "a reading" });
             }
         }
+        if bad.is_empty() {
+            bad = self.check_report_input(&d, &at);
+        }
         if !bad.is_empty() {
             return Err(EditError::Invalid(bad));
         }
@@ -210,6 +216,9 @@ impl Plan {
             milestones_done: d.milestones_done,
             readings: d.readings,
             help_requested: d.help_requested,
+            progress_reason: d.progress_reason.trim().into(),
+            supersedes: None,
+            withdrawn: false,
             meta: Meta::created(stamp),
         });
         Ok(id)

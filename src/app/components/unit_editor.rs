@@ -17,6 +17,16 @@ pub fn UnitEditor(
     let name = id.and_then(|id| st.plan.with_untracked(|p| p.unit(id).map(|u| u.name.clone()))).unwrap_or_default();
     let (zh, en) = (RwSignal::new(name.zh), RwSignal::new(name.en));
     let errors = RwSignal::new(Vec::<String>::new());
+    // A refusal (a blank or duplicate name, a unit in use) takes the focus,
+    // in the row where the person typed.
+    let message = NodeRef::<leptos::html::Div>::new();
+    let focus_message = move || {
+        request_animation_frame(move || {
+            if let Some(el) = message.get_untracked() {
+                let _ = el.focus();
+            }
+        })
+    };
     let who = move || {
         id.and_then(|id| st.plan.with(|p| p.unit(id).map(|u| u.name.get(lang.get()).to_string())))
             .unwrap_or_else(|| lang.get().t(m::ADD_UNIT).into())
@@ -28,13 +38,19 @@ pub fn UnitEditor(
             Some(id) => st.edit(|p, s| p.rename_unit(id, name, s)),
             None => st.edit(|p, s| p.add_unit(name, s).map(|_| ())),
         };
-        if show_outcome(errors, m::FIX_THESE, lang.get_untracked(), r) && id.is_none() {
-            zh.set(String::new());
-            en.set(String::new());
+        if show_outcome(errors, m::FIX_THESE, lang.get_untracked(), r) {
+            if id.is_none() {
+                zh.set(String::new());
+                en.set(String::new());
+            }
+        } else {
+            focus_message();
         }
     };
     let delete = move |id: Id| {
-        show_outcome(errors, m::CANNOT_DELETE, lang.get_untracked(), st.edit(|p, s| p.delete_unit(id, s)));
+        if !show_outcome(errors, m::CANNOT_DELETE, lang.get_untracked(), st.edit(|p, s| p.delete_unit(id, s))) {
+            focus_message();
+        }
     };
     view! {
         <form class="directory-row" on:submit=save aria-label=who>
@@ -42,7 +58,7 @@ pub fn UnitEditor(
             <label>{st.tr(m::NAME_EN)}<input type="text" bind:value=en /></label>
             <button type="submit" class="primary">{st.tr(if id.is_some() { m::SAVE } else { m::ADD_UNIT })}</button>
             {id.map(|id| view! { <button type="button" class="danger" on:click=move |_| delete(id)>{st.tr(m::DELETE)}</button> })}
-            <FormErrors errors />
+            <div class="form-message" tabindex="-1" node_ref=message><FormErrors errors /></div>
         </form>
     }
 }

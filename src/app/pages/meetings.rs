@@ -50,6 +50,13 @@ struct MeetingView {
     decisions: Vec<DecisionView>,
 }
 
+/// Whether this browser may close the decisions of `meeting`: the office,
+/// or the unit that recorded it.
+pub fn may_close(st: AppState, meeting: Id) -> bool {
+    let by = st.plan.with(|p| p.meetings.iter().find(|m| m.id == meeting).and_then(|m| m.meta.by));
+    st.may(crate::domain::ownership::RecordKind::Meeting, None, by, crate::domain::ownership::Act::Change("decisions"))
+}
+
 /// Close decision `decision` of `meeting` as of the "as of" day.
 pub fn close(st: AppState, meeting: Id, decision: Id) {
     let on = st.today.get_untracked();
@@ -84,6 +91,16 @@ fn MeetingForm() -> impl IntoView {
     let rows = RwSignal::new(Vec::<Row>::new());
     let next_key = StoredValue::new(0usize);
     let errors = RwSignal::new(Vec::<String>::new());
+    // A refusal (an empty meeting, a decision without text) takes the focus
+    // beside the button that was pressed.
+    let message = NodeRef::<leptos::html::Div>::new();
+    let focus_message = move || {
+        request_animation_frame(move || {
+            if let Some(el) = message.get_untracked() {
+                let _ = el.focus();
+            }
+        })
+    };
     let status = RwSignal::new(None::<&'static str>);
     let people = Signal::derive(move || st.plan.with(|p| p.person_choices(lang.get())));
     let units = Signal::derive(move || st.plan.with(|p| p.unit_choices(lang.get())));
@@ -130,6 +147,7 @@ fn MeetingForm() -> impl IntoView {
         }
         let Some(day) = day.filter(|_| bad.is_empty()) else {
             errors.set(std::iter::once(l.t(m::FIX_THESE).to_string()).chain(bad).collect());
+            focus_message();
             return;
         };
         let draft = MeetingDraft {
@@ -147,6 +165,8 @@ fn MeetingForm() -> impl IntoView {
             minutes.set(String::new());
             rows.set(vec![]);
             status.set(Some(l.t(mm::RECORDED)));
+        } else {
+            focus_message();
         }
     };
     view! {
@@ -189,7 +209,7 @@ fn MeetingForm() -> impl IntoView {
                 } />
                 <button type="button" on:click=add_row>{st.tr(mm::ADD_DECISION)}</button>
             </fieldset>
-            <FormErrors errors />
+            <div class="form-message" tabindex="-1" node_ref=message><FormErrors errors /></div>
             <div class="form-buttons"><button type="submit" class="primary">{st.tr(mm::SAVE_MEETING)}</button></div>
             <p role="status" class="status">{move || status.get()}</p>
         </form>
@@ -292,6 +312,7 @@ fn MeetingList() -> impl IntoView {
                                                         <td class="no-print">
                                                             {match d.closed_on {
                                                                 Some(on) => view! { <span>{st.tr(mm::CLOSED_ON)} " " <span class="date">{on.to_string()}</span></span> }.into_any(),
+                                                                None if !may_close(st, meeting) => view! { <span class="set-by">{st.tr(crate::app::i18n::m_owner::SET_BY_OFFICE)}</span> }.into_any(),
                                                                 None => view! {
                                                                     <button type="button" aria-label=move || format!("{}: {text}", lang.get().t(mm::CLOSE)) on:click=move |_| close(st, meeting, id)>{st.tr(mm::CLOSE)}</button>
                                                                 }.into_any(),

@@ -44,6 +44,7 @@ fn world() -> World {
         baseline: Some(10.0),
         target: 20.0,
         direction: Direction::AtLeast,
+        added_by: None,
         meta: Meta::created(stamp()),
     };
     let t = plan.tasks.iter_mut().find(|t| t.id == task).unwrap();
@@ -60,6 +61,9 @@ fn world() -> World {
         milestones_done: vec![ids[0]],
         readings: vec![Reading { target: target.id, value: 21.0 }],
         help_requested: String::new(),
+        supersedes: None,
+        withdrawn: false,
+        progress_reason: String::new(),
         meta: Meta::created(stamp()),
     });
     World { plan, unit, task, ms: ids, target: target.id }

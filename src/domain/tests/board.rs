@@ -30,7 +30,17 @@ fn shown(plan: &Plan, f: TableFilter) -> BTreeSet<Id> {
 
 fn report(plan: &mut Plan, number: &str, on: NaiveDate, progress: Option<f64>, problems: &[&str]) -> Id {
     let t = task_id(plan, number);
-    let d = ReportDraft { progress, problems: problems.iter().map(|p| p.to_string()).collect(), ..draft(plan, t, on) };
+    // Said in words too, and with a reason, so that a report without a
+    // figure or a lower figure is still a report (the input rules are
+    // tested in tests/input.rs).
+    let (narrative, progress_reason) = ("Reported".to_string(), "Re-estimated".to_string());
+    let d = ReportDraft {
+        progress,
+        narrative,
+        progress_reason,
+        problems: problems.iter().map(|p| p.to_string()).collect(),
+        ..draft(plan, t, on)
+    };
     plan.record_report(d, stamp()).unwrap()
 }
 
@@ -52,7 +62,9 @@ fn varied() -> Plan {
         plan.set_task_plan(task_id(&plan, n), "Steps".into(), Some(date(2022, 2, 10)), stamp()).unwrap();
     }
     let t92 = task_id(&plan, "9.2");
-    plan.tasks.iter_mut().find(|t| t.id == t92).unwrap().start = Some(date(2022, 7, 15));
+    // A deadline, so that 9.2 is merely not started (without one it is flagged).
+    let t = plan.tasks.iter_mut().find(|t| t.id == t92).unwrap();
+    (t.start, t.due) = (Some(date(2022, 7, 15)), Some(date(2022, 12, 31)));
     milestone(&mut plan, "7.1", date(2022, 6, 20));
     milestone(&mut plan, "8.1", date(2022, 7, 5));
     milestone(&mut plan, "8.1", date(2022, 6, 25));
@@ -245,7 +257,8 @@ fn a_task_not_started_or_done_has_no_silent_units() {
     let mut plan = example();
     let t = task_id(&plan, "9.2");
     plan.set_task_plan(t, "Steps".into(), Some(date(2022, 2, 10)), stamp()).unwrap();
-    plan.tasks.iter_mut().find(|x| x.id == t).unwrap().start = Some(date(2022, 7, 15));
+    let x = plan.tasks.iter_mut().find(|x| x.id == t).unwrap();
+    (x.start, x.due) = (Some(date(2022, 7, 15)), Some(date(2022, 12, 31)));
     report(&mut plan, "8.4", date(2022, 6, 1), Some(100.0), &[]);
     assert_eq!(plan.task_light(plan.task(t).unwrap(), today()).light, Light::Grey);
     assert_eq!(silent_on(&plan, "9.2"), vec![]);

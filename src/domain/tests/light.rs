@@ -168,14 +168,15 @@ fn a_task_whose_only_target_is_reached_early_is_done() {
 }
 
 #[test]
-fn a_task_without_dates_starts_at_kickoff_and_is_never_overdue_or_behind_pace() {
+fn a_task_without_dates_starts_at_kickoff_is_flagged_and_never_overdue_or_behind_pace() {
     let (mut plan, t) = submitted("9.2");
     assert_eq!(plan.task_start(plan.task(t).unwrap()), date(2022, 2, 7));
-    assert_eq!(light(&plan, t, date(2022, 2, 16)), only(Light::Yellow, Reason::NoReport { days: 9, ever: false }));
+    let a = light(&plan, t, date(2022, 2, 16));
+    assert_eq!(a, Assessment { light: Light::Yellow, reasons: vec![Reason::NoDueDate, Reason::NoReport { days: 9, ever: false }] });
     report(&mut plan, t, date(2022, 11, 30), 0.0);
     let a = light(&plan, t, date(2022, 11, 30));
-    assert_eq!(a, only(Light::Green, Reason::NoDueDate));
-    assert_eq!(first(&a), "no due date");
+    assert_eq!(a, only(Light::Yellow, Reason::NoDueDate));
+    assert_eq!(first(&a), "no deadline set");
 }
 
 #[test]

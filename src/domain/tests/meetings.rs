@@ -70,6 +70,9 @@ fn the_weekly_collection_lists_who_reported_and_who_still_owes_with_a_reminder()
         milestones_done: vec![],
         readings: vec![],
         help_requested: String::new(),
+        supersedes: None,
+        withdrawn: false,
+        progress_reason: String::new(),
         meta: Meta::created(stamp()),
     };
     plan.reports.push(report(date(2022, 6, 24)));
@@ -111,6 +114,9 @@ fn the_hearing_pack_shows_what_changed_what_needs_attention_and_open_problems() 
         milestones_done: vec![Id::from_name("design")],
         readings: vec![],
         help_requested: "协调交警".into(),
+        supersedes: None,
+        withdrawn: false,
+        progress_reason: String::new(),
         meta: Meta::created(stamp()),
     });
     let scope = HearingScope::Action(action);
@@ -124,7 +130,13 @@ fn the_hearing_pack_shows_what_changed_what_needs_attention_and_open_problems() 
     assert!(later.reports.is_empty() && later.milestones_done.is_empty());
     // The last hearing: a monthly hearing on the action's tasks.
     assert_eq!(plan.last_hearing(scope, date(2022, 6, 30)), None);
-    let d = MeetingDraft { kind: Some(MeetingKind::MonthlyHearing), date: date(2022, 6, 5), tasks: vec![t], ..Default::default() };
+    let d = MeetingDraft {
+        kind: Some(MeetingKind::MonthlyHearing),
+        date: date(2022, 6, 5),
+        tasks: vec![t],
+        minutes: "Design reviewed".into(),
+        ..Default::default()
+    };
     plan.record_meeting(d, stamp()).unwrap();
     assert_eq!(plan.last_hearing(scope, date(2022, 6, 30)), Some(date(2022, 6, 5)));
 }

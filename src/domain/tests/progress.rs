@@ -15,6 +15,7 @@ fn target(baseline: Option<f64>, value: f64, direction: Direction) -> Target {
         baseline,
         target: value,
         direction,
+        added_by: None,
         meta: Meta::default(),
     }
 }
@@ -70,7 +71,7 @@ fn target_current_is_the_latest_reading_by_report_date_not_by_insertion_order() 
     reading(&mut plan, t, date(2022, 4, 1), 100_000.0);
     assert_eq!(plan.target_current(t, x, chrono::NaiveDate::MAX), Some(150_000.0));
     // A report without a reading does not hide the last one.
-    plan.record_report(draft(&plan, t, date(2022, 6, 20)), stamp()).unwrap();
+    plan.record_report(ReportDraft { narrative: "Works continue".into(), ..draft(&plan, t, date(2022, 6, 20)) }, stamp()).unwrap();
     assert_eq!(plan.target_current(t, x, chrono::NaiveDate::MAX), Some(150_000.0));
     assert!(close(plan.target_progress(t, &plan.task(t).unwrap().targets[0], chrono::NaiveDate::MAX).unwrap(), 0.75));
 }
@@ -187,7 +188,7 @@ fn a_task_reported_at_100_percent_is_done_on_that_report_s_date() {
     let mut plan = example();
     let t = task_id(&plan, "7.1");
     plan.record_report(ReportDraft { progress: Some(100.0), ..draft(&plan, t, date(2022, 11, 1)) }, stamp()).unwrap();
-    plan.record_report(draft(&plan, t, date(2022, 11, 20)), stamp()).unwrap();
+    plan.record_report(ReportDraft { narrative: "Handed over".into(), ..draft(&plan, t, date(2022, 11, 20)) }, stamp()).unwrap();
     let task = plan.task(t).unwrap();
     assert_eq!(
         (

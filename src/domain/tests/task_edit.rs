@@ -23,6 +23,7 @@ pub(super) fn draft(plan: &Plan, task: Id, on: NaiveDate) -> ReportDraft {
         readings: vec![],
         problems: vec![],
         help_requested: String::new(),
+        progress_reason: String::new(),
     }
 }
 
@@ -53,7 +54,15 @@ fn record_report_appends_and_keeps_earlier_reports_as_they_were() {
         .unwrap();
     let kept = plan.reports[0].clone();
     let second = plan
-        .record_report(ReportDraft { narrative: "Design out".into(), progress: Some(5.0), ..draft(&plan, t, date(2022, 3, 8)) }, stamp())
+        .record_report(
+            ReportDraft {
+                narrative: "Design out".into(),
+                progress: Some(5.0),
+                progress_reason: "The survey counted twice".into(),
+                ..draft(&plan, t, date(2022, 3, 8))
+            },
+            stamp(),
+        )
         .unwrap();
     assert_eq!(plan.reports.iter().map(|r| r.id).collect::<Vec<_>>(), vec![first, second]);
     assert_eq!(plan.reports[0], kept);
@@ -68,7 +77,9 @@ fn a_co_organizer_may_report() {
     let t = task_id(&plan, "7.1");
     let drb = unit_id(&plan, "Development and Reform Bureau");
     plan.tasks.iter_mut().find(|x| x.id == t).unwrap().co_organizers.push(drb);
-    let id = plan.record_report(ReportDraft { unit: drb, ..draft(&plan, t, date(2022, 3, 1)) }, stamp()).unwrap();
+    let id = plan
+        .record_report(ReportDraft { unit: drb, narrative: "Funds approved".into(), ..draft(&plan, t, date(2022, 3, 1)) }, stamp())
+        .unwrap();
     assert_eq!(plan.reports_of(t, chrono::NaiveDate::MAX).iter().map(|r| (r.id, r.unit)).collect::<Vec<_>>(), vec![(id, drb)]);
 }
 

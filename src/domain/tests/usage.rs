@@ -26,6 +26,9 @@ fn report(task: Id, unit: Id) -> Report {
         milestones_done: vec![],
         readings: vec![],
         help_requested: String::new(),
+        supersedes: None,
+        withdrawn: false,
+        progress_reason: String::new(),
         meta: Meta::created(stamp()),
     }
 }
