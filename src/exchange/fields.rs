@@ -27,19 +27,13 @@ pub(super) struct Head {
     pub(super) kickoff: chrono::NaiveDate,
     pub(super) issuing_unit: Option<Id>,
     pub(super) settings: crate::domain::Settings,
-    #[serde(default)]
-    pub(super) numbers: std::collections::BTreeMap<Id, String>,
+    // Not the slice's `numbers`: they are the master table's numbering,
+    // bookkeeping of a unit's copy that no person edits, so they are never
+    // compared (a unit's report would otherwise always "change" them).
 }
 
 pub(super) fn head_of(p: &Plan) -> Head {
-    Head {
-        title: p.title.clone(),
-        year: p.year,
-        kickoff: p.kickoff,
-        issuing_unit: p.issuing_unit,
-        settings: p.settings.clone(),
-        numbers: p.numbers.clone(),
-    }
+    Head { title: p.title.clone(), year: p.year, kickoff: p.kickoff, issuing_unit: p.issuing_unit, settings: p.settings.clone() }
 }
 
 /// A record as a JSON value. Going through the text (not `to_value`)

@@ -14,9 +14,10 @@ test.describe('change trail', () => {
     // Header plus the two fields the form changed.
     await expect(rows).toHaveCount(3);
     await expect(trail).toContainText('Supervision office (master table)');
-    await expect(trail).toContainText('7.1 task · Plan');
+    await expect(trail).toContainText('Task 7.1 “Upgrading and renovating Dongmen Pedestrian Street”');
+    await expect(trail).toContainText('Plan: — → Survey, design, build');
     await expect(trail).toContainText('— → Survey, design, build');
-    await expect(trail).toContainText('7.1 task · Plan submitted on');
+    await expect(trail).toContainText('Plan submitted on: — → 2022-02-12');
     await expect(trail).toContainText('— → 2022-02-12');
     // A second change shows the old value too, newest first.
     await sheet.submitPlan('Survey, design, build, open', '2022-02-12');

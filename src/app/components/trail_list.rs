@@ -1,11 +1,23 @@
 //! The change trail (留痕) as a table: when, which unit, which record and
 //! field, old → new. Used per task on its sheet and per unit on /trail.
 
-use super::import_panel::value_text;
-use crate::app::i18n::{field_word, m, Tr};
+use crate::app::i18n::{m, Tr};
 use crate::app::state::use_state;
-use crate::domain::{dates::minute_text, TrailEntry};
+use crate::domain::{dates::minute_text, Id, Lang, TrailEntry};
+use crate::exchange::labels::Labels;
+use crate::exchange::merge::RecordKind;
 use leptos::prelude::*;
+
+/// One row of the trail, in one language.
+#[derive(Clone, PartialEq)]
+struct Row {
+    id: Id,
+    lang: Lang,
+    when: String,
+    who: String,
+    what: String,
+    change: String,
+}
 
 /// The entries `keep` selects, newest first (at most `limit`).
 #[component]
@@ -17,11 +29,28 @@ pub fn TrailList(
 ) -> impl IntoView {
     let st = use_state();
     let lang = st.lang;
+    // Each entry as a person reads it: the record it changed, by its label
+    // ("3.1 · 节点「完成选址」"), and what happened ("完成时限：… → …",
+    // "删除节点「完成选址」"). Named once per change of the plan or language.
     let rows = Memo::new(move |_| {
+        let l = lang.get();
         st.plan.with(|p| {
-            let mut v: Vec<TrailEntry> = p.trail.iter().filter(|e| keep.run((*e).clone())).cloned().collect();
+            let mut v: Vec<&TrailEntry> = p.trail.iter().filter(|e| keep.run((*e).clone())).collect();
             v.sort_by_key(|e| std::cmp::Reverse((e.at, e.id)));
-            v
+            if v.is_empty() {
+                return vec![];
+            }
+            let labels = Labels::of(p);
+            v.into_iter()
+                .map(|e| {
+                    let who = match e.by {
+                        None => l.t(m::OFFICE).to_string(),
+                        Some(u) => labels.value(RecordKind::Trail, "by", &serde_json::Value::String(u.to_string()), l),
+                    };
+                    let (what, change) = labels.trail_entry(e, l);
+                    Row { id: e.id, lang: l, when: minute_text(e.at), who, what, change }
+                })
+                .collect::<Vec<Row>>()
         })
     });
     view! {
@@ -37,32 +66,13 @@ pub fn TrailList(
                     </tr>
                 </thead>
                 <tbody>
-                    <For each=move || rows.get() key=|e| e.id let(e)>
-                        {move || {
-                            let l = lang.get();
-                            st.plan.with(|p| {
-                                let who = e.by.and_then(|u| p.unit(u)).map(|u| u.name.get(l).to_string()).unwrap_or_else(|| l.t(m::OFFICE).into());
-                                let record = e.task.and_then(|t| p.task_number(t)).unwrap_or_default();
-                                let what = if e.field.is_empty() {
-                                    format!("{} {} · {}", record, e.kind, l.t(m::TRAIL_ADDED))
-                                } else {
-                                    format!("{} {} · {}", record, e.kind, field_word(l, &e.field))
-                                };
-                                let change = if e.field.is_empty() {
-                                    value_text(&e.new, p, l)
-                                } else {
-                                    format!("{} → {}", value_text(&e.old, p, l), value_text(&e.new, p, l))
-                                };
-                                view! {
-                                    <tr>
-                                        <td class="date">{minute_text(e.at)}</td>
-                                        <td>{who}</td>
-                                        <td>{what}</td>
-                                        <td>{change}</td>
-                                    </tr>
-                                }
-                            })
-                        }}
+                    <For each=move || rows.get() key=|r| (r.id, r.lang) let(r)>
+                        <tr>
+                            <td class="date">{r.when}</td>
+                            <td>{r.who}</td>
+                            <td>{r.what}</td>
+                            <td>{r.change}</td>
+                        </tr>
                     </For>
                 </tbody>
             </table>
