@@ -11,15 +11,19 @@
 //! editing the file (or another tool) could.
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
+use gongjian::domain::corrections::MilestoneDraft;
+use gongjian::domain::edit::EditError;
 use gongjian::domain::example::luohu_2022;
+use gongjian::domain::meetings::MeetingDraft;
 use gongjian::domain::meta::Record;
 use gongjian::domain::sample::{large_plan, Size};
-use gongjian::domain::task_edit::{ReportDraft, RiskDraft};
-use gongjian::domain::{Id, Meeting, MeetingKind, Meta, Plan, RiskCategory, RiskLevel, Stamp, Text};
+use gongjian::domain::task_edit::{ReportDraft, RiskDraft, TargetDraft};
+use gongjian::domain::{Direction, Id, Meeting, MeetingKind, Meta, Plan, Reading, RiskCategory, RiskLevel, Stamp, Text};
 use gongjian::exchange::file::{parse, write, Body, Kind};
 use gongjian::exchange::import::{finish, prepare, Mode, Prepared, Side};
 use gongjian::exchange::merge::{Choice, RecordKind, Why};
 use gongjian::exchange::slice::{report, slice};
+use gongjian::exchange::trail::commit;
 use proptest::prelude::*;
 use serde_json::Value;
 use std::collections::BTreeSet;
@@ -122,6 +126,18 @@ enum Edit {
     AddMilestone { task: usize, title: usize, due_in: u16 },
     /// A risk on a task the unit leads.
     AddRisk { task: usize, level: usize },
+    /// A target on a task the unit leads, then a report with its reading.
+    AddTarget { task: usize, value: u8 },
+    /// A milestone of a task it leads moved, and maybe done on a given day.
+    MoveMilestone { k: usize, due_in: u16, done_in: Option<u16> },
+    /// A milestone of a task it leads deleted.
+    DeleteMilestone { k: usize },
+    /// A target the unit added changed, or deleted.
+    ChangeTarget { k: usize, value: u8, delete: bool },
+    /// One of its own standing reports corrected (a new progress) or withdrawn.
+    Correct { k: usize, progress: u8, withdraw: bool },
+    /// Its own weekly meeting (一周一会) on the tasks it is involved in.
+    Weekly { minutes: usize },
 }
 
 fn edit(reverts: bool) -> impl Strategy<Value = Edit> {
@@ -132,6 +148,12 @@ fn edit(reverts: bool) -> impl Strategy<Value = Edit> {
         2 => (0usize..8, 0..texts, proptest::option::of(0u8..30)).prop_map(|(task, text, submitted)| Edit::SetPlan { task, text, submitted }),
         1 => (0usize..8, 0..TITLES.len(), 0u16..400).prop_map(|(task, title, due_in)| Edit::AddMilestone { task, title, due_in }),
         1 => (0usize..8, 0usize..4).prop_map(|(task, level)| Edit::AddRisk { task, level }),
+        1 => (0usize..8, 1u8..=100).prop_map(|(task, value)| Edit::AddTarget { task, value }),
+        1 => (0usize..16, 0u16..400, proptest::option::of(0u16..30)).prop_map(|(k, due_in, done_in)| Edit::MoveMilestone { k, due_in, done_in }),
+        1 => (0usize..16).prop_map(|k| Edit::DeleteMilestone { k }),
+        1 => (0usize..8, 1u8..=100, any::<bool>()).prop_map(|(k, value, delete)| Edit::ChangeTarget { k, value, delete }),
+        1 => (0usize..16, 0u8..=100, any::<bool>()).prop_map(|(k, progress, withdraw)| Edit::Correct { k, progress, withdraw }),
+        1 => (0usize..PROBLEMS.len()).prop_map(|minutes| Edit::Weekly { minutes }),
     ]
 }
 
@@ -160,10 +182,113 @@ impl Unit {
         }
     }
 
+    /// Run one command as the unit's page does: kept only when the unit
+    /// owns all it changes (the gate every command of the page goes
+    /// through), with its change trail. A legitimate edit must pass.
+    fn run<R>(&mut self, stamp: Stamp, f: impl FnOnce(&mut Plan, Stamp) -> Result<R, EditError>) -> R {
+        let before = self.plan.clone();
+        let out = f(&mut self.plan, stamp).unwrap_or_else(|e| panic!("a unit's own edit is refused by the domain: {e}"));
+        commit(&before, &mut self.plan, stamp).unwrap_or_else(|e| panic!("a unit's own edit is refused as not its own: {e}"));
+        out
+    }
+
+    /// Milestones of the tasks the unit leads: (task, milestone).
+    fn own_milestones(&self) -> Vec<(Id, Id)> {
+        let led = self.led();
+        led.iter().flat_map(|t| self.plan.task(*t).unwrap().milestones.iter().filter(|m| m.is_live()).map(move |m| (*t, m.id))).collect()
+    }
+
     fn edit(&mut self, e: &Edit) {
         let stamp = self.stamp();
         let kickoff = self.plan.kickoff;
+        let me = self.me;
         match e {
+            Edit::AddTarget { task, value } => {
+                let tasks = self.led();
+                let task = tasks[task % tasks.len()];
+                let d = TargetDraft {
+                    name: Text::new(&format!("指标{}", self.clock), ""),
+                    measure: "个".into(),
+                    baseline: Some(0.0),
+                    target: f64::from(*value),
+                    direction: Direction::AtLeast,
+                };
+                let target = self.run(stamp, |p, s| p.add_target(task, d, s));
+                let stamp = self.stamp();
+                let date = kickoff + Duration::days(20 + self.clock);
+                let reading = Reading { target, value: f64::from(*value) / 2.0 };
+                let d = ReportDraft { task, unit: me, date, readings: vec![reading], ..Default::default() };
+                self.run(stamp, |p, s| p.record_report(d, s));
+            }
+            Edit::MoveMilestone { k, due_in, done_in } => {
+                let ms = self.own_milestones();
+                let Some(&(task, m)) = ms.get(k % ms.len().max(1)) else { return };
+                let t = self.plan.task(task).unwrap();
+                let (start, due) = (t.start.unwrap(), t.due.unwrap());
+                let on = start + Duration::days(i64::from(*due_in) % ((due - start).num_days() + 1));
+                let title = t.milestones.iter().find(|x| x.id == m).unwrap().title.clone();
+                let done_on = done_in.map(|d| start + Duration::days(i64::from(d)));
+                self.run(stamp, |p, s| p.update_milestone(task, m, MilestoneDraft { title, due: Some(on), done_on }, s));
+            }
+            Edit::DeleteMilestone { k } => {
+                let ms = self.own_milestones();
+                let Some(&(task, m)) = ms.get(k % ms.len().max(1)) else { return };
+                self.run(stamp, |p, s| p.delete_milestone(task, m, s));
+            }
+            Edit::ChangeTarget { k, value, delete } => {
+                let led = self.led();
+                let own: Vec<(Id, Id)> = led
+                    .iter()
+                    .flat_map(|t| {
+                        let task = self.plan.task(*t).unwrap();
+                        task.targets.iter().filter(|x| x.is_live() && x.added_by == Some(me)).map(move |x| (*t, x.id))
+                    })
+                    .collect();
+                let Some(&(task, x)) = own.get(k % own.len().max(1)) else { return };
+                if *delete {
+                    self.run(stamp, |p, s| p.delete_target(task, x, s));
+                } else {
+                    let was = self.plan.task(task).unwrap().targets.iter().find(|y| y.id == x).unwrap().clone();
+                    let d = TargetDraft {
+                        name: was.name,
+                        measure: was.measure,
+                        baseline: was.baseline,
+                        target: f64::from(*value) + 100.0,
+                        direction: was.direction,
+                    };
+                    self.run(stamp, |p, s| p.update_target(task, x, d, s));
+                }
+            }
+            Edit::Correct { k, progress, withdraw } => {
+                let standing: Vec<(Id, Id)> = self.plan.standing_reports().filter(|r| r.unit == me).map(|r| (r.id, r.task)).collect();
+                let Some(&(r, task)) = standing.get(k % standing.len().max(1)) else { return };
+                let date = kickoff + Duration::days(20 + self.clock);
+                if *withdraw {
+                    self.run(stamp, |p, s| p.withdraw_report(r, date, s));
+                } else {
+                    let d = ReportDraft {
+                        task,
+                        unit: me,
+                        date,
+                        narrative: format!("更正{}", self.clock),
+                        progress: Some(f64::from(*progress)),
+                        progress_reason: "更正填报错误".into(),
+                        ..Default::default()
+                    };
+                    self.run(stamp, |p, s| p.correct_report(r, d, s));
+                }
+            }
+            Edit::Weekly { minutes } => {
+                let tasks = self.involved();
+                let d = MeetingDraft {
+                    kind: Some(MeetingKind::Weekly),
+                    date: kickoff + Duration::days(20 + self.clock),
+                    tasks,
+                    minutes: PROBLEMS[*minutes].into(),
+                    ..Default::default()
+                };
+                self.run(stamp, |p, s| p.record_meeting(d, s));
+            }
             Edit::Report { task, done, progress, problems } => {
                 let tasks = self.involved();
                 let task = tasks[task % tasks.len()];
@@ -177,9 +302,11 @@ impl Unit {
                     progress: Some(f64::from(*progress)),
                     milestones_done: done.into_iter().collect(),
                     problems: problems.iter().map(|k| PROBLEMS[*k].to_string()).collect(),
+                    // Random figures go down too; the form then asks why.
+                    progress_reason: "复核后调整".into(),
                     ..Default::default()
                 };
-                self.plan.record_report(d, stamp).unwrap();
+                self.run(stamp, |p, s| p.record_report(d, s));
             }
             Edit::SetPlan { task, text, submitted } => {
                 let tasks = self.led();
@@ -191,7 +318,7 @@ impl Unit {
                         (was.plan.clone(), was.plan_submitted_on)
                     }
                 };
-                self.plan.set_task_plan(task, text, on, stamp).unwrap();
+                self.run(stamp, |p, s| p.set_task_plan(task, text, on, s));
             }
             Edit::AddMilestone { task, title, due_in } => {
                 let tasks = self.led();
@@ -201,7 +328,7 @@ impl Unit {
                 let span = (due - start).num_days() + 1;
                 let on = start + Duration::days(i64::from(*due_in) % span);
                 let title = Text::new(&format!("{}{}", TITLES[*title], self.clock), "");
-                self.plan.add_milestone(task, title, Some(on), stamp).unwrap();
+                self.run(stamp, |p, s| p.add_milestone(task, title, Some(on), s));
             }
             Edit::AddRisk { task, level } => {
                 let tasks = self.led();
@@ -214,7 +341,7 @@ impl Unit {
                     mitigation: "盯紧".into(),
                     owner: None,
                 };
-                self.plan.add_risk(d, stamp).unwrap();
+                self.run(stamp, |p, s| p.add_risk(d, s));
             }
         }
     }
@@ -743,4 +870,277 @@ fn regression_an_earlier_report_does_not_conflict_when_the_office_already_had_th
     let p = prepare_at(&only_later, &earlier);
     assert!(p.preview.conflicts.is_empty(), "{:?}", p.preview.conflicts);
     assert!(p.preview.is_empty(), "{:?}", p.preview);
+}
+
+// ------------------------------- rule 6 from the page: one ownership rule
+
+/// The records a unit owns in its copy, each as its JSON without metadata
+/// (revisions differ after a merge; content must not): its led tasks' plan,
+/// milestones and targets, and its reports, problems, risks and meetings.
+fn owned_records(p: &Plan, me: Id, led: &[Id]) -> BTreeSet<String> {
+    fn bare<T: serde::Serialize>(r: &T) -> String {
+        let mut v = serde_json::to_value(r).unwrap();
+        v.as_object_mut().unwrap().remove("meta");
+        if let Some(o) = v.as_object_mut() {
+            o.remove("milestones");
+            o.remove("targets");
+        }
+        v.to_string()
+    }
+    let mut out = BTreeSet::new();
+    for t in p.tasks.iter().filter(|t| led.contains(&t.id)) {
+        out.insert(format!("plan {} {:?} {:?}", t.id, t.plan, t.plan_submitted_on));
+        out.extend(t.milestones.iter().map(|m| format!("{}{}", bare(m), m.meta.deleted)));
+        out.extend(t.targets.iter().map(|x| format!("{}{}", bare(x), x.meta.deleted)));
+    }
+    out.extend(p.reports.iter().filter(|r| r.unit == me).map(bare));
+    out.extend(p.problems.iter().filter(|r| r.raised_by == me).map(bare));
+    out.extend(p.risks.iter().filter(|r| led.contains(&r.task)).map(bare));
+    out.extend(p.meetings.iter().filter(|m| m.meta.by == Some(me)).map(bare));
+    out.extend(p.trail.iter().filter(|c| c.by == Some(me)).map(|c| c.id.to_string()));
+    out
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    /// Whatever a unit may do in its page — reports with readings, its
+    /// tasks' plan, milestones added, moved, completed on their day and
+    /// deleted, targets added, edited and deleted, reports corrected and
+    /// withdrawn, risks, problems, weekly meetings — passes the page's
+    /// ownership check, and its report lands at the office with nothing
+    /// refused and every one of those records as the unit has it, in any
+    /// order with the other units' reports.
+    #[test]
+    fn what_a_unit_may_do_in_its_page_lands_at_the_office_whole(seed in any::<u64>(), plays in plays(false)) {
+        let w = world(seed, &plays);
+        for order in permutations(w.files.len()) {
+            let mut table = w.office.clone();
+            for i in &order {
+                let p = prepare_at(&table, &w.files[*i]);
+                prop_assert!(p.preview.refused.is_empty(), "refused: {:?}", p.preview.refused);
+                prop_assert!(p.preview.conflicts.is_empty(), "conflicts: {:?}", p.preview.conflicts);
+                table = finish(office_side(&table), &p, &[], office_stamp()).unwrap().plan;
+            }
+            for u in &w.units {
+                let led = u.led();
+                let theirs = owned_records(&u.plan, u.me, &led);
+                let ours = owned_records(&table, u.me, &led);
+                let missing: Vec<&String> = theirs.difference(&ours).collect();
+                prop_assert!(missing.is_empty(), "the office lacks the unit's {:?}", missing);
+            }
+        }
+    }
+}
+
+/// What a unit tries in its page that it does not own.
+#[derive(Clone, Debug)]
+enum Forbidden {
+    /// A task's deadline, title or responsible units (the table's Edit dialog).
+    TaskDue(usize),
+    TaskTitle(usize),
+    /// A unit's name, or a new unit.
+    RenameUnit(usize),
+    AddUnit,
+    /// A key action's title.
+    ActionTitle(usize),
+    /// The plan's settings.
+    Settings(u32),
+    /// The plan, a milestone or a risk of a task it only co-organizes.
+    OthersPlan(usize),
+    OthersMilestone(usize),
+    OthersRisk(usize),
+    /// A target the office set, changed or deleted.
+    OfficeTarget(usize, bool),
+    /// A correction or withdrawal of another unit's report.
+    OthersReport(usize, bool),
+    /// Deleting a task.
+    DeleteTask(usize),
+}
+
+fn forbidden() -> impl Strategy<Value = Forbidden> {
+    prop_oneof![
+        (0usize..8).prop_map(Forbidden::TaskDue),
+        (0usize..8).prop_map(Forbidden::TaskTitle),
+        (0usize..8).prop_map(Forbidden::RenameUnit),
+        Just(Forbidden::AddUnit),
+        (0usize..8).prop_map(Forbidden::ActionTitle),
+        (1u32..30).prop_map(Forbidden::Settings),
+        (0usize..8).prop_map(Forbidden::OthersPlan),
+        (0usize..8).prop_map(Forbidden::OthersMilestone),
+        (0usize..8).prop_map(Forbidden::OthersRisk),
+        (0usize..8, any::<bool>()).prop_map(|(i, d)| Forbidden::OfficeTarget(i, d)),
+        (0usize..8, any::<bool>()).prop_map(|(i, d)| Forbidden::OthersReport(i, d)),
+        (0usize..8).prop_map(Forbidden::DeleteTask),
+    ]
+}
+
+/// A command a unit's page would run.
+type Attempt = Box<dyn FnOnce(&mut Plan, Stamp) -> Result<(), EditError>>;
+
+impl Unit {
+    /// Try `f` as the unit's page does (the command, then the ownership
+    /// check). Returns the check's refusal; `None` when the attempt had
+    /// nothing to act on (no such record in this copy).
+    fn attempt(&mut self, f: &Forbidden) -> Option<Result<(), EditError>> {
+        use gongjian::domain::edit::TaskDraft;
+        let stamp = self.stamp();
+        let me = self.me;
+        let nth = |ids: Vec<Id>, i: usize| (!ids.is_empty()).then(|| ids[i % ids.len()]);
+        let involved = self.involved();
+        let others: Vec<Id> =
+            self.plan.tasks.iter().filter(|x| x.is_live() && x.involves(me) && x.lead_unit() != Some(me)).map(|x| x.id).collect();
+        let p = &self.plan;
+        let draft = |id: Id| {
+            let t = p.task(id).unwrap();
+            TaskDraft {
+                action: t.action,
+                title: t.title.clone(),
+                responsible: t.responsible.clone(),
+                co_organizers: t.co_organizers.clone(),
+                person: t.person,
+                start: t.start,
+                due: t.due,
+            }
+        };
+        let run: Attempt = match f {
+            Forbidden::TaskDue(i) => {
+                let id = nth(involved, *i)?;
+                let mut d = draft(id);
+                d.due = d.due.map(|x| x + Duration::days(1));
+                Box::new(move |p, s| p.update_task(id, d, s))
+            }
+            Forbidden::TaskTitle(i) => {
+                let id = nth(involved, *i)?;
+                let mut d = draft(id);
+                d.title = Text::new("单位改的名称", "");
+                Box::new(move |p, s| p.update_task(id, d, s))
+            }
+            Forbidden::RenameUnit(i) => {
+                let id = nth(p.units.iter().map(|u| u.id).collect(), *i)?;
+                Box::new(move |p, s| p.rename_unit(id, Text::new("单位改的单位名", ""), s))
+            }
+            Forbidden::AddUnit => Box::new(|p, s| p.add_unit(Text::new("自己加的单位", ""), s).map(|_| ())),
+            Forbidden::ActionTitle(i) => {
+                let a = p.actions.get(i % p.actions.len().max(1))?.clone();
+                let d = gongjian::domain::edit::ActionDraft {
+                    title: Text::new("单位改的行动", ""),
+                    field: a.field,
+                    leaders: a.leaders,
+                    leading_units: a.leading_units,
+                };
+                Box::new(move |p, s| p.update_action(a.id, d, s))
+            }
+            Forbidden::Settings(days) => {
+                let mut set = p.settings.clone();
+                set.warning_days += days;
+                Box::new(move |p, s| p.update_settings(set, s))
+            }
+            Forbidden::OthersPlan(i) => {
+                let id = nth(others, *i)?;
+                Box::new(move |p, s| p.set_task_plan(id, "不是我牵头的施工图".into(), None, s))
+            }
+            Forbidden::OthersMilestone(i) => {
+                let id = nth(others, *i)?;
+                let due = p.task(id).unwrap().due;
+                Box::new(move |p, s| p.add_milestone(id, Text::new("不是我牵头的节点", ""), due, s).map(|_| ()))
+            }
+            Forbidden::OthersRisk(i) => {
+                let task = nth(others, *i)?;
+                let d = RiskDraft {
+                    task,
+                    description: "不是我牵头的风险".into(),
+                    level: RiskLevel::High,
+                    category: RiskCategory::Other,
+                    mitigation: String::new(),
+                    owner: None,
+                };
+                Box::new(move |p, s| p.add_risk(d, s).map(|_| ()))
+            }
+            Forbidden::OfficeTarget(i, delete) => {
+                let targets: Vec<(Id, Id)> = involved
+                    .iter()
+                    .flat_map(|t| {
+                        p.task(*t).unwrap().targets.iter().filter(|x| x.is_live() && x.added_by.is_none()).map(move |x| (*t, x.id))
+                    })
+                    .collect();
+                let (task, x) = *targets.get(i % targets.len().max(1))?;
+                if *delete {
+                    Box::new(move |p, s| p.delete_target(task, x, s))
+                } else {
+                    let was = p.task(task).unwrap().targets.iter().find(|y| y.id == x).unwrap().clone();
+                    let d = TargetDraft {
+                        name: was.name,
+                        measure: was.measure,
+                        baseline: was.baseline,
+                        target: was.target + 1.0,
+                        direction: was.direction,
+                    };
+                    Box::new(move |p, s| p.update_target(task, x, d, s))
+                }
+            }
+            Forbidden::OthersReport(i, withdraw) => {
+                let theirs: Vec<(Id, Id)> = p.standing_reports().filter(|r| r.unit != me).map(|r| (r.id, r.task)).collect();
+                let (r, task) = *theirs.get(i % theirs.len().max(1))?;
+                let date = p.kickoff + Duration::days(30);
+                if *withdraw {
+                    Box::new(move |p, s| p.withdraw_report(r, date, s).map(|_| ()))
+                } else {
+                    let d =
+                        ReportDraft {
+                            task, unit: me, date, narrative: "改别人的汇报".into(), progress: Some(100.0), ..Default::default()
+                        };
+                    Box::new(move |p, s| p.correct_report(r, d, s).map(|_| ()))
+                }
+            }
+            Forbidden::DeleteTask(i) => {
+                let id = nth(involved, *i)?;
+                Box::new(move |p, s| p.delete_task(id, s))
+            }
+        };
+        let before = self.plan.clone();
+        let mut after = self.plan.clone();
+        let out = run(&mut after, stamp).and_then(|()| commit(&before, &mut after, stamp));
+        if out.is_ok() {
+            self.plan = after;
+        }
+        Some(out)
+    }
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    /// Every attempt of a unit at what it does not own (a task's deadline,
+    /// title or deletion, units, key actions, settings, another lead's plan,
+    /// milestone or risk, a target the office set, another unit's report)
+    /// is refused by the page's check, named without an internal id, and
+    /// changes nothing; its legitimate edits around it still land.
+    #[test]
+    fn what_a_unit_may_not_do_is_refused_named_and_changes_nothing(
+        seed in any::<u64>(),
+        plays in plays(false),
+        attempts in proptest::collection::vec(forbidden(), 1..8),
+    ) {
+        let mut w = world(seed, &plays);
+        let u = &mut w.units[0];
+        for a in &attempts {
+            let before = u.plan.clone();
+            let Some(out) = u.attempt(a) else { continue };
+            match out {
+                Err(EditError::NotYours(what)) => {
+                    prop_assert!(!what.is_empty());
+                    for (label, _) in &what {
+                        let uuid = |s: &str| s.split(|c: char| !c.is_ascii_hexdigit() && c != '-').any(|w| w.len() >= 36 && w.matches('-').count() == 4);
+                        prop_assert!(!uuid(&label.zh) && !uuid(&label.en), "{:?} names an id", label);
+                    }
+                }
+                other => prop_assert!(false, "{:?} was not refused as not the unit's: {:?}", a, other),
+            }
+            prop_assert!(u.plan == before, "{:?} changed the unit's table", a);
+        }
+        let file = u.report_file();
+        let p = prepare_at(&w.office, &file);
+        prop_assert!(p.preview.refused.is_empty(), "{:?}", p.preview.refused);
+    }
 }

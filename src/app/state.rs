@@ -6,6 +6,7 @@
 use super::i18n::{Msg, Tr};
 use crate::domain::edit::EditError;
 use crate::domain::light::Assessment;
+use crate::domain::ownership::{Act, RecordKind, Side, Subject};
 use crate::domain::{example, Id, Lang, Plan, Stamp};
 use crate::exchange::import::{Prepared, Refused};
 use crate::exchange::merge::Choice;
@@ -272,8 +273,12 @@ impl AppState {
             out = f(plan, stamp);
             changed = out.is_ok() && *plan != before;
             if changed {
-                // The change trail (留痕): who changed what, old → new.
-                crate::exchange::trail::record_trail(&before, plan, stamp);
+                // Kept only when this side owns all of it (the rule the
+                // office's import applies), with its trail (留痕).
+                if let Err(e) = crate::exchange::trail::commit(&before, plan, stamp) {
+                    out = Err(e);
+                    changed = false;
+                }
             }
             changed
         });
@@ -282,6 +287,21 @@ impl AppState {
             self.undo.set(None);
         }
         out
+    }
+
+    /// May this browser do `act` to a record of `kind` on `task` made by
+    /// `author`? Asked by every control before it is offered (reactive).
+    pub fn may(&self, kind: RecordKind, task: Option<Id>, author: Option<Id>, act: Act) -> bool {
+        match Side::of(self.me.get()) {
+            // The office's answer needs no record (and no lookup per row).
+            Side::Office => crate::domain::ownership::may(Side::Office, &Subject::plain(kind), act),
+            side => self.plan.with(|p| p.may(side, kind, task, author, act)),
+        }
+    }
+
+    /// Whether this browser acts as the supervision office (reactive).
+    pub fn is_office(&self) -> bool {
+        self.me.with(Option::is_none)
     }
 
     /// Who is changing the plan (this browser's unit), and now.

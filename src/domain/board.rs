@@ -268,7 +268,7 @@ impl Plan {
                 let on = Scope { unit: Some(u.id), action: None };
                 let all: Vec<&&Task> = tasks.iter().filter(|t| on.includes(t, self)).collect();
                 let with = |l: Light| all.iter().filter(|t| light_of(t) == l).map(|t| t.id).collect::<Vec<_>>();
-                let last_report = live(&self.reports).filter(|r| r.unit == u.id && r.date <= today).map(|r| r.date).max();
+                let last_report = self.standing_reports().filter(|r| r.unit == u.id && r.date <= today).map(|r| r.date).max();
                 let (red, yellow) = (with(Light::Red), with(Light::Yellow));
                 UnitSummary { unit: u.id, tasks: all.iter().map(|t| t.id).collect(), leads, helps, red, yellow, last_report }
             })

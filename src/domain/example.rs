@@ -44,6 +44,7 @@ fn target(key: &str, zh: &str, en: &str, measure: &str, baseline: Option<f64>, v
         baseline,
         target: value,
         direction: Direction::AtLeast,
+        added_by: None,
         meta: meta(),
     }
 }

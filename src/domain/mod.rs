@@ -2,17 +2,22 @@
 
 pub mod appraisal;
 pub mod board;
+pub mod corrections;
 pub mod dates;
 pub mod edit;
 pub mod example;
+pub mod file_name;
 pub mod filter;
 pub mod hearing;
 pub mod id;
+pub mod input;
 pub mod light;
 pub mod meetings;
 pub mod meta;
 pub mod numbers;
+pub mod ownership;
 pub mod plan;
+pub mod plan_head;
 pub mod progress;
 pub mod records;
 pub mod sample;

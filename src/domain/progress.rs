@@ -95,19 +95,32 @@ impl Known<'_> {
 }
 
 impl Plan {
-    /// Live reports of a task dated on or before `until`, oldest first (by
-    /// date, then as recorded).
+    /// The reports that count: live, not withdrawn, and not corrected by a
+    /// later live report. A correction or a withdrawal keeps the report it
+    /// supersedes on record; only what stands is counted.
+    pub fn standing_reports(&self) -> impl Iterator<Item = &Report> {
+        let superseded: std::collections::HashSet<Id> = live(&self.reports).filter_map(|r| r.supersedes).collect();
+        live(&self.reports).filter(move |r| !r.withdrawn && !superseded.contains(&r.id))
+    }
+
+    /// The report that corrects or withdraws `report`, if one does.
+    pub fn superseded_by(&self, report: Id) -> Option<&Report> {
+        live(&self.reports).find(|r| r.supersedes == Some(report))
+    }
+
+    /// Standing reports of a task dated on or before `until`, oldest first
+    /// (by date, then as recorded).
     pub fn reports_of(&self, task: Id, until: NaiveDate) -> Vec<&Report> {
-        let mut v: Vec<&Report> = live(&self.reports).filter(|r| r.task == task && r.date <= until).collect();
+        let mut v: Vec<&Report> = self.standing_reports().filter(|r| r.task == task && r.date <= until).collect();
         super::numbers::sort_by(&mut v, |r| r.date);
         v
     }
 
-    /// Every task's live reports dated on or before `until`, oldest first,
-    /// grouped in one pass.
+    /// Every task's standing reports dated on or before `until`, oldest
+    /// first, grouped in one pass.
     pub fn reports_by_task(&self, until: NaiveDate) -> HashMap<Id, Vec<&Report>> {
         let mut by: HashMap<Id, Vec<&Report>> = HashMap::new();
-        for r in live(&self.reports).filter(|r| r.date <= until) {
+        for r in self.standing_reports().filter(|r| r.date <= until) {
             by.entry(r.task).or_default().push(r);
         }
         for v in by.values_mut() {

@@ -29,6 +29,16 @@ pub struct Report {
     pub readings: Vec<Reading>,
     #[serde(default)]
     pub help_requested: String,
+    /// Why the progress is lower than the unit's last report on the task.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub progress_reason: String,
+    /// The earlier report of the same unit this one corrects (or, with
+    /// `withdrawn`, withdraws). Both stay on record; only the later counts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub supersedes: Option<Id>,
+    /// This record withdraws the report it supersedes and says nothing itself.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub withdrawn: bool,
     #[serde(default)]
     pub meta: Meta,
 }

@@ -94,6 +94,10 @@ pub struct Target {
     pub target: f64,
     #[serde(default)]
     pub direction: Direction,
+    /// The unit that added it (`None`: the office); a unit edits and
+    /// deletes only the targets it added.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub added_by: Option<Id>,
     #[serde(default)]
     pub meta: Meta,
 }

@@ -5,7 +5,7 @@
 use super::meta::Record;
 use super::plan::live;
 use super::{Id, Milestone, Plan, Target, Task, Text};
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
@@ -59,6 +59,8 @@ pub enum RefField {
     Assignee,
     /// The person who chaired or attended a meeting, or approved an exemption.
     Attendee,
+    /// The unit that issued the plan.
+    IssuingUnit,
 }
 
 impl fmt::Display for RefField {
@@ -77,6 +79,7 @@ impl fmt::Display for RefField {
             RefField::RaisedIn => "report or meeting it was raised in",
             RefField::Assignee => "unit or person it is assigned to",
             RefField::Attendee => "person",
+            RefField::IssuingUnit => "issuing unit",
         })
     }
 }
@@ -85,9 +88,15 @@ impl fmt::Display for RefField {
 pub enum Invalid {
     #[error("{0}: the name or title is empty")]
     Blank(Subject),
-    #[error("{0}: the kick-off {1} is not in the plan's year {2}")]
+    #[error("{0}: the kick-off {1} is neither in the plan's year {2} nor in the December before it")]
     KickoffOutsideYear(Subject, NaiveDate, i32),
-    #[error("{at}: the {field} it names does not exist ({id})")]
+    #[error("the plan: the year {0} is outside 2000–2100")]
+    YearOutOfRange(i32),
+    #[error("the plan: the plan-submission window of {0} days is longer than 366 days")]
+    PlanDueDaysOutOfRange(u32),
+    // The id is not shown: the JSON path says where it is, and a person
+    // reads the record and field.
+    #[error("{at}: the {field} it names does not exist")]
     UnknownRef { at: Subject, field: RefField, id: Id },
     #[error("{at}: due date {due} is before its start {start}")]
     DueBeforeStart { at: Subject, start: NaiveDate, due: NaiveDate },
@@ -105,8 +114,16 @@ pub enum Invalid {
     NegativeWeight { at: Subject, value: f64 },
     #[error("{at}: '{unit}' is neither a responsible unit nor a co-organizer of it")]
     NotInvolved { at: Subject, unit: String },
-    #[error("two records share the id {0}")]
+    #[error("two records share one identifier")]
     DuplicateId(Id),
+    #[error("{at}: nothing is filled in; give at least one of: the progress, what was done, a target reading, a milestone completed, a problem, or the help requested")]
+    EmptyReport { at: Subject },
+    #[error("{at}: progress {value} % is lower than the {last} % reported on {on}; say why it is lower")]
+    ProgressDropNeedsReason { at: Subject, value: f64, last: f64, on: NaiveDate },
+    #[error("{at}: nothing is recorded; write the minutes or add at least one decision")]
+    EmptyMeeting { at: Subject },
+    #[error("a unit named '{}' already exists; choose another name", .existing.get(super::Lang::En))]
+    DuplicateUnitName { existing: Text },
 }
 
 impl Plan {
@@ -116,7 +133,7 @@ impl Plan {
         if self.title.is_blank() {
             out.push(Invalid::Blank(Subject::Plan));
         }
-        if self.kickoff.year() != self.year {
+        if !super::plan_head::kickoff_fits(self.year, self.kickoff) {
             out.push(Invalid::KickoffOutsideYear(Subject::Plan, self.kickoff, self.year));
         }
         self.check_ids(&mut out);

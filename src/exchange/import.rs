@@ -6,7 +6,7 @@
 use super::file::{parse, FileError, Header, Kind, Parsed};
 use super::merge::{self, ApplyError, Choice, Preview};
 use crate::domain::validate::Invalid;
-use crate::domain::{Id, Plan, Stamp};
+use crate::domain::{Id, Lang, Plan, Stamp, Text};
 use serde_json::Value;
 
 /// What the importing side is: its table, who it acts as, and the slice it
@@ -24,25 +24,39 @@ pub struct Side<'a> {
 pub enum Refused {
     #[error("{0}")]
     File(FileError),
-    #[error("at $.plan_id: the file belongs to another plan ({found}); this table is {expected}")]
-    OtherPlan { found: Id, expected: Id },
+    // Plans and units are named by their titles and names (`Text`), never by id.
+    #[error("at $.plan_id: {}", other_plan(Lang::En, .file_plan, .table_plan))]
+    OtherPlan { found: Id, expected: Id, file_plan: Box<Text>, table_plan: Box<Text> },
     #[error(
-        "at $.plan_id: the file belongs to another plan ({found}), and this table is the example with your changes; \
-         choose \"Start a blank plan\" first to import another plan"
+        "at $.plan_id: the file belongs to another plan, “{}”, and this table is the example with your changes; \
+         choose \"Start a blank plan\" first to import another plan",
+        .file_plan.get(Lang::En)
     )]
-    EditedExample { found: Id },
-    #[error("at $.body.plan.id: the body's plan ({found}) is not the plan its header names ({expected})")]
-    BodyOtherPlan { found: Id, expected: Id },
+    EditedExample { found: Id, file_plan: Box<Text> },
+    #[error("at $.body.plan.id: the body holds another plan (“{}”) than the one its header names", .body_plan.get(Lang::En))]
+    BodyOtherPlan { found: Id, expected: Id, body_plan: Box<Text> },
     #[error("at $.kind: a slice is imported by the unit it was cut for, not by the supervision office")]
     SliceForOffice,
-    #[error("at $.unit: this slice was cut for another unit ({unit}); this browser acts as {me}")]
-    SliceForOtherUnit { unit: Id, me: Id },
+    #[error("at $.unit: this slice was cut for another unit, {}; this browser acts as {}", .unit_name.get(Lang::En), .me_name.get(Lang::En))]
+    SliceForOtherUnit { unit: Id, me: Id, unit_name: Box<Text>, me_name: Box<Text> },
     #[error("at $.kind: a unit's report is imported by the supervision office, and this browser acts as a unit")]
     ReportForUnit,
     #[error("at $.unit: a slice or a report must name its unit")]
     NoUnit,
     #[error("at {path}: {problem}")]
     Invalid { path: String, problem: Box<Invalid> },
+}
+
+/// "the file belongs to another plan, “X”; this table is “Y”" — when both
+/// have the same title, saying so (two blank plans are both "新的…").
+pub fn other_plan(l: Lang, file: &Text, table: &Text) -> String {
+    let (f, t) = (file.get(l), table.get(l));
+    match (l, f == t) {
+        (Lang::En, false) => format!("the file belongs to another plan, “{f}”; this table is “{t}”"),
+        (Lang::En, true) => format!("the file belongs to another plan with the same title as this table, “{f}”"),
+        (Lang::Zh, false) => format!("文件属于另一张表「{f}」，当前表是「{t}」"),
+        (Lang::Zh, true) => format!("文件属于另一张同名的表「{f}」，不是当前这张表"),
+    }
 }
 
 /// How the file would land.
@@ -63,6 +77,13 @@ pub struct Prepared {
     pub preview: Preview,
     incoming: Plan,
     base: Option<Plan>,
+}
+
+impl Prepared {
+    /// The file's plan (to name its records and values in the preview).
+    pub fn incoming(&self) -> &Plan {
+        &self.incoming
+    }
 }
 
 /// What the importing side becomes.
@@ -95,17 +116,24 @@ pub fn prepare_parsed(file: &str, parsed: Parsed, side: Side) -> Result<Prepared
         };
     if !replace && h.plan_id != side.plan.id {
         if side.plan.example && h.kind != Kind::Report {
-            return Err(Refused::EditedExample { found: h.plan_id });
+            return Err(Refused::EditedExample { found: h.plan_id, file_plan: Box::new(body.plan.title.clone()) });
         }
-        return Err(Refused::OtherPlan { found: h.plan_id, expected: side.plan.id });
+        let (file_plan, table_plan) = (Box::new(body.plan.title.clone()), Box::new(side.plan.title.clone()));
+        return Err(Refused::OtherPlan { found: h.plan_id, expected: side.plan.id, file_plan, table_plan });
     }
     if body.plan.id != h.plan_id {
-        return Err(Refused::BodyOtherPlan { found: body.plan.id, expected: h.plan_id });
+        return Err(Refused::BodyOtherPlan { found: body.plan.id, expected: h.plan_id, body_plan: Box::new(body.plan.title.clone()) });
     }
     match (h.kind, side.me, h.unit) {
         (Kind::Slice | Kind::Report, _, None) => return Err(Refused::NoUnit),
         (Kind::Slice, None, _) if !replace => return Err(Refused::SliceForOffice),
-        (Kind::Slice, Some(me), Some(unit)) if me != unit => return Err(Refused::SliceForOtherUnit { unit, me }),
+        (Kind::Slice, Some(me), Some(unit)) if me != unit => {
+            let name = |id: Id| {
+                let u = body.plan.unit(id).or_else(|| side.plan.unit(id));
+                Box::new(u.map(|u| u.name.clone()).unwrap_or_else(|| Text::new("未知单位", "an unknown unit")))
+            };
+            return Err(Refused::SliceForOtherUnit { unit, me, unit_name: name(unit), me_name: name(me) });
+        }
         (Kind::Report, Some(_), _) => return Err(Refused::ReportForUnit),
         _ => {}
     }
@@ -125,7 +153,7 @@ pub fn prepare_parsed(file: &str, parsed: Parsed, side: Side) -> Result<Prepared
         Kind::Report => body.base.clone(),
         _ => side.base.cloned(),
     };
-    let preview = merge::preview(side.plan, &body.plan, base.as_ref(), sender);
+    let preview = merge::preview_as(side.plan, &body.plan, base.as_ref(), sender, side.me);
     // What the file adds or changes must hold together with the table.
     let merged =
         merge::apply(side.plan, &preview, &vec![Some(Choice::Keep); preview.conflicts.len()], Stamp { by: side.me, at: h.exported_at })
@@ -170,6 +198,8 @@ fn locate(result: &Plan, incoming: &Plan, problem: &Invalid) -> Option<String> {
     let (at, field) = match problem {
         Invalid::Blank(at) => (at, ""),
         Invalid::KickoffOutsideYear(at, ..) => (at, ".kickoff"),
+        Invalid::YearOutOfRange(_) => (&Subject::Plan, ".year"),
+        Invalid::PlanDueDaysOutOfRange(_) => (&Subject::Plan, ".settings.plan_due_days"),
         Invalid::DueBeforeStart { at, .. } | Invalid::AfterTaskDue { at, .. } => (at, ".due"),
         Invalid::BothRoles { at, .. } => (at, ".co_organizers"),
         Invalid::TargetEqualsBaseline { at, .. } => (at, ".target"),
@@ -177,6 +207,11 @@ fn locate(result: &Plan, incoming: &Plan, problem: &Invalid) -> Option<String> {
         Invalid::ProgressOutOfRange { at, .. } => (at, ".progress"),
         Invalid::NegativeWeight { at, .. } => (at, ".weight"),
         Invalid::UnknownRef { .. } | Invalid::DuplicateId(_) => return None,
+        // Only the forms' commands raise these; a file is never refused for them.
+        Invalid::EmptyReport { .. }
+        | Invalid::ProgressDropNeedsReason { .. }
+        | Invalid::EmptyMeeting { .. }
+        | Invalid::DuplicateUnitName { .. } => return None,
     };
     let number = |id: Id| result.task_number(id).unwrap_or_default();
     let task_at = |label: &str| incoming.tasks.iter().position(|t| number(t.id) == label);

@@ -11,37 +11,14 @@
 
 use super::fields::{head_of, json_of, positions, to_map, Flat, Head, Index};
 use crate::domain::meta::Record;
+use crate::domain::ownership::{self, Act, Side, Subject};
 use crate::domain::{Id, Meta, Plan, Stamp, Text};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use serde_json::{Map, Value};
 use std::collections::HashSet;
 
-/// The kinds of record a file can carry.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum RecordKind {
-    Plan,
-    Unit,
-    Person,
-    Action,
-    Task,
-    Milestone,
-    Target,
-    Report,
-    Meeting,
-    Problem,
-    Risk,
-    Exemption,
-    /// A change trail entry (留痕).
-    Trail,
-}
-
-impl RecordKind {
-    /// Records that are only ever added to: an import never deletes one.
-    pub fn append_only(self) -> bool {
-        matches!(self, RecordKind::Report | RecordKind::Meeting | RecordKind::Problem | RecordKind::Risk | RecordKind::Trail)
-    }
-}
+pub use crate::domain::ownership::RecordKind;
 
 /// Which record: its kind, id, and the task it sits in (milestones, targets).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -102,6 +79,8 @@ pub struct Refusal {
     pub item: Item,
     /// The field refused; `None` when the whole record is.
     pub field: Option<String>,
+    /// The value the file brought for that field (`Null` for a whole record).
+    pub value: Value,
     pub why: Why,
 }
 
@@ -125,6 +104,9 @@ pub struct Preview {
     pub older: Vec<Item>,
     pub refused: Vec<Refusal>,
     pub conflicts: Vec<Conflict>,
+    /// In a unit's browser, importing the office's slice: what the unit had
+    /// changed but does not own, put back to the office's values.
+    pub restored: Vec<Change>,
     ops: Vec<Op>,
 }
 
@@ -138,7 +120,7 @@ impl Preview {
     /// added, no field changed, no conflict (it may still bring newer
     /// revision numbers for records whose content the table already has).
     pub fn nothing_new(&self) -> bool {
-        self.added.is_empty() && self.changed.is_empty() && self.conflicts.is_empty()
+        self.added.is_empty() && self.changed.is_empty() && self.conflicts.is_empty() && self.restored.is_empty()
     }
 }
 
@@ -164,54 +146,68 @@ pub fn label(local: &Plan, incoming: &Plan, key: Key) -> Text {
     super::labels::Labels::new(local, incoming).label(key)
 }
 
-/// Who owns what: the rules a unit's file is held to. `None` is the
-/// supervision office, which may change anything.
-struct Rights<'a> {
-    sender: Option<Id>,
-    local: &'a Index<'a>,
-    incoming: &'a Plan,
+/// Who owns what, asked of the one ownership rule
+/// ([`crate::domain::ownership`]) with the facts of a record seen as fields.
+pub(super) struct Owners<'a> {
+    pub(super) local: &'a Index<'a>,
+    pub(super) incoming: &'a Index<'a>,
 }
 
-impl Rights<'_> {
-    /// The unit that leads a task: its first responsible unit, as the table has it.
-    fn lead(&self, task: Id) -> Option<Id> {
-        let t = self.local.task(task).or_else(|| self.incoming.tasks.iter().find(|t| t.id == task))?;
-        t.lead_unit()
-    }
-
+impl<'a> Owners<'a> {
     fn id_field(f: &Flat, name: &str) -> Option<Id> {
         f.fields.get(name).and_then(Value::as_str).and_then(Id::parse)
     }
 
-    /// May the sender add (`field: None`) or change `field` of this record?
-    fn may(&self, inc: &Flat, local: Option<&Flat>, field: Option<&str>) -> Result<(), Why> {
+    /// A task as the table has it, else as the file has it.
+    fn task(&self, id: Option<Id>) -> Option<&'a crate::domain::Task> {
+        let id = id?;
+        self.local.task(id).or_else(|| self.incoming.task(id))
+    }
+
+    /// The facts of one record that decide who owns it.
+    pub(super) fn subject(&self, f: &Flat) -> Subject<'a> {
         use RecordKind as K;
-        let Some(unit) = self.sender else { return Ok(()) };
-        let both = |name: &str| {
-            let theirs = Self::id_field(inc, name);
-            let ours = local.map_or(theirs, |l| Self::id_field(l, name));
-            (theirs == Some(unit) && ours == Some(unit)).then_some(())
+        let task = match f.key.kind {
+            K::Task => Some(f.key.id),
+            K::Milestone | K::Target => f.key.parent,
+            _ => Self::id_field(f, "task"),
         };
-        let leads = |task: Option<Id>| task.and_then(|t| self.lead(t)) == Some(unit);
-        let ok = match inc.key.kind {
-            K::Task => field.is_some_and(|f| matches!(f, "plan" | "plan_submitted_on")) && leads(Some(inc.key.id)),
-            K::Milestone => leads(inc.key.parent),
-            K::Report => {
-                let involved = Self::id_field(inc, "task").and_then(|t| self.local.task(t)).is_some_and(|t| t.involves(unit));
-                both("unit").is_some() && involved
-            }
-            K::Problem => both("raised_by").is_some(),
-            K::Trail => both("by").is_some(),
-            // A unit's own weekly meeting (一周一会): one it recorded, and that
-            // nobody else has changed since.
-            K::Meeting => inc.meta.by == Some(unit) && local.is_none_or(|l| l.meta.by == Some(unit)),
-            K::Risk => leads(Self::id_field(inc, "task")) && local.is_none_or(|l| leads(Self::id_field(l, "task"))),
-            _ => false,
+        let author = match f.key.kind {
+            K::Report => Self::id_field(f, "unit"),
+            K::Problem => Self::id_field(f, "raised_by"),
+            K::Target => Self::id_field(f, "added_by"),
+            K::Trail => Self::id_field(f, "by"),
+            K::Meeting => f.meta.by,
+            _ => None,
         };
-        if ok {
-            Ok(())
-        } else {
-            Err(Why::NotOwner)
+        let corrects = Self::id_field(f, "supersedes").map(|old| {
+            let key = Key { kind: K::Report, id: old, parent: None };
+            let unit = |i: &Index| i.get(key).and_then(|r| Self::id_field(&r, "unit"));
+            // A correction of a report nobody has names nobody: refused.
+            unit(self.local).or_else(|| unit(self.incoming)).unwrap_or(Id(uuid::Uuid::nil()))
+        });
+        Subject { kind: f.key.kind, task: self.task(task), author, corrects }
+    }
+
+    /// May `side` do `act` to this record, as the file has it and (when the
+    /// table has it) as the table has it? Both must be the side's: a unit
+    /// cannot move a record of another unit's task onto its own.
+    pub(super) fn may(&self, side: Side, inc: &Flat, local: Option<&Flat>, act: Act) -> bool {
+        ownership::may(side, &self.subject(inc), act) && local.is_none_or(|l| ownership::may(side, &self.subject(l), act))
+    }
+
+    /// May the author of a trail entry have made the change it records?
+    pub(super) fn may_trail(&self, entry: &Flat) -> bool {
+        let Some(kind) = entry.fields.get("kind").and_then(Value::as_str).and_then(RecordKind::parse) else { return false };
+        let Some(record) = Self::id_field(entry, "record") else { return false };
+        let parent = matches!(kind, RecordKind::Milestone | RecordKind::Target).then(|| Self::id_field(entry, "task")).flatten();
+        let key = Key { kind, id: record, parent };
+        let field = entry.fields.get("field").and_then(Value::as_str).unwrap_or("");
+        let side = Side::of(Self::id_field(entry, "by"));
+        let (ours, theirs) = (self.local.get(key), self.incoming.get(key));
+        match theirs.as_ref().or(ours.as_ref()) {
+            Some(r) => self.may(side, r, ours.as_ref(), Act::of_field(field)),
+            None => side == Side::Office,
         }
     }
 }
@@ -234,15 +230,27 @@ pub fn listing(plan: &Plan) -> Preview {
 /// unit keeps the slice it imported); `sender` is the unit the file comes
 /// from, `None` for the supervision office.
 pub fn preview(local: &Plan, incoming: &Plan, base: Option<&Plan>, sender: Option<Id>) -> Preview {
+    preview_as(local, incoming, base, sender, None)
+}
+
+/// [`preview`] in the browser of `receiver` (`None`: the office). A unit
+/// importing the office's file takes back the office's value of every field
+/// it does not own, whatever it had changed (the list is `restored`).
+pub fn preview_as(local: &Plan, incoming: &Plan, base: Option<&Plan>, sender: Option<Id>, receiver: Option<Id>) -> Preview {
     let index = Index::new(local);
     let base_index = base.map(Index::new);
-    let rights = Rights { sender, local: &index, incoming };
+    let files = Index::new(incoming);
+    let owners = Owners { local: &index, incoming: &files };
+    let (sender, receiver) = (Side::of(sender), Side::of(receiver));
+    // The office's file is the master table for what a unit does not own.
+    let restoring = sender == Side::Office && receiver != Side::Office;
     let mut out = Preview::default();
     let mut added_tasks: HashSet<Id> = HashSet::new();
+    // What was refused, so that the trail takes in only what landed.
+    let mut refused_fields: HashSet<(Id, String)> = HashSet::new();
     let labels = super::labels::Labels::new(local, incoming);
     let item = |key: Key| Item { key, label: labels.label(key) };
 
-    let files = Index::new(incoming);
     for (key, i, j) in positions(incoming) {
         // The plan's head is only compared when the file is the same plan.
         if key.kind == RecordKind::Plan && key.id != local.id {
@@ -256,6 +264,17 @@ pub fn preview(local: &Plan, incoming: &Plan, base: Option<&Plan>, sender: Optio
             continue;
         }
         let Some(inc) = files.flat_at(key.kind, i, j) else { continue };
+        // A trail entry comes along with what it records, and only then.
+        if key.kind == RecordKind::Trail && index.get(key).is_none() {
+            let record = Owners::id_field(&inc, "record");
+            let field = inc.fields.get("field").and_then(Value::as_str).unwrap_or("").to_string();
+            let refused = record.is_some_and(|r| refused_fields.contains(&(r, field)) || refused_fields.contains(&(r, String::new())));
+            if refused || !owners.may(sender, &inc, None, Act::Add) || !owners.may_trail(&inc) {
+                continue;
+            }
+            out.ops.push(Op::Add { key, record: whole(incoming, key) });
+            continue;
+        }
         let Some(ours) = index.get(key) else {
             if let Some(parent) = key.parent {
                 if added_tasks.contains(&parent) {
@@ -264,19 +283,20 @@ pub fn preview(local: &Plan, incoming: &Plan, base: Option<&Plan>, sender: Optio
                     continue;
                 }
                 if index.task(parent).is_none() {
-                    out.refused.push(Refusal { item: item(key), field: None, why: Why::UnknownTask });
+                    refused_fields.insert((key.id, String::new()));
+                    out.refused.push(Refusal { item: item(key), field: None, value: Value::Null, why: Why::UnknownTask });
                     continue;
                 }
             }
-            if let Err(why) = rights.may(&inc, None, None) {
-                out.refused.push(Refusal { item: item(key), field: None, why });
+            if !owners.may(sender, &inc, None, Act::Add) {
+                refused_fields.insert((key.id, String::new()));
+                out.refused.push(Refusal { item: item(key), field: None, value: Value::Null, why: Why::NotOwner });
                 continue;
             }
             if key.kind == RecordKind::Task {
                 added_tasks.insert(key.id);
             }
             out.ops.push(Op::Add { key, record: whole(incoming, key) });
-            // The trail comes along with what it records; it is not listed.
             if key.kind != RecordKind::Trail {
                 out.added.push(item(key));
             }
@@ -295,7 +315,7 @@ pub fn preview(local: &Plan, incoming: &Plan, base: Option<&Plan>, sender: Optio
             out.present.push(item(key));
             continue;
         }
-        if ours.meta.by == inc.meta.by && ours.meta.rev > inc.meta.rev {
+        if ours.meta.by == inc.meta.by && ours.meta.rev > inc.meta.rev && !restoring {
             out.older.push(item(key));
             continue;
         }
@@ -311,6 +331,7 @@ pub fn preview(local: &Plan, incoming: &Plan, base: Option<&Plan>, sender: Optio
         };
         let mut take = Map::new();
         let mut changes = Vec::new();
+        let mut restored = Vec::new();
         let mut conflicts = Vec::new();
         let mut refused_any = false;
         for (field, theirs) in &inc.fields {
@@ -318,14 +339,26 @@ pub fn preview(local: &Plan, incoming: &Plan, base: Option<&Plan>, sender: Optio
             if *theirs == mine {
                 continue;
             }
+            let act = Act::of_field(field);
             let agreed = was.as_ref().map(|w| w.fields.get(field).cloned().unwrap_or(Value::Null));
+            if restoring && !owners.may(receiver, &ours, None, act) {
+                // What the office sets: its value stands. When the unit had
+                // changed it (an older version of the app let it), say so.
+                let change = FieldChange { field: field.clone(), old: mine.clone(), new: theirs.clone() };
+                match &agreed {
+                    Some(a) if *a != mine => restored.push(change),
+                    _ => changes.push(change),
+                }
+                take.insert(field.clone(), theirs.clone());
+                continue;
+            }
             if agreed.as_ref() == Some(theirs) {
                 continue; // the sender did not change it
             }
-            let tombstone = field == "deleted" && *theirs == Value::Bool(true) && key.kind.append_only();
-            let allowed = if tombstone { Err(Why::AppendOnly) } else { rights.may(&inc, Some(&ours), Some(field)) };
-            if let Err(why) = allowed {
-                out.refused.push(Refusal { item: item(key), field: Some(field.clone()), why });
+            if !owners.may(sender, &inc, Some(&ours), act) {
+                let why = if act == Act::Delete && key.kind.append_only() { Why::AppendOnly } else { Why::NotOwner };
+                refused_fields.insert((key.id, field.clone()));
+                out.refused.push(Refusal { item: item(key), field: Some(field.clone()), value: theirs.clone(), why });
                 refused_any = true;
                 continue;
             }
@@ -355,6 +388,9 @@ pub fn preview(local: &Plan, incoming: &Plan, base: Option<&Plan>, sender: Optio
         };
         if !changes.is_empty() {
             out.changed.push(Change { item: item(key), fields: changes });
+        }
+        if !restored.is_empty() {
+            out.restored.push(Change { item: item(key), fields: restored });
         }
         out.ops.push(Op::Set { key, fields: take, conflicts, meta });
     }
@@ -425,6 +461,10 @@ pub fn apply(local: &Plan, preview: &Preview, choices: &[Option<Choice>], stamp:
                     MetaRule::Merge { rev } => Meta { rev: *rev, by: stamp.by, at: Some(stamp.at), deleted: false },
                 };
                 set(&mut plan, *key, fields, meta)?;
+                // A moved milestone takes its place by date, as an added one does.
+                if key.kind == RecordKind::Milestone {
+                    grown.insert(key.kind);
+                }
             }
         }
     }
@@ -552,27 +592,5 @@ fn set(plan: &mut Plan, key: Key, fields: Map<String, Value>, meta: Meta) -> Res
         K::Risk => one(&mut plan.risks, key.id, &fields, &meta),
         K::Exemption => one(&mut plan.exemptions, key.id, &fields, &meta),
         K::Trail => one(&mut plan.trail, key.id, &fields, &meta),
-    }
-}
-
-impl RecordKind {
-    /// The kind's name in the trail and in files.
-    pub fn name(self) -> &'static str {
-        use RecordKind as K;
-        match self {
-            K::Plan => "plan",
-            K::Unit => "unit",
-            K::Person => "person",
-            K::Action => "action",
-            K::Task => "task",
-            K::Milestone => "milestone",
-            K::Target => "target",
-            K::Report => "report",
-            K::Meeting => "meeting",
-            K::Problem => "problem",
-            K::Risk => "risk",
-            K::Exemption => "exemption",
-            K::Trail => "trail",
-        }
     }
 }

@@ -20,9 +20,14 @@ pub mod read;
 pub mod schema;
 pub mod slice;
 pub mod trail;
+pub mod words;
 
 #[cfg(test)]
+mod ownership_tests;
+#[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod tests_labels;
 
 pub use pretty::pretty;
 pub use read::{read_plan, ReadError};

@@ -4,8 +4,10 @@
 
 use super::fields::{head_of, Index};
 use super::labels::Labels;
-use super::merge::{Key, RecordKind};
+use super::merge::{Key, Owners, RecordKind};
+use crate::domain::edit::EditError;
 use crate::domain::meta::Record;
+use crate::domain::ownership::{Act, Side};
 use crate::domain::{Id, Meta, Plan, Stamp};
 use serde_json::Value;
 
@@ -64,7 +66,7 @@ pub fn diff(before: &Plan, after: &Plan) -> Vec<FieldDiff> {
         };
         match b.get(k) {
             None => {
-                let label = labels.get_or_insert_with(|| Labels::new(before, after)).label(k);
+                let label = labels.get_or_insert_with(|| Labels::new(before, after)).record_label(k);
                 let new = serde_json::json!({ "zh": label.zh, "en": label.en });
                 out.push(FieldDiff { key: k, task, field: String::new(), old: Value::Null, new });
             }
@@ -81,9 +83,49 @@ pub fn diff(before: &Plan, after: &Plan) -> Vec<FieldDiff> {
     out
 }
 
+/// The changes of `diffs` (from `before` to `after`) that `side` does not
+/// own, asked of the same rule, on the same view of records, as the merge.
+pub fn not_owned(before: &Plan, after: &Plan, diffs: &[FieldDiff], side: Side) -> Vec<FieldDiff> {
+    if side == Side::Office && diffs.iter().all(|d| d.field != "deleted" || !d.key.kind.append_only()) {
+        return vec![];
+    }
+    let (b, a) = (Index::new(before), Index::new(after));
+    let owners = Owners { local: &b, incoming: &a };
+    diffs
+        .iter()
+        .filter(|d| {
+            let Some(now) = a.get(d.key) else { return false };
+            !owners.may(side, &now, b.get(d.key).as_ref(), Act::of_field(&d.field))
+        })
+        .cloned()
+        .collect()
+}
+
+/// Keep a change made by `stamp.by` from `before` to `after`, with its
+/// trail, only when it touches nothing its author does not own: otherwise
+/// `after` is put back to `before` and the error names what was refused.
+/// Every command a person runs goes through here.
+pub fn commit(before: &Plan, after: &mut Plan, stamp: Stamp) -> Result<(), EditError> {
+    let diffs = diff(before, after);
+    let refused = not_owned(before, after, &diffs, Side::of(stamp.by));
+    if !refused.is_empty() {
+        let labels = Labels::new(before, after);
+        let what = refused.iter().map(|d| (labels.record_label(d.key), d.field.clone())).collect();
+        *after = before.clone();
+        return Err(EditError::NotYours(what));
+    }
+    append(after, diffs, stamp);
+    Ok(())
+}
+
 /// Append to `after`'s trail what changed since `before`, stamped.
 pub fn record_trail(before: &Plan, after: &mut Plan, stamp: Stamp) {
-    let entries: Vec<crate::domain::TrailEntry> = diff(before, after)
+    let diffs = diff(before, after);
+    append(after, diffs, stamp);
+}
+
+fn append(after: &mut Plan, diffs: Vec<FieldDiff>, stamp: Stamp) {
+    let entries: Vec<crate::domain::TrailEntry> = diffs
         .into_iter()
         .map(|d| crate::domain::TrailEntry {
             id: Id::new(),

@@ -4,6 +4,7 @@ import { type Page } from '@playwright/test';
 import { expect, test, type Browsers } from './fixtures/browsers';
 import { expectNoSeriousViolations } from './helpers/axe';
 import { ExchangePage, type Saved } from './pages/exchange-page';
+import { NewPlanPage } from './pages/new-plan-page';
 import { SheetPage } from './pages/sheet-page';
 import { TablePage, type Lang } from './pages/table-page';
 
@@ -12,8 +13,8 @@ import { TablePage, type Lang } from './pages/table-page';
 // 2022-06-30); task 7.1 belongs to the Dongmen Sub-district.
 const DONGMEN = { en: 'Dongmen Sub-district', zh: '东门街道' } as const;
 const T71 = { en: 'Upgrading and renovating Dongmen Pedestrian Street', zh: '东门步行街升级改造' } as const;
-const SLICE_NAME = 'luohu-2022.slice.dongmen-sub-district.json';
-const REPORT_NAME = /^luohu-2022\.report\.dongmen-sub-district\.\d{4}-\d{2}-\d{2}\.json$/;
+const SLICE_NAME = 'Luohu District 2022 Critical Task Division of Responsibility Table.slice.Dongmen Sub-district.json';
+const REPORT_NAME = /^Luohu District 2022 Critical Task Division of Responsibility Table\.report\.Dongmen Sub-district\.\d{4}-\d{2}-\d{2}\.json$/;
 const KEY = 'gongjian.plan';
 /** The plan texts the office (A) and Dongmen (B) write for 7.1 after the slice. */
 const A = 'A: the office rewrote the steps';
@@ -133,8 +134,8 @@ test.describe('exchange between units (two browsers)', () => {
     await expect(ux.fact('File kind')).toHaveText("Unit's slice");
     await expect(ux.fact('From')).toHaveText('Supervision office (master table)');
     await expect(ux.replaces).toBeVisible();
-    await expect(ux.list('To be added')).toContainText([`Task：`, `Milestone：`]);
-    await expect(ux.list('To be added').filter({ hasText: 'Milestone：' })).toHaveText(/ · Design$/);
+    await expect(ux.list('To be added')).toContainText([`Task 7.1 “${T71.en}”`, `7.1 · Milestone “Design”`]);
+    await expect(ux.list('To be added').filter({ hasText: 'Milestone “' })).toHaveText(/ · Milestone “Design”$/);
     await expect(ux.conflicts).toHaveCount(0);
     await ux.apply();
     await expect(ux.done).toContainText(`Imported ${slice.name}：`);
@@ -171,7 +172,7 @@ test.describe('exchange between units (two browsers)', () => {
     await expect(ox.fact('From')).toHaveText('Dongmen Sub-district');
     await expect(ox.replaces).toHaveCount(0);
     await expect(ox.listSummary('To be added')).toHaveText('To be added (1)');
-    await expect(ox.list('To be added')).toHaveText([`Report：7.1 ${T71.en} · 2022-06-30`]);
+    await expect(ox.list('To be added')).toHaveText([`7.1 · Progress report by Dongmen Sub-district, 2022-06-30`]);
     await expect(ox.listSummary('To be changed')).toHaveCount(0);
     await expect(ox.listSummary("Refused (not the sender's to change)")).toHaveCount(0);
     await expect(ox.conflicts).toHaveCount(0);
@@ -248,7 +249,7 @@ test.describe('exchange between units (two browsers)', () => {
     await s.ox.importAndPreview(report);
     await expect(s.ox.conflicts).toHaveCount(1);
     const c = s.ox.conflicts.first();
-    await expect(c).toHaveAccessibleName(`Task：7.1 ${T71.en} · Plan`);
+    await expect(c).toHaveAccessibleName(`Task 7.1 “${T71.en}” · Plan`);
     await expect(s.ox.choice(c, 'keep')).toHaveAccessibleName(`Keep the table's value：${A}`);
     await expect(s.ox.choice(c, 'take')).toHaveAccessibleName(`Take the file's value：${B}`);
     await expect(s.ox.choice(c, 'keep')).not.toBeChecked();
@@ -350,7 +351,8 @@ test.describe('exchange between units (two browsers)', () => {
     const t3 = new TablePage(other, 'en');
     await t3.goto();
     other.on('dialog', (d) => d.accept());
-    await t3.startBlankButton.click();
+    await t3.startBlankLink.click();
+    await new NewPlanPage(other, 'en').start({ titleEn: 'Another office', year: '2022', kickoff: '2022-02-07' });
     await expect(t3.exampleBanner).toHaveCount(0);
     await other.goto('/units?lang=en');
     const add = other.getByRole('region', { name: 'Units', exact: true }).getByRole('form', { name: 'Add unit', exact: true });
@@ -459,7 +461,7 @@ test.describe('exchange between units (two browsers)', () => {
     const report = await reportDesignDone(s);
     await s.ox.goto();
     const plan = await s.ox.exportPlan('office');
-    expect(plan.name).toBe('luohu-2022.plan.json');
+    expect(plan.name).toBe('Luohu District 2022 Critical Task Division of Responsibility Table.plan.json');
 
     for (const [file, kind] of [
       [s.slice, 'slice'],

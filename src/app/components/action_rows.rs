@@ -1,12 +1,13 @@
 //! A key action's group in the table: its own row, then its tasks.
 
 use super::light_badge::LightBadge;
-use super::row_buttons::RowButtons;
+use super::row_buttons::{RowButtons, SetByOffice};
 use super::task_row::TaskRow;
 use crate::app::i18n::{m, Tr};
 use crate::app::pages::table::Editing;
 use crate::app::state::use_state;
 use crate::domain::filter::ActionRows as Rows;
+use crate::domain::ownership::{Act, RecordKind};
 use crate::domain::Id;
 use leptos::prelude::*;
 
@@ -41,15 +42,17 @@ pub fn ActionRows(
                 <td>{units}</td>
                 <td colspan="3"></td>
                 <td class="status"><LightBadge assessment=light /></td>
-                <RowButtons
-                    what
-                    on_edit=Callback::new(move |_| editing.set(Some(Editing::Action(id))))
-                    on_move=Callback::new(move |dir| { let _ = st.edit(|p, s| p.move_action(id, dir, s)); })
-                    confirm_delete=m::CONFIRM_DELETE_ACTION
-                    on_delete=Callback::new(move |_| { let _ = st.edit(|p, s| p.delete_action(id, s)); })
-                >
-                    <button type="button" on:click=move |_| editing.set(Some(Editing::NewTask(id))) aria-label=add_task_name>{st.tr(m::ADD_TASK)}</button>
-                </RowButtons>
+                <Show when=move || st.may(RecordKind::Action, None, None, Act::Change("title")) fallback=|| view! { <SetByOffice /> }>
+                    <RowButtons
+                        what
+                        on_edit=Callback::new(move |_| editing.set(Some(Editing::Action(id))))
+                        on_move=Callback::new(move |dir| { let _ = st.edit(|p, s| p.move_action(id, dir, s)); })
+                        confirm_delete=m::CONFIRM_DELETE_ACTION
+                        on_delete=Callback::new(move |_| { let _ = st.edit(|p, s| p.delete_action(id, s)); })
+                    >
+                        <button type="button" on:click=move |_| editing.set(Some(Editing::NewTask(id))) aria-label=add_task_name>{st.tr(m::ADD_TASK)}</button>
+                    </RowButtons>
+                </Show>
             </tr>
             <For each=move || tasks.get() key=|t| t.clone() children=move |(id, number)| view! { <TaskRow id number /> } />
         </tbody>

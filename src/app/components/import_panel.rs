@@ -4,45 +4,35 @@
 //! export. The header's picker is `shell::ImportFile`.
 
 use crate::app::exchange::{apply_pending, undo_import};
-use crate::app::i18n::{field_word, kind_word, m, refused, Msg, Tr};
+use crate::app::i18n::{m, refused, Msg, Tr};
 use crate::app::state::{use_state, Job, Pending};
-use crate::domain::{Id, Lang, Plan};
+use crate::domain::Lang;
 use crate::exchange::file::Kind;
 use crate::exchange::import::Mode;
-use crate::exchange::merge::{Choice, Item, Why};
+use crate::exchange::labels::Labels;
+use crate::exchange::merge::{Choice, Item, Refusal, Why};
 use leptos::prelude::*;
 use serde_json::Value;
 
-/// A value from a file or the table, as a person reads it: names for ids,
-/// the interface language for bilingual texts.
-pub fn value_text(v: &Value, plan: &Plan, lang: Lang) -> String {
-    match v {
-        Value::Null => "—".into(),
-        Value::Bool(b) => lang.t(if *b { m::YES } else { m::NO }).into(),
-        Value::Number(n) => n.to_string(),
-        Value::String(s) => match Id::parse(s) {
-            Some(id) => plan
-                .unit(id)
-                .map(|u| u.name.get(lang).to_string())
-                .or_else(|| plan.person(id).map(|p| p.name.get(lang).to_string()))
-                .or_else(|| plan.task_number(id))
-                .or_else(|| plan.action(id).map(|a| a.title.get(lang).to_string()))
-                .unwrap_or_else(|| s.clone()),
-            None if s.is_empty() => "—".into(),
-            None => s.clone(),
-        },
-        Value::Array(items) if items.is_empty() => "—".into(),
-        Value::Array(items) => items.iter().map(|x| value_text(x, plan, lang)).collect::<Vec<_>>().join("、"),
-        Value::Object(o) if o.contains_key("zh") || o.contains_key("en") => {
-            let part = |k: &str| o.get(k).and_then(Value::as_str).unwrap_or_default().to_string();
-            crate::domain::Text { zh: part("zh"), en: part("en") }.get(lang).to_string()
-        }
-        Value::Object(_) => v.to_string(),
-    }
+fn item_text(i: &Item, lang: Lang) -> String {
+    i.label.get(lang).to_string()
 }
 
-fn item_text(i: &Item, lang: Lang) -> String {
-    format!("{}：{}", kind_word(lang, i.key.kind), i.label.get(lang))
+/// A refused record or field, as a person reads it: the record's label, the
+/// field's, the value the file brought, and why ("3.1 · 节点「设计」 · 完成时限：
+/// 2022-07-10（不属于发送单位负责的内容）").
+fn refusal_text(labels: &Labels, r: &Refusal, value: Option<&Value>, l: Lang) -> String {
+    let why = why_text(r.why, l);
+    let (open, close) = if l == Lang::Zh { ("（", "）") } else { (" (", ")") };
+    let colon = if l == Lang::Zh { "：" } else { ": " };
+    match r.field.as_deref() {
+        None | Some("") => format!("{}{colon}{why}", labels.label_in(r.item.key, l)),
+        Some("deleted") => format!("{}{colon}{why}", labels.line(r.item.key, "deleted", &Value::Bool(false), &Value::Bool(true), l)),
+        Some(f) => {
+            let value = value.map(|v| format!("{colon}{}", labels.value(r.item.key.kind, f, v, l))).unwrap_or_default();
+            format!("{}{value}{open}{why}{close}", labels.field_line(r.item.key, Some(f), l))
+        }
+    }
 }
 
 fn why_text(w: Why, lang: Lang) -> &'static str {
@@ -114,13 +104,11 @@ pub fn ImportPanel() -> impl IntoView {
                     Kind::Slice => m::KIND_SLICE,
                     Kind::Report => m::KIND_REPORT,
                 });
-                let from = h.exported_by.and_then(|u| plan.unit(u)).map(|u| u.name.get(l).to_string()).unwrap_or_else(|| {
-                    if h.exported_by.is_none() {
-                        l.t(m::OFFICE).to_string()
-                    } else {
-                        h.exported_by.map(|u| u.to_string()).unwrap_or_default()
-                    }
-                });
+                let labels = Labels::new(&plan, prepared.incoming());
+                let from = match h.exported_by {
+                    None => l.t(m::OFFICE).to_string(),
+                    Some(u) => labels.value(crate::exchange::merge::RecordKind::Report, "unit", &Value::String(u.to_string()), l),
+                };
                 let replace = prepared.mode == Mode::Replace;
                 let nothing = p.nothing_new() && !replace;
                 let idle = p.is_empty() && !replace;
@@ -129,30 +117,23 @@ pub fn ImportPanel() -> impl IntoView {
                 let changed: Vec<String> = p
                     .changed
                     .iter()
-                    .flat_map(|c| {
-                        let plan = &plan;
-                        c.fields.iter().map(move |f| {
-                            format!(
-                                "{} · {}：{} → {}",
-                                item_text(&c.item, l),
-                                field_word(l, &f.field),
-                                value_text(&f.old, plan, l),
-                                value_text(&f.new, plan, l)
-                            )
-                        })
-                    })
+                    .flat_map(|c| c.fields.iter().map(move |f| (c.item.key, f)))
                     .take(LIST_MAX)
+                    .map(|(key, f)| labels.line(key, &f.field, &f.old, &f.new, l))
                     .collect();
                 let present: Vec<String> = p.present.iter().map(|i| item_text(i, l)).take(LIST_MAX).collect();
                 let older: Vec<String> = p.older.iter().map(|i| item_text(i, l)).take(LIST_MAX).collect();
-                let refusals: Vec<String> = p
-                    .refused
+                let shown: Vec<&Refusal> = p.refused.iter().take(LIST_MAX).collect();
+                let values = labels.file_values(shown.iter().map(|r| (r.item.key, r.field.clone().unwrap_or_default())));
+                let refusals: Vec<String> = shown.iter().zip(&values).map(|(r, v)| refusal_text(&labels, r, v.as_ref(), l)).collect();
+                // What this unit had changed but the office sets, put back.
+                let restored_total: usize = p.restored.iter().map(|c| c.fields.len()).sum();
+                let restored: Vec<String> = p
+                    .restored
                     .iter()
-                    .map(|r| {
-                        let field = r.field.as_deref().map(|f| format!(" · {}", field_word(l, f))).unwrap_or_default();
-                        format!("{}{field}：{}", item_text(&r.item, l), why_text(r.why, l))
-                    })
+                    .flat_map(|c| c.fields.iter().map(move |f| (c.item.key, f)))
                     .take(LIST_MAX)
+                    .map(|(key, f)| labels.line(key, &f.field, &f.old, &f.new, l))
                     .collect();
                 let open_choices = choices.iter().filter(|c| c.is_none()).count();
                 let conflicts = p
@@ -173,20 +154,22 @@ pub fn ImportPanel() -> impl IntoView {
                                 })
                             }
                         };
+                        let kind = c.item.key.kind;
                         let agreed = c.base.as_ref().map(|b| {
-                            view! { <p class="agreed">{l.t(m::AGREED_WAS)} "：" {value_text(b, &plan, l)}</p> }
+                            view! { <p class="agreed">{l.t(m::AGREED_WAS)} "：" {labels.value(kind, &c.field, b, l)}</p> }
                         });
+                        let (ours, theirs) = (labels.value(kind, &c.field, &c.ours, l), labels.value(kind, &c.field, &c.theirs, l));
                         view! {
                             <fieldset class="conflict">
-                                <legend>{format!("{} · {}", item_text(&c.item, l), field_word(l, &c.field))}</legend>
+                                <legend>{labels.field_line(c.item.key, Some(&c.field), l)}</legend>
                                 {agreed}
                                 <label>
                                     <input type="radio" name=name.clone() prop:checked=chosen == Some(Choice::Keep) on:change=choose(Choice::Keep) />
-                                    {l.t(m::KEEP_OURS)} "：" <span class="ours">{value_text(&c.ours, &plan, l)}</span>
+                                    {l.t(m::KEEP_OURS)} "：" <span class="ours">{ours}</span>
                                 </label>
                                 <label>
                                     <input type="radio" name=name prop:checked=chosen == Some(Choice::Take) on:change=choose(Choice::Take) />
-                                    {l.t(m::TAKE_THEIRS)} "：" <span class="theirs">{value_text(&c.theirs, &plan, l)}</span>
+                                    {l.t(m::TAKE_THEIRS)} "：" <span class="theirs">{theirs}</span>
                                 </label>
                             </fieldset>
                         }
@@ -210,6 +193,7 @@ pub fn ImportPanel() -> impl IntoView {
                             {nothing.then(|| view! { <p class="nothing-new" role="status">{l.t(m::NOTHING_NEW)}</p> })}
                             <div class="import-lists">
                                 {item_list(l, m::ADDED, p.added.len(), added, true)}
+                                {item_list(l, crate::app::i18n::m_owner::PUT_BACK, restored_total, restored, true)}
                                 {item_list(l, m::CHANGED, changed_total, changed, true)}
                                 {item_list(l, m::REFUSED, p.refused.len(), refusals, true)}
                                 {item_list(l, m::OLDER, p.older.len(), older, false)}

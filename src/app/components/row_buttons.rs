@@ -8,6 +8,14 @@ use crate::domain::edit::Move;
 use crate::domain::Lang;
 use leptos::prelude::*;
 
+/// The cell shown instead of the buttons on a row this browser may not
+/// change: what the unit sees on the office's records.
+#[component]
+pub fn SetByOffice() -> impl IntoView {
+    let st = use_state();
+    view! { <td class="row-buttons set-by">{st.tr(crate::app::i18n::m_owner::SET_BY_OFFICE)}</td> }
+}
+
 /// Ask the person before something they cannot take back.
 pub fn confirm(lang: Lang, question: Msg) -> bool {
     web_sys::window().and_then(|w| w.confirm_with_message(lang.t(question)).ok()).unwrap_or(false)

@@ -1,10 +1,11 @@
 //! One task's row in the responsibility table.
 
 use super::light_badge::LightBadge;
-use super::row_buttons::RowButtons;
+use super::row_buttons::{RowButtons, SetByOffice};
 use crate::app::i18n::{m, Tr};
 use crate::app::pages::table::Editing;
 use crate::app::state::use_state;
+use crate::domain::ownership::{Act, RecordKind};
 use crate::domain::Id;
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -57,13 +58,15 @@ pub fn TaskRow(
             <td>{co}</td>
             <td class="date">{due}</td>
             <td class="status"><LightBadge assessment=light /></td>
-            <RowButtons
-                what
-                on_edit=Callback::new(move |_| editing.set(Some(Editing::Task(id))))
-                on_move=Callback::new(move |dir| { let _ = st.edit(|p, s| p.move_task(id, dir, s)); })
-                confirm_delete=m::CONFIRM_DELETE_TASK
-                on_delete=Callback::new(move |_| { let _ = st.edit(|p, s| p.delete_task(id, s)); })
-            />
+            <Show when=move || st.may(RecordKind::Task, Some(id), None, Act::Change("title")) fallback=|| view! { <SetByOffice /> }>
+                <RowButtons
+                    what
+                    on_edit=Callback::new(move |_| editing.set(Some(Editing::Task(id))))
+                    on_move=Callback::new(move |dir| { let _ = st.edit(|p, s| p.move_task(id, dir, s)); })
+                    confirm_delete=m::CONFIRM_DELETE_TASK
+                    on_delete=Callback::new(move |_| { let _ = st.edit(|p, s| p.delete_task(id, s)); })
+                />
+            </Show>
         </tr>
     }
 }

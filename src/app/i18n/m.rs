@@ -9,11 +9,10 @@ pub const NAV_DIRECTORY: Msg = Msg("单位和人员", "Units and people");
 pub const LANGUAGE: Msg = Msg("语言", "Language");
 pub const SWITCH_LANG: Msg = Msg("English", "中文");
 pub const SWITCH_LANG_LABEL: Msg = Msg("切换到英文界面", "Switch the interface to Chinese");
-pub const EXAMPLE_BANNER: Msg =
-    Msg("这是示例：罗湖区2022年攻坚任务责任分工表，按以下日期查看：", "This is an example: Luohu District's 2022 table, viewed as of");
+/// The example banner: this, the plan's title, then `EXAMPLE_BANNER_END`.
+pub const EXAMPLE_BANNER: Msg = Msg("这是示例：", "This is an example: ");
+pub const EXAMPLE_BANNER_END: Msg = Msg("，按以下日期查看：", ", viewed as of");
 pub const START_BLANK: Msg = Msg("新建空白计划", "Start a blank plan");
-pub const CONFIRM_BLANK: Msg = Msg("用一个空白计划替换示例？", "Replace the example with a blank plan?");
-pub const NEW_PLAN_TITLE: Msg = Msg("新的攻坚任务责任分工表", "New responsibility table");
 // The table
 pub const FILTERS: Msg = Msg("筛选", "Filters");
 pub const F_ACTION: Msg = Msg("专项行动", "Key action");
@@ -109,7 +108,6 @@ pub const AS_OF_BANNER: Msg = Msg("状态按此日期计算：", "Lights are com
 // Settings
 pub const NAV_SETTINGS: Msg = Msg("设置", "Settings");
 pub const SETTINGS_LIGHTS: Msg = Msg("红黄绿灯的判定规则", "How the lights are decided");
-pub const S_PLAN_DUE: Msg = Msg("施工图报送期限（启动后天数）", "Plan due (days after kick-off)");
 pub const S_WARNING: Msg = Msg("预警窗口（天）：节点在此天数内到期亮黄灯", "Warning window (days): a milestone due within it turns yellow");
 pub const S_REPORT: Msg = Msg("反馈间隔（天）：超过此天数未反馈亮黄灯", "Reporting interval (days): no report for longer turns yellow");
 pub const S_MARGIN: Msg = Msg("进度滞后容差（百分点）", "Behind-pace margin (percentage points)");

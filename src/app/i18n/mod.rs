@@ -28,7 +28,11 @@ mod exchange;
 /// The interface strings.
 pub mod m;
 pub mod m_appraisal;
+/// The strings of the input rules (empty and contradictory input).
+pub mod m_input;
 pub mod m_meetings;
+pub mod m_owner;
+pub mod m_plan;
 mod words;
 pub use exchange::{field_word, kind_word, refused};
 pub use words::{light_name, reason, risk_category, risk_level, risk_status};
@@ -131,6 +135,7 @@ fn ref_field(l: Lang, f: RefField) -> String {
         RefField::RaisedIn => "提出问题的反馈或会议",
         RefField::Assignee => "承办单位或人员",
         RefField::Attendee => "人员",
+        RefField::IssuingUnit => "印发单位",
     }
     .into()
 }
@@ -142,8 +147,10 @@ pub fn invalid(l: Lang, e: &Invalid) -> String {
     }
     match e {
         Invalid::Blank(s) => format!("{}：名称为空", subject(l, s)),
-        Invalid::KickoffOutsideYear(s, k, y) => format!("{}：启动日期 {k} 不在计划年度 {y} 内", subject(l, s)),
-        Invalid::UnknownRef { at, field, id } => format!("{}：所填{}不存在（{id}）", subject(l, at), ref_field(l, *field)),
+        Invalid::KickoffOutsideYear(s, k, y) => format!("{}：启动日期 {k} 既不在计划年度 {y} 内，也不在上一年 12 月", subject(l, s)),
+        Invalid::YearOutOfRange(y) => format!("计划：年度 {y} 不在 2000–2100 之间"),
+        Invalid::PlanDueDaysOutOfRange(d) => format!("计划：施工图报送期限 {d} 天超过 366 天"),
+        Invalid::UnknownRef { at, field, .. } => format!("{}：所填{}不存在", subject(l, at), ref_field(l, *field)),
         Invalid::DueBeforeStart { at, start, due } => format!("{}：完成时限 {due} 早于开始日期 {start}", subject(l, at)),
         Invalid::AfterTaskDue { at, due, task_due } => format!("{}：时限 {due} 晚于任务完成时限 {task_due}", subject(l, at)),
         Invalid::BothRoles { at, unit } => format!("{}：“{unit}”既是责任单位又是协办单位", subject(l, at)),
@@ -152,7 +159,18 @@ pub fn invalid(l: Lang, e: &Invalid) -> String {
         Invalid::ProgressOutOfRange { at, value } => format!("{}：进度 {value}% 超出 0–100%", subject(l, at)),
         Invalid::NegativeWeight { at, value } => format!("{}：权重 {value} 为负数", subject(l, at)),
         Invalid::NotInvolved { at, unit } => format!("{}：“{unit}”既不是该任务的责任单位，也不是协办单位", subject(l, at)),
-        Invalid::DuplicateId(id) => format!("两条记录使用了同一个编号 {id}"),
+        Invalid::DuplicateId(_) => "两条记录使用了同一个编号".into(),
+        Invalid::EmptyReport { at } => {
+            format!(
+                "{}：什么都没有填写，请至少填写总体进度、进展情况、指标读数、本次完成的节点、需协调解决的问题或需要的支持中的一项",
+                subject(l, at)
+            )
+        }
+        Invalid::ProgressDropNeedsReason { at, value, last, on } => {
+            format!("{}：进度 {value}% 低于 {on} 反馈的 {last}%，请填写进度下降的原因", subject(l, at))
+        }
+        Invalid::EmptyMeeting { .. } => "这次会议没有记录任何内容：请填写会议纪要，或至少添加一项议定事项".into(),
+        Invalid::DuplicateUnitName { existing } => format!("已有同名单位“{}”，请换一个名称", existing.get(l)),
     }
 }
 
@@ -232,6 +250,16 @@ pub fn edit_error(l: Lang, e: &EditError) -> Vec<String> {
         EditError::NotFound => vec![if l == Lang::Zh { "该记录已不存在。".into() } else { e.to_string() }],
         EditError::Invalid(list) => list.iter().map(|i| invalid(l, i)).collect(),
         EditError::InUse(list) => list.iter().map(|u| usage(l, u)).collect(),
+        EditError::NotYours(list) => list
+            .iter()
+            .map(|(record, field)| {
+                let what = match field.as_str() {
+                    "" => l.t(m_owner::NOT_YOURS_ADD).to_string(),
+                    f => exchange::field_word(l, f),
+                };
+                format!("{}{}{}", record.get(l), if l == Lang::Zh { "：" } else { ": " }, what) + l.t(m_owner::NOT_YOURS)
+            })
+            .collect(),
     }
 }
 

@@ -11,6 +11,7 @@ use crate::app::spreadsheet::SheetExports;
 use crate::app::state::use_state;
 use crate::app::url::query_string;
 use crate::domain::board::{Facet, MilestoneRef};
+use crate::domain::file_name::{file_name, FileKind};
 use crate::domain::filter::TableFilter;
 use crate::domain::light::Light;
 use crate::domain::Id;
@@ -145,7 +146,7 @@ pub fn BoardPage() -> impl IntoView {
 
             <section class="board-section" aria-labelledby="units-heading">
                 <h3 id="units-heading">{st.tr(m::UNITS)}</h3>
-                <SheetExports make=Callback::new(move |_| st.plan.with_untracked(|p| board.with_untracked(|b| p.unit_sheet(b, lang.get_untracked())))) stem=Signal::derive(move || st.plan.with(|p| crate::exchange::file::stem(p, &format!("units.{}", st.today.get())))) />
+                <SheetExports make=Callback::new(move |_| st.plan.with_untracked(|p| board.with_untracked(|b| p.unit_sheet(b, lang.get_untracked())))) name=Callback::new(move |ext| st.plan.with_untracked(|p| file_name(p, FileKind::Units(st.today.get_untracked()), None, lang.get_untracked(), ext))) />
                 <table class="sheet-table">
                     <thead><tr>
                         <th scope="col">{st.tr(m::UNIT)}</th><th scope="col">{st.tr(m::TASKS_HEADER)}</th><th scope="col">{st.tr(m::LIGHT_RED)}</th><th scope="col">{st.tr(m::LIGHT_YELLOW)}</th><th scope="col">{st.tr(m::LAST_REPORT)}</th>
@@ -245,7 +246,9 @@ fn OpenDecisions() -> impl IntoView {
                                 {(!owner.is_empty()).then(|| view! { " · " <span class="owner">{owner}</span> })}
                                 " · " {st.tr(mm::DUE)} " " <span class="date">{due.map(|d| d.to_string()).unwrap_or_else(|| "—".into())}</span>
                                 " · " <A href=meetings>{date.to_string()} " " {move || lang.get().t(mm::kind(kind))}</A>
-                                " " <button type="button" class="no-print" aria-label=move || format!("{}: {label}", lang.get().t(mm::CLOSE)) on:click=move |_| crate::app::pages::meetings::close(st, meeting, decision)>{st.tr(mm::CLOSE)}</button>
+                                {crate::app::pages::meetings::may_close(st, meeting).then(|| view! {
+                                    " " <button type="button" class="no-print" aria-label=move || format!("{}: {label}", lang.get().t(mm::CLOSE)) on:click=move |_| crate::app::pages::meetings::close(st, meeting, decision)>{st.tr(mm::CLOSE)}</button>
+                                })}
                             </li>
                         }
                     }).collect_view()}

@@ -12,7 +12,32 @@ pub fn DirectoryPage() -> impl IntoView {
     let lang = st.lang;
     let units = Memo::new(move |_| st.plan.with(|p| p.units_sorted(lang.get()).iter().map(|u| u.id).collect::<Vec<_>>()));
     let people = Memo::new(move |_| st.plan.with(|p| p.people_sorted(lang.get()).iter().map(|u| u.id).collect::<Vec<_>>()));
+    // Units and people are the office's: a unit's browser lists them.
+    let read_only = move || {
+        let names = move |units: bool| {
+            st.plan.with(|p| {
+                let l = lang.get();
+                if units {
+                    p.units_sorted(l).iter().map(|u| u.name.get(l).to_string()).collect::<Vec<_>>()
+                } else {
+                    p.people_sorted(l).iter().map(|x| format!("{} {}", x.name.get(l), x.title.get(l)).trim().to_string()).collect()
+                }
+            })
+        };
+        view! {
+            <section class="directory" aria-labelledby="units-heading">
+                <h2 id="units-heading">{st.tr(m::UNITS)}</h2>
+                <p class="hint set-by">{st.tr(crate::app::i18n::m_owner::SET_BY_OFFICE)}</p>
+                <ul class="plain-list">{move || names(true).into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
+            </section>
+            <section class="directory" aria-labelledby="people-heading">
+                <h2 id="people-heading">{st.tr(m::PEOPLE)}</h2>
+                <ul class="plain-list">{move || names(false).into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
+            </section>
+        }
+    };
     view! {
+        <Show when=move || st.may(crate::domain::ownership::RecordKind::Unit, None, None, crate::domain::ownership::Act::Add) fallback=read_only>
         <section class="directory" aria-labelledby="units-heading">
             <h2 id="units-heading">{st.tr(m::UNITS)}</h2>
             <For each=move || units.get() key=|id| *id children=move |id| view! { <UnitEditor id=Some(id) /> } />
@@ -23,5 +48,6 @@ pub fn DirectoryPage() -> impl IntoView {
             <For each=move || people.get() key=|id| *id children=move |id| view! { <PersonEditor id=Some(id) /> } />
             <PersonEditor id=None />
         </section>
+        </Show>
     }
 }

@@ -2,11 +2,14 @@
 
 mod appraisal;
 mod board;
+mod corrections;
 mod edit;
 mod example;
 mod filter;
+mod input;
 mod light;
 mod meetings;
+mod plan_head;
 mod progress;
 mod spreadsheet;
 mod task_edit;

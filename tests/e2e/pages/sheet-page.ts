@@ -38,6 +38,25 @@ export const SHEET_WORDS = {
     targets: 'Targets',
     problems: 'Problems needing coordination',
     risks: 'Risks and hidden dangers',
+    target: 'Target',
+    measure: 'Unit of measure',
+    baseline: 'Baseline',
+    targetValue: 'Target value',
+    addTarget: 'Add target',
+    narrative: 'What was done',
+    readings: 'Target readings',
+    description: 'Description',
+    mitigation: 'Mitigation',
+    addRisk: 'Record a risk',
+    /** "Correct the report of <date>", "Withdraw the report of <date>" (src/app/i18n/m_owner.rs). */
+    correctReport: (date: string) => `Correct the report of ${date}`,
+    withdrawReport: (date: string) => `Withdraw the report of ${date}`,
+    setByLead: 'Written by the lead responsible unit',
+    /** The report form's heading while correcting (src/app/i18n/m_owner.rs). */
+    correcting: (date: string) => `Correcting the report of (${date})`,
+    saveCorrection: 'Submit the correction',
+    corrects: (date: string) => `Corrects the report of (${date})`,
+    correctedBy: (date: string) => `Corrected (${date})`,
   },
   zh: {
     responsible: '责任单位',
@@ -74,6 +93,23 @@ export const SHEET_WORDS = {
     targets: '量化指标',
     problems: '问题清单',
     risks: '风险隐患',
+    target: '指标',
+    measure: '计量单位',
+    baseline: '基数',
+    targetValue: '目标值',
+    addTarget: '添加指标',
+    narrative: '进展情况',
+    readings: '指标读数',
+    description: '描述',
+    mitigation: '防范措施',
+    addRisk: '登记风险',
+    correctReport: (date: string) => `更正 ${date} 的进展反馈`,
+    withdrawReport: (date: string) => `撤回 ${date} 的进展反馈`,
+    setByLead: '由牵头责任单位填写',
+    correcting: (date: string) => `正在更正的进展反馈（${date}）`,
+    saveCorrection: '提交更正',
+    corrects: (date: string) => `更正了（${date}）`,
+    correctedBy: (date: string) => `已被更正（${date}）`,
   },
 } as const;
 
@@ -98,6 +134,9 @@ export class SheetPage {
   /** The progress reports table. */
   readonly reportsTable: Locator;
   readonly reportForm: Locator;
+  readonly targetsSection: Locator;
+  readonly problemsSection: Locator;
+  readonly risksSection: Locator;
 
   constructor(
     readonly page: Page,
@@ -118,6 +157,9 @@ export class SheetPage {
       .filter({ has: page.getByRole('columnheader', { name: w.doneOn, exact: true }) });
     this.reportsTable = this.reportsSection.getByRole('table');
     this.reportForm = this.reportsSection.getByRole('form', { name: w.addReport, exact: true });
+    this.targetsSection = page.getByRole('region', { name: w.targets, exact: true });
+    this.problemsSection = page.getByRole('region', { name: w.problems, exact: true });
+    this.risksSection = page.getByRole('region', { name: w.risks, exact: true });
   }
 
   /** Open the table, follow task `n`'s title link to its sheet; returns the sheet and the task's id. */
@@ -233,18 +275,35 @@ export class SheetPage {
       milestoneDone: (title: string) =>
         f.getByRole('group', { name: w.milestonesDone, exact: true }).getByRole('checkbox', { name: title, exact: true }),
       problems: f.getByLabel(w.problemsRaised, { exact: true }),
+      narrative: f.getByLabel(w.narrative, { exact: true }),
+      /** The reading of the target labelled `label` ("<target> (<measure>)"). */
+      reading: (label: string) => f.getByRole('group', { name: w.readings, exact: true }).getByLabel(label, { exact: true }),
       submit: f.getByRole('button', { name: w.addReport, exact: true }),
       errors: f.getByRole('alert'),
     };
   }
 
-  /** Append a report: the date, optionally the unit, the milestones ticked, the progress, problems (one per line). */
-  async addReport(r: { date: string; unit?: string; milestones?: string[]; progress?: string; problems?: string }) {
+  /**
+   * Append a report: the date, optionally the unit, the milestones ticked,
+   * the progress, what was done, readings (by the field's label,
+   * "<target> (<measure>)"), problems (one per line).
+   */
+  async addReport(r: {
+    date: string;
+    unit?: string;
+    milestones?: string[];
+    progress?: string;
+    narrative?: string;
+    readings?: Record<string, string>;
+    problems?: string;
+  }) {
     const f = this.report();
     await f.date.fill(r.date);
     if (r.unit) await f.unit.selectOption({ label: r.unit });
     for (const m of r.milestones ?? []) await f.milestoneDone(m).check();
     if (r.progress !== undefined) await f.progress.fill(r.progress);
+    if (r.narrative !== undefined) await f.narrative.fill(r.narrative);
+    for (const [label, value] of Object.entries(r.readings ?? {})) await f.reading(label).fill(value);
     if (r.problems !== undefined) await f.problems.fill(r.problems);
     const before = await this.reportRows().count();
     await f.submit.click();
@@ -254,5 +313,78 @@ export class SheetPage {
   /** The body rows of the reports table (newest first). */
   reportRows(): Locator {
     return this.reportsTable.getByRole('row').filter({ has: this.page.getByRole('cell') });
+  }
+
+  /** The row of the report of `date` (its first cell). */
+  reportRow(date: string): Locator {
+    return this.reportRows().filter({ has: this.page.getByRole('cell', { name: date, exact: true }) });
+  }
+
+  /** The "Correct" button of the unit's own report of `date`. */
+  correctButton(date: string): Locator {
+    return this.reportsTable.getByRole('button', { name: this.w.correctReport(date), exact: true });
+  }
+
+  /**
+   * Correct the unit's own report of `date`: "Correct" opens the report
+   * form on what it said; the new progress and text are submitted as its
+   * correction, and both reports stay listed.
+   */
+  async correctReport(date: string, c: { progress?: string; narrative?: string }) {
+    const before = await this.reportRows().count();
+    await this.correctButton(date).click();
+    // While correcting, the form is named by its heading "Correcting the report of …".
+    const f = this.reportsSection.getByRole('form', { name: this.w.correcting(date), exact: true });
+    await expect(f).toBeVisible();
+    await expect(f.getByLabel(this.w.reportDate, { exact: true })).toHaveValue(date);
+    if (c.progress !== undefined) await f.getByLabel(this.w.progressPct, { exact: true }).fill(c.progress);
+    if (c.narrative !== undefined) await f.getByLabel(this.w.narrative, { exact: true }).fill(c.narrative);
+    await f.getByRole('button', { name: this.w.saveCorrection, exact: true }).click();
+    await expect(this.reportRows()).toHaveCount(before + 1);
+    await expect(this.reportForm).toBeVisible();
+  }
+
+  /** The "Withdraw" button of the unit's own report of `date`. */
+  withdrawButton(date: string): Locator {
+    return this.reportsTable.getByRole('button', { name: this.w.withdrawReport(date), exact: true });
+  }
+
+  // ---- targets, problems, risks ----
+
+  /** Add a quantitative target (direction "at least"). */
+  async addTarget(t: { name: string; measure: string; baseline?: string; target: string }) {
+    const s = this.targetsSection;
+    const w = this.w;
+    await s.getByLabel(w.target, { exact: true }).fill(t.name);
+    await s.getByLabel(w.measure, { exact: true }).fill(t.measure);
+    if (t.baseline !== undefined) await s.getByLabel(w.baseline, { exact: true }).fill(t.baseline);
+    await s.getByLabel(w.targetValue, { exact: true }).fill(t.target);
+    await s.getByRole('button', { name: w.addTarget, exact: true }).click();
+    await expect(this.targetRow(t.name)).toBeVisible();
+  }
+
+  /** The row of target `name` in the targets table. */
+  targetRow(name: string): Locator {
+    return this.targetsSection.getByRole('table').getByRole('row').filter({ has: this.page.getByRole('cell', { name, exact: true }) });
+  }
+
+  /** The problem items of the task's problem list. */
+  problemItems(): Locator {
+    return this.problemsSection.getByRole('listitem');
+  }
+
+  /** Record a risk with its description and mitigation (level, category and owner left as proposed). */
+  async addRisk(r: { description: string; mitigation?: string }) {
+    const s = this.risksSection;
+    const w = this.w;
+    await s.getByLabel(w.description, { exact: true }).fill(r.description);
+    if (r.mitigation !== undefined) await s.getByLabel(w.mitigation, { exact: true }).fill(r.mitigation);
+    await s.getByRole('button', { name: w.addRisk, exact: true }).click();
+    await expect(this.riskRow(r.description)).toBeVisible();
+  }
+
+  /** The row of risk `description`. */
+  riskRow(description: string): Locator {
+    return this.risksSection.getByRole('table').getByRole('row').filter({ has: this.page.getByRole('cell', { name: description, exact: true }) });
   }
 }

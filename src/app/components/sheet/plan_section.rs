@@ -2,8 +2,9 @@
 
 use super::section::SheetSection;
 use crate::app::components::form_parts::{parse_date, show_outcome, FormErrors};
-use crate::app::i18n::m;
+use crate::app::i18n::{m, m_owner};
 use crate::app::state::use_state;
+use crate::domain::ownership::{Act, RecordKind};
 use crate::domain::Id;
 use leptos::prelude::*;
 
@@ -70,8 +71,21 @@ pub fn PlanSection(
         loaded.set_value(stored.get_untracked());
         moved.set(None);
     };
+    let editable = move || st.may(RecordKind::Task, Some(task), None, Act::Change("plan"));
+    let read_only = move || {
+        let (t, d) = stored.get();
+        view! {
+            <p class="plan-text">{if t.trim().is_empty() { st.tr(m_owner::NO_PLAN_YET)().to_string() } else { t }}</p>
+            <p class="hint">
+                {st.tr(m::PLAN_SUBMITTED)} ": " {d.map(|d| d.to_string()).unwrap_or_else(|| "—".into())}
+                " · " {st.tr(m::PLAN_DUE_ON)} " " {due}
+            </p>
+            <p class="hint set-by">{st.tr(m_owner::SET_BY_LEAD)}</p>
+        }
+    };
     view! {
         <SheetSection id="plan-heading" heading=m::PLAN_SECTION>
+            <Show when=editable fallback=read_only>
             <form class="form" on:submit=save>
                 <label>{st.tr(m::PLAN_TEXT)}<textarea rows="4" bind:value=text on:input=move |_| saved.set(false)></textarea></label>
                 <div class="form-row">
@@ -92,6 +106,7 @@ pub fn PlanSection(
                     <Show when=move || saved.get()><span role="status">{st.tr(m::SAVED)}</span></Show>
                 </div>
             </form>
+            </Show>
         </SheetSection>
     }
 }

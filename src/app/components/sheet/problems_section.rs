@@ -55,7 +55,9 @@ fn ProblemItem(
                 Some(d) => format!("{} {d}: {}", lang.get().t(m::RESOLVED_ON), x.resolution),
                 None => lang.get().t(m::OPEN).to_string(),
             };
-            let open = x.resolved_on.is_none();
+            // Closing a problem is a change of it: for its raiser or the office.
+            let open = x.resolved_on.is_none()
+                && st.may(crate::domain::ownership::RecordKind::Problem, Some(x.task), Some(x.raised_by), crate::domain::ownership::Act::Change("resolution"));
             view! {
                 <li>
                     <span class="date">{x.raised_on.to_string()}</span> " · " {by} " · " {x.description.clone()} " — " <em>{status}</em>

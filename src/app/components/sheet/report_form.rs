@@ -1,13 +1,17 @@
 //! The form that appends a progress report: from the responsible unit or a
 //! co-organizer, with milestones completed, target readings and problems.
 
-use crate::app::components::form_parts::{parse_date, parse_number, show_outcome, FormErrors};
+use super::reports_section::Correcting;
+use super::targets_section::number;
+use crate::app::components::form_parts::{parse_date, parse_number, FormErrors};
 use crate::app::components::picker::Picker;
 use crate::app::components::unit_checklist::Checklist;
-use crate::app::i18n::{m, Tr};
+use crate::app::i18n::{m, m_input as mi, m_owner as mo, refusal, Tr};
 use crate::app::state::use_state;
+use crate::domain::edit::EditError;
 use crate::domain::plan::live;
 use crate::domain::task_edit::ReportDraft;
+use crate::domain::validate::Invalid;
 use crate::domain::{Id, Reading};
 use leptos::prelude::*;
 
@@ -26,6 +30,8 @@ pub fn ReportForm(
                     t.responsible
                         .iter()
                         .chain(&t.co_organizers)
+                        // A unit reports for itself; the office for any of them.
+                        .filter(|u| st.me.with(|me| me.is_none_or(|me| me == **u)))
                         .filter_map(|u| p.unit(*u))
                         .map(|u| (u.id, u.name.get(l).to_string()))
                         .collect::<Vec<_>>()
@@ -33,13 +39,17 @@ pub fn ReportForm(
                 .unwrap_or_default()
         })
     });
+    // The report being corrected, if any (the reports list's "Correct").
+    let correcting = use_context::<Correcting>().map(|c| c.0).unwrap_or_else(|| RwSignal::new(None));
+    let corrected = Memo::new(move |_| correcting.get().and_then(|id| st.plan.with(|p| p.reports.iter().find(|r| r.id == id).cloned())));
     let open_milestones = Signal::derive(move || {
+        let again = corrected.with(|c| c.as_ref().map(|r| r.milestones_done.clone()).unwrap_or_default());
         st.plan.with(|p| {
             let l = lang.get();
             p.task(task)
                 .map(|t| {
                     live(&t.milestones)
-                        .filter(|x| p.milestone_done_on(t, x, st.today.get()).is_none())
+                        .filter(|x| again.contains(&x.id) || p.milestone_done_on(t, x, st.today.get()).is_none())
                         .map(|x| (x.id, x.title.get(l).to_string()))
                         .collect::<Vec<_>>()
                 })
@@ -53,7 +63,8 @@ pub fn ReportForm(
                 .unwrap_or_default()
         })
     });
-    let unit = RwSignal::new(st.plan.with_untracked(|p| p.task(task).and_then(|t| t.lead_unit())));
+    let me = st.me.get_untracked();
+    let unit = RwSignal::new(me.or_else(|| st.plan.with_untracked(|p| p.task(task).and_then(|t| t.lead_unit()))));
     let date = RwSignal::new(st.today.get_untracked().to_string());
     let (narrative, progress, problems, help) =
         (RwSignal::new(String::new()), RwSignal::new(String::new()), RwSignal::new(String::new()), RwSignal::new(String::new()));
@@ -66,17 +77,58 @@ pub fn ReportForm(
             r.push((target, v));
         })
     };
+    let reason = RwSignal::new(String::new());
+    // Correcting a report starts from what it said.
+    let heading = NodeRef::<leptos::html::H4>::new();
+    Effect::new(move |_| {
+        let Some(r) = corrected.get() else { return };
+        date.set(r.date.to_string());
+        unit.set(Some(r.unit));
+        progress.set(r.progress.map(number).unwrap_or_default());
+        narrative.set(r.narrative.clone());
+        help.set(r.help_requested.clone());
+        done.set(r.milestones_done.clone());
+        readings.set(r.readings.iter().map(|x| (x.target, number(x.value))).collect());
+        request_animation_frame(move || {
+            if let Some(h) = heading.get_untracked() {
+                h.scroll_into_view();
+                let _ = h.focus();
+            }
+        });
+    });
+    // The unit's last progress on this task up to the report's date: a lower
+    // figure asks for a reason (the domain refuses it without one).
+    let last = Memo::new(move |_| {
+        let (u, d) = (unit.get()?, parse_date(&date.get())?);
+        st.plan.with(|p| p.last_progress(task, u, d))
+    });
+    let lower = Memo::new(move |_| matches!((parse_number(&progress.get()), last.get()), (Some(v), Some((l, _))) if v < l));
     let errors = RwSignal::new(Vec::<String>::new());
+    // Where the person is looking when the form refuses: the message beside
+    // the button, or the reason field when that is what is missing.
+    let message = NodeRef::<leptos::html::Div>::new();
+    let reason_field = NodeRef::<leptos::html::Textarea>::new();
+    let refuse = move |lines: Vec<String>, to_reason: bool| {
+        errors.set(lines);
+        request_animation_frame(move || {
+            let focused = to_reason && reason_field.get_untracked().map(|f| f.focus().is_ok()).unwrap_or(false);
+            if !focused {
+                if let Some(el) = message.get_untracked() {
+                    let _ = el.focus();
+                }
+            }
+        });
+    };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let l = lang.get_untracked();
         let (Some(u), Some(d)) = (unit.get_untracked(), parse_date(&date.get_untracked())) else {
-            errors.set(vec![l.t(m::FIX_THESE).into(), format!("{} / {}", l.t(m::REPORTING_UNIT), l.t(m::REPORT_DATE))]);
+            refuse(vec![l.t(m::FIX_THESE).into(), format!("{} / {}", l.t(m::REPORTING_UNIT), l.t(m::REPORT_DATE))], false);
             return;
         };
         // A report speaks of what has happened: not of a day still to come.
         if d > st.today.get_untracked() {
-            errors.set(vec![l.t(m::FIX_THESE).into(), format!("{} {d} > {}", l.t(m::REPORT_IN_FUTURE), st.today.get_untracked())]);
+            refuse(vec![l.t(m::FIX_THESE).into(), format!("{} {d} > {}", l.t(m::REPORT_IN_FUTURE), st.today.get_untracked())], false);
             return;
         }
         let draft = ReportDraft {
@@ -93,22 +145,57 @@ pub fn ReportForm(
                 .collect(),
             problems: problems.get_untracked().lines().map(String::from).collect(),
             help_requested: help.get_untracked().trim().into(),
+            progress_reason: if lower.get_untracked() { reason.get_untracked().trim().into() } else { String::new() },
         };
-        if show_outcome(errors, m::FIX_THESE, l, st.edit(|p, s| p.record_report(draft, s).map(|_| ()))) {
-            [narrative, progress, problems, help].iter().for_each(|s| s.set(String::new()));
-            done.set(vec![]);
-            readings.set(vec![]);
+        let recorded = match correcting.get_untracked() {
+            Some(old) => st.edit(|p, s| p.correct_report(old, draft, s)),
+            None => st.edit(|p, s| p.record_report(draft, s)),
+        };
+        match recorded {
+            Ok(_) => {
+                correcting.set(None);
+                errors.set(vec![]);
+                [narrative, progress, problems, help, reason].iter().for_each(|s| s.set(String::new()));
+                done.set(vec![]);
+                readings.set(vec![]);
+            }
+            Err(e) => {
+                let to_reason =
+                    matches!(&e, EditError::Invalid(v) if v.iter().any(|i| matches!(i, Invalid::ProgressDropNeedsReason { .. })));
+                refuse(refusal(l, m::FIX_THESE, &e), to_reason);
+            }
         }
     };
     view! {
         <form class="form report-form no-print" on:submit=submit aria-labelledby="report-form-heading">
-            <h4 id="report-form-heading">{st.tr(m::ADD_REPORT)}</h4>
+            <h4 id="report-form-heading" tabindex="-1" node_ref=heading>
+                {move || match corrected.get() {
+                    Some(r) => mo::standing(lang.get(), mo::CORRECTING, &r.date.to_string()),
+                    None => lang.get().t(m::ADD_REPORT).to_string(),
+                }}
+            </h4>
+            <Show when=move || corrected.with(Option::is_some)>
+                <p class="hint">{st.tr(mo::CORRECT_HINT)} " "
+                    <button type="button" on:click=move |_| correcting.set(None)>{st.tr(mo::CANCEL_CORRECTION)}</button>
+                </p>
+            </Show>
             <p class="hint">{st.tr(m::APPEND_ONLY)}</p>
             <div class="form-row">
                 <label>{st.tr(m::REPORT_DATE)}<input type="date" bind:value=date /></label>
                 <Picker label=m::REPORTING_UNIT options=units value=unit.into() on_change=Callback::new(move |v| unit.set(v)) />
                 <label>{st.tr(m::PROGRESS_PCT)}<input type="number" min="0" max="100" step="any" bind:value=progress /></label>
             </div>
+            <Show when=move || lower.get()>
+                <div class="progress-reason">
+                    <p class="hint" id="progress-reason-hint">
+                        {move || last.get().map(|(v, on)| mi::last_progress(lang.get(), &number(v), on)).unwrap_or_default()}
+                    </p>
+                    <label>
+                        {st.tr(mi::PROGRESS_REASON)}
+                        <textarea rows="2" aria-required="true" aria-describedby="progress-reason-hint" node_ref=reason_field bind:value=reason></textarea>
+                    </label>
+                </div>
+            </Show>
             <label>{st.tr(m::NARRATIVE)}<textarea rows="3" bind:value=narrative></textarea></label>
             <Show when=move || open_milestones.with(|v| !v.is_empty())>
                 <Checklist legend=m::MILESTONES_DONE options=open_milestones selected=done />
@@ -123,8 +210,10 @@ pub fn ReportForm(
             </Show>
             <label>{st.tr(m::PROBLEMS_RAISED)}<textarea rows="2" bind:value=problems></textarea></label>
             <label>{st.tr(m::HELP)}<input type="text" bind:value=help /></label>
-            <FormErrors errors />
-            <div class="form-buttons"><button type="submit" class="primary">{st.tr(m::ADD_REPORT)}</button></div>
+            <div class="form-message" tabindex="-1" node_ref=message><FormErrors errors /></div>
+            <div class="form-buttons">
+                <button type="submit" class="primary">{move || lang.get().t(if corrected.with(Option::is_some) { mo::SAVE_CORRECTION } else { m::ADD_REPORT })}</button>
+            </div>
         </form>
     }
 }

@@ -58,6 +58,7 @@ pub fn RisksSection(
             mitigation.set(String::new());
         }
     };
+    let may_risk = move || st.may(crate::domain::ownership::RecordKind::Risk, Some(task), None, crate::domain::ownership::Act::Add);
     let set_status = move |id: Id, i: usize| {
         let _ = st.edit(|p, s| p.set_risk_status(id, RiskStatus::ALL[i.min(2)], s));
     };
@@ -74,7 +75,7 @@ pub fn RisksSection(
                                     <td>{mit}</td>
                                     <td>{own}</td>
                                     <td>
-                                        <select aria-label=move || format!("{}: {desc}", crate::app::i18n::Tr::t(lang.get(), m::STATUS)) on:change=move |ev| set_status(id, event_target_value(&ev).parse().unwrap_or(0))>
+                                        <select disabled=move || !may_risk() aria-label=move || format!("{}: {desc}", crate::app::i18n::Tr::t(lang.get(), m::STATUS)) on:change=move |ev| set_status(id, event_target_value(&ev).parse().unwrap_or(0))>
                                             {RiskStatus::ALL.into_iter().enumerate().map(|(i, s)| view! {
                                                 <option value=i.to_string() selected=s == status>{move || risk_status(lang.get(), s)}</option>
                                             }).collect_view()}
@@ -84,6 +85,7 @@ pub fn RisksSection(
                             }
                         } />
                 </SheetTable>
+            <Show when=may_risk fallback=move || view! { <p class="hint set-by no-print">{st.tr(crate::app::i18n::m_owner::SET_BY_LEAD)}</p> }>
             <form class="inline-form no-print" on:submit=add>
                 <label>{st.tr(m::DESCRIPTION)}<input type="text" bind:value=description /></label>
                 <label>
@@ -103,6 +105,7 @@ pub fn RisksSection(
                 <button type="submit">{st.tr(m::ADD_RISK)}</button>
                 <FormErrors errors />
             </form>
+            </Show>
         </SheetSection>
     }
 }

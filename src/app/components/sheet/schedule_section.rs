@@ -5,8 +5,10 @@ use super::invert_form::InvertForm;
 use super::section::{SheetSection, SheetTable};
 use crate::app::components::form_parts::{parse_date, show_outcome, FormErrors};
 use crate::app::components::light_badge::LightBadge;
-use crate::app::i18n::{m, Tr};
+use crate::app::i18n::{m, m_owner, Tr};
 use crate::app::state::use_state;
+use crate::domain::corrections::MilestoneDraft;
+use crate::domain::ownership::{Act, RecordKind};
 use crate::domain::plan::live;
 use crate::domain::{Id, Lang, Text};
 use leptos::prelude::*;
@@ -45,13 +47,15 @@ pub fn ScheduleSection(
             <SheetTable columns=vec![(m::MILESTONE, false), (m::DUE, false), (m::DONE_ON, false), (m::COL_LIGHT, false), (m::COL_ACTIONS, true)] empty=Signal::derive(move || milestones.with(|m| m.is_empty())) empty_text=m::NO_MILESTONES>
                     <For each=move || milestones.get() key=|id| *id children=move |mid| view! { <MilestoneRow task mid /> } />
                 </SheetTable>
-            <form class="inline-form no-print" on:submit=add>
-                <label>{st.tr(m::MILESTONE)}<input type="text" bind:value=title /></label>
-                <label>{st.tr(m::DUE)}<input type="date" bind:value=due /></label>
-                <button type="submit">{st.tr(m::ADD_MILESTONE)}</button>
-                <FormErrors errors />
-            </form>
-            <InvertForm task />
+            <Show when=move || st.may(RecordKind::Milestone, Some(task), None, Act::Add) fallback=move || view! { <p class="hint set-by no-print">{st.tr(m_owner::SET_BY_LEAD)}</p> }>
+                <form class="inline-form no-print" on:submit=add>
+                    <label>{st.tr(m::MILESTONE)}<input type="text" bind:value=title /></label>
+                    <label>{st.tr(m::DUE)}<input type="date" bind:value=due /></label>
+                    <button type="submit">{st.tr(m::ADD_MILESTONE)}</button>
+                    <FormErrors errors />
+                </form>
+                <InvertForm task />
+            </Show>
         </SheetSection>
     }
 }
@@ -75,11 +79,43 @@ fn MilestoneRow(
     let light = Signal::derive(move || row.with(|r| r.as_ref().map(|r| r.3.clone())).unwrap_or_default());
     let title = move || row.with(|r| r.as_ref().map(|r| r.0.get(lang.get()).to_string()).unwrap_or_default());
     let date = |d: Option<chrono::NaiveDate>| d.map(|d| d.to_string()).unwrap_or_default();
+    let may = move || st.may(RecordKind::Milestone, Some(task), None, Act::Change("due"));
     let delete = move |_| {
         if crate::app::components::row_buttons::confirm(lang.get_untracked(), m::CONFIRM_DELETE_MILESTONE) {
             let _ = st.edit(|p, s| p.delete_milestone(task, mid, s));
         }
     };
+    // The row's own form: title, due date, and the day it was really done.
+    let editing = RwSignal::new(false);
+    let (e_title, e_due, e_done) = (RwSignal::new(String::new()), RwSignal::new(String::new()), RwSignal::new(String::new()));
+    let errors = RwSignal::new(Vec::<String>::new());
+    let open = move |_| {
+        let own_done =
+            st.plan.with_untracked(|p| p.task(task).and_then(|t| t.milestones.iter().find(|x| x.id == mid)).and_then(|m| m.done_on));
+        e_title.set(title());
+        e_due.set(row.with_untracked(|r| date(r.as_ref().and_then(|r| r.1))));
+        e_done.set(date(own_done.or_else(|| row.with_untracked(|r| r.as_ref().and_then(|r| r.2)))));
+        errors.set(vec![]);
+        editing.set(true);
+    };
+    let save = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let l = lang.get_untracked();
+        let typed = e_title.get_untracked();
+        let name = st.plan.with_untracked(|p| {
+            let was = p.task(task).and_then(|t| t.milestones.iter().find(|x| x.id == mid)).map(|m| m.title.clone()).unwrap_or_default();
+            if l == Lang::Zh {
+                Text::new(typed.trim(), &was.en)
+            } else {
+                Text::new(&was.zh, typed.trim())
+            }
+        });
+        let d = MilestoneDraft { title: name, due: parse_date(&e_due.get_untracked()), done_on: parse_date(&e_done.get_untracked()) };
+        if show_outcome(errors, m::FIX_THESE, l, st.edit(|p, s| p.update_milestone(task, mid, d, s))) {
+            editing.set(false);
+        }
+    };
+    let named = move |verb: crate::app::i18n::Msg| move || format!("{} {}", lang.get().t(verb), title());
     view! {
         <tr>
             <td>{title}</td>
@@ -87,10 +123,26 @@ fn MilestoneRow(
             <td class="date">{move || row.with(|r| date(r.as_ref().and_then(|r| r.2)))}</td>
             <td class="status"><LightBadge assessment=light /></td>
             <td class="no-print">
-                <button type="button" class="danger" on:click=delete aria-label=move || format!("{} {}", lang.get().t(m::DELETE), title())>
-                    {st.tr(m::DELETE)}
-                </button>
+                <Show when=may fallback=move || view! { <span class="set-by">{st.tr(m_owner::SET_BY_LEAD)}</span> }>
+                    <button type="button" on:click=open aria-label=named(m_owner::EDIT_MILESTONE)>{st.tr(m::EDIT)}</button>
+                    " "
+                    <button type="button" class="danger" on:click=delete aria-label=named(m::DELETE)>{st.tr(m::DELETE)}</button>
+                </Show>
             </td>
         </tr>
+        <Show when=move || editing.get()>
+            <tr class="row-form no-print">
+                <td colspan="5">
+                    <form class="inline-form" on:submit=save aria-label=named(m_owner::EDIT_MILESTONE)>
+                        <label>{st.tr(m::MILESTONE)}<input type="text" bind:value=e_title /></label>
+                        <label>{st.tr(m::DUE)}<input type="date" bind:value=e_due /></label>
+                        <label>{st.tr(m_owner::DONE_ON)}<input type="date" bind:value=e_done /></label>
+                        <button type="submit" class="primary">{st.tr(m_owner::SAVE)}</button>
+                        <button type="button" on:click=move |_| editing.set(false)>{st.tr(m_owner::CANCEL)}</button>
+                        <FormErrors errors />
+                    </form>
+                </td>
+            </tr>
+        </Show>
     }
 }

@@ -1,0 +1,122 @@
+//! The ownership rule across a full loop on the example: what a unit adds
+//! to its own task lands at the office; what it changed but does not own is
+//! refused by name, kept out of the office's trail, and put back at its
+//! next slice.
+
+use super::file::{write, Body, Kind};
+use super::import::{finish, prepare, Mode, Side};
+use super::merge::{RecordKind, Why};
+use super::slice::{report, slice};
+use super::trail::commit;
+use crate::domain::example::luohu_2022;
+use crate::domain::task_edit::{ReportDraft, TargetDraft};
+use crate::domain::{Direction, Id, Plan, Reading, Stamp, Text};
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use serde_json::Value;
+
+fn at(day: u32) -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2022, 3, day, 9, 0, 0).unwrap()
+}
+
+fn day(d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2022, 3, d).unwrap()
+}
+
+/// The example, a unit that leads a task with a deadline, and that task.
+fn office_and_lead() -> (Plan, Id, Id) {
+    let p = luohu_2022();
+    let t = p.tasks.iter().find(|t| t.due.is_some() && t.lead_unit().is_some()).unwrap();
+    let (task, lead) = (t.id, t.lead_unit().unwrap());
+    (p, lead, task)
+}
+
+/// The unit's browser after importing its slice: (table, base).
+fn receive(office: &Plan, me: Id, day: u32) -> (Plan, Plan) {
+    let text = write(Kind::Slice, &Body { plan: slice(office, me), base: None }, None, Some(me), at(day));
+    let fresh = luohu_2022();
+    let side = Side { plan: &fresh, me: None, base: None };
+    let p = prepare("s.json", &text, side).unwrap();
+    let o = finish(side, &p, &[], Stamp { by: None, at: at(day) }).unwrap();
+    (o.plan, o.base.unwrap())
+}
+
+/// Run a command as the unit's page does: kept only if the unit owns it.
+fn as_page<R>(plan: &mut Plan, stamp: Stamp, f: impl FnOnce(&mut Plan, Stamp) -> R) -> R {
+    let before = plan.clone();
+    let out = f(plan, stamp);
+    commit(&before, plan, stamp).expect("the unit owns this");
+    out
+}
+
+#[test]
+fn a_target_a_unit_adds_to_its_task_and_reads_lands_at_the_office() {
+    let (office, lead, task) = office_and_lead();
+    let (mut unit, base) = receive(&office, lead, 2);
+    let stamp = Stamp { by: Some(lead), at: at(3) };
+    let d = TargetDraft {
+        name: Text::new("签约企业", ""),
+        measure: "家".into(),
+        baseline: Some(0.0),
+        target: 10.0,
+        direction: Direction::AtLeast,
+    };
+    let target = as_page(&mut unit, stamp, |p, s| p.add_target(task, d, s)).unwrap();
+    let r = ReportDraft { task, unit: lead, date: day(4), readings: vec![Reading { target, value: 4.0 }], ..Default::default() };
+    as_page(&mut unit, stamp, |p, s| p.record_report(r, s)).unwrap();
+    let file = write(Kind::Report, &report(&unit, &base), Some(lead), Some(lead), at(5));
+    let p = prepare("r.json", &file, Side { plan: &office, me: None, base: None }).unwrap();
+    assert!(p.preview.refused.is_empty(), "{:?}", p.preview.refused);
+    let after = finish(Side { plan: &office, me: None, base: None }, &p, &[], Stamp { by: None, at: at(6) }).unwrap().plan;
+    assert_eq!(after.target_current(task, target, day(30)), Some(4.0));
+    assert_eq!(after.task(task).unwrap().targets.iter().find(|x| x.id == target).unwrap().added_by, Some(lead));
+}
+
+#[test]
+fn a_deadline_a_unit_changed_is_refused_by_name_kept_out_of_the_trail_and_put_back() {
+    let (office, lead, task) = office_and_lead();
+    let (mut unit, base) = receive(&office, lead, 2);
+    // An older version of the app let a unit save this: by hand here.
+    let before = unit.clone();
+    let t = unit.tasks.iter_mut().find(|t| t.id == task).unwrap();
+    let was = t.due;
+    t.due = Some(day(31));
+    t.plan = "我们的施工图".into();
+    crate::exchange::trail::record_trail(&before, &mut unit, Stamp { by: Some(lead), at: at(3) });
+    assert!(unit.trail.iter().any(|c| c.field == "due"), "the unit's copy recorded it");
+    // The page of today refuses it.
+    let mut again = before.clone();
+    again.tasks.iter_mut().find(|t| t.id == task).unwrap().due = Some(day(30));
+    let refused = commit(&before, &mut again, Stamp { by: Some(lead), at: at(3) }).unwrap_err();
+    assert!(matches!(refused, crate::domain::edit::EditError::NotYours(ref w) if w.iter().any(|(_, f)| f == "due")));
+    assert_eq!(again, before, "nothing of it is kept");
+
+    let file = write(Kind::Report, &report(&unit, &base), Some(lead), Some(lead), at(4));
+    let office_side = Side { plan: &office, me: None, base: None };
+    let p = prepare("r.json", &file, office_side).unwrap();
+    let r = p.preview.refused.iter().find(|r| r.item.key.id == task).expect("the deadline is listed as refused");
+    assert_eq!((r.item.key.kind, r.field.as_deref(), r.why), (RecordKind::Task, Some("due"), Why::NotOwner));
+    assert_eq!(r.value, Value::from("2022-03-31"));
+    assert!(!r.item.label.zh.is_empty() && !r.item.label.zh.contains(&task.to_string()));
+    let mut office = finish(office_side, &p, &[], Stamp { by: None, at: at(5) }).unwrap().plan;
+    assert_eq!(office.task(task).unwrap().due, was, "the deadline did not land");
+    assert_eq!(office.task(task).unwrap().plan, "我们的施工图", "the plan, the unit's own, did");
+    assert!(!office.trail.iter().any(|c| c.record == task && c.field == "due"), "the trail records only what landed");
+    assert!(office.trail.iter().any(|c| c.record == task && c.field == "plan"));
+
+    // The office changes something else; the unit's next slice puts the deadline back.
+    let stamp = Stamp { by: None, at: at(6) };
+    let b = office.clone();
+    office.update_settings(crate::domain::Settings { warning_days: 5, ..office.settings.clone() }, stamp).unwrap();
+    commit(&b, &mut office, stamp).unwrap();
+    let text = write(Kind::Slice, &Body { plan: slice(&office, lead), base: None }, None, Some(lead), at(7));
+    let side = Side { plan: &unit, me: Some(lead), base: Some(&base) };
+    let p = prepare("s2.json", &text, side).unwrap();
+    assert_eq!(p.mode, Mode::Merge);
+    let put_back: Vec<&str> = p.preview.restored.iter().flat_map(|c| c.fields.iter().map(|f| f.field.as_str())).collect();
+    assert_eq!(put_back, vec!["due"], "{:?}", p.preview.restored);
+    assert!(p.preview.conflicts.is_empty(), "{:?}", p.preview.conflicts);
+    let unit = finish(side, &p, &[], Stamp { by: Some(lead), at: at(8) }).unwrap().plan;
+    assert_eq!(unit.task(task).unwrap().due, was, "the office's deadline is back");
+    assert_eq!(unit.settings.warning_days, 5);
+    assert_eq!(unit.task(task).unwrap().plan, "我们的施工图");
+}
