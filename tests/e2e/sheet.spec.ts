@@ -174,10 +174,12 @@ test.describe('the task sheet (one task, one form)', () => {
       await expect(s.fact('Progress')).toHaveText('50 %');
       await expect(s.milestoneLight('Build')).toHaveAttribute('data-light', 'green');
       await expect(s.reportRows()).toHaveCount(1);
-      await expect(s.reportRows().first().getByRole('cell')).toHaveText(['2022-06-30', 'Dongmen Sub-district', '50 %', '', 'Design', '', '']);
+      await expect(s.reportRows().first().getByRole('cell')).toHaveText(['2022-06-30', 'Dongmen Sub-district', '50 %', '', 'Design', '', '', /Correct/]);
       // Append-only: no edit or delete on a report.
-      await expect(s.reportsTable.getByRole('button')).toHaveCount(0);
-      await expect(s.reportsSection.getByRole('button')).toHaveText(['Add a progress report']);
+      // Never edited or deleted: only corrected or withdrawn by a later record.
+      await expect(s.reportsTable.getByRole('button', { name: /^(Edit|Delete)/ })).toHaveCount(0);
+      await expect(s.reportsTable.getByRole('button')).toHaveText(['Correct', 'Withdraw']);
+      await expect(s.reportsSection.getByRole('button')).toHaveText(['Correct', 'Withdraw', 'Add a progress report']);
       // A done milestone is no longer offered.
       await expect(r.milestonesDone.getByRole('checkbox')).toHaveCount(1);
       await expect(r.milestoneDone('Design')).toHaveCount(0);
