@@ -51,7 +51,8 @@ pub fn ReportsSection(
             let Some(t) = p.task(task) else { return vec![] };
             // Every report on record, the corrected and withdrawn ones too.
             let mut all: Vec<&crate::domain::Report> = live(&p.reports).filter(|r| r.task == task && r.date <= today).collect();
-            crate::domain::numbers::sort_by(&mut all, |r| r.date);
+            // A correction or withdrawal comes after what it supersedes, on the same day too.
+            crate::domain::numbers::sort_by(&mut all, |r| (r.date, r.supersedes.is_some()));
             let date_of = |id: Id| p.reports.iter().find(|r| r.id == id).map(|r| r.date.to_string()).unwrap_or_default();
             all.into_iter()
                 .rev()
