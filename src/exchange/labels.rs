@@ -10,7 +10,7 @@
 
 use super::merge::{Key, RecordKind};
 use super::words::{self, field_label, kind_name, kind_title, missing};
-use crate::domain::{Id, Lang, Plan, Task, Text};
+use crate::domain::{Id, Lang, Milestone, Plan, Target, Task, Text};
 use serde_json::Value;
 use std::collections::HashMap;
 
@@ -26,6 +26,10 @@ pub struct Labels<'a> {
     tasks: HashMap<Id, &'a Task>,
     /// The task each milestone and target belongs to.
     parents: HashMap<Id, (RecordKind, Id)>,
+    /// Milestones and targets by id, the file's first: a milestone a unit
+    /// added exists only in the file's copy of its task.
+    milestones: HashMap<Id, &'a Milestone>,
+    targets: HashMap<Id, &'a Target>,
 }
 
 /// One plan's records by kind and id (their index in the plan's list).
@@ -95,7 +99,16 @@ impl<'a> Labels<'a> {
                 parents.entry(x.id).or_insert((RecordKind::Target, t.id));
             }
         }
-        Labels { sides: [Side::new(incoming), Side::new(local)], numbers, actions, tasks, parents }
+        let (mut milestones, mut targets) = (HashMap::new(), HashMap::new());
+        for t in incoming.tasks.iter().chain(&local.tasks) {
+            for m in &t.milestones {
+                milestones.entry(m.id).or_insert(m);
+            }
+            for x in &t.targets {
+                targets.entry(x.id).or_insert(x);
+            }
+        }
+        Labels { sides: [Side::new(incoming), Side::new(local)], numbers, actions, tasks, parents, milestones, targets }
     }
 
     /// One plan's labels (the change trail names the table's own records).
@@ -158,11 +171,10 @@ impl<'a> Labels<'a> {
         let sp = if l == Lang::Zh { "" } else { " " };
         let q = |s: &str| format!("{kind}{sp}{}", quoted(l, s));
         if matches!(key.kind, K::Milestone | K::Target) {
-            let t = self.tasks.get(&key.parent.or_else(|| self.parents.get(&key.id).map(|p| p.1))?)?;
             return Some(if key.kind == K::Milestone {
-                q(t.milestones.iter().find(|m| m.id == key.id)?.title.get(l))
+                q(self.milestones.get(&key.id)?.title.get(l))
             } else {
-                q(t.targets.iter().find(|m| m.id == key.id)?.name.get(l))
+                q(self.targets.get(&key.id)?.name.get(l))
             });
         }
         self.sides.iter().find_map(|side| {

@@ -188,6 +188,30 @@ fn labels_name_a_milestone_by_its_task_number_and_title_a_report_by_task_unit_an
 }
 
 #[test]
+fn a_milestone_and_a_target_only_the_files_copy_of_a_task_holds_are_named_by_their_titles() {
+    // A unit adds a milestone and a target to its own task: the table's copy
+    // of the task has neither, and the preview must not call them deleted.
+    let local = one_of_each();
+    let mut incoming = local.clone();
+    let t = incoming.tasks.iter_mut().find(|t| !t.milestones.is_empty()).unwrap();
+    let task = t.id;
+    let mut m = t.milestones[0].clone();
+    m.id = Id::new();
+    m.title = Text { zh: "新增节点".into(), en: "New milestone".into() };
+    t.milestones.push(m.clone());
+    let mut x = t.targets[0].clone();
+    x.id = Id::new();
+    x.name = Text { zh: "新增指标".into(), en: "New target".into() };
+    t.targets.push(x.clone());
+    let labels = Labels::new(&local, &incoming);
+    let n = local.task_number(task).unwrap();
+    let mk = Key { kind: RecordKind::Milestone, id: m.id, parent: Some(task) };
+    assert_eq!(labels.label_in(mk, Lang::Zh), format!("{n} · 节点「新增节点」"));
+    let xk = Key { kind: RecordKind::Target, id: x.id, parent: None };
+    assert_eq!(labels.label_in(xk, Lang::En), format!("{n} · Target “New target”"));
+}
+
+#[test]
 fn a_record_in_neither_plan_is_named_in_words_not_by_its_id() {
     let p = one_of_each();
     let labels = Labels::of(&p);

@@ -113,7 +113,7 @@ test.describe('the full large plan', () => {
     const file = await download;
     await expect(page.locator('.import-busy')).toBeHidden();
     // The step was painted before the file was written.
-    expect(await busyLines(page)).toMatch(/Preparing the file \S+\.plan\.json · Step 1\/1：writing every record \[progress indeterminate\/1\]/);
+    expect(await busyLines(page)).toMatch(/Preparing the file .+\.plan\.json · Step 1\/1：writing every record \[progress indeterminate\/1\]/);
     const text = readFileSync(await file.path(), 'utf8');
     const parsed = JSON.parse(text);
     expect(parsed.format).toBe('gongjian-exchange');

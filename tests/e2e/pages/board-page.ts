@@ -47,8 +47,9 @@ export const BOARD_WORDS = {
     actions: '专项行动',
     units: '单位',
     overdue: '逾期节点',
-    dueWithin: '即将到期节点：',
-    days: '天内',
+    /** The due-soon heading is "<n> 天内到期的节点" in Chinese: nothing before the number. */
+    dueWithin: '',
+    days: '天内到期的节点',
     daysOverdue: '天逾期',
     daysLeft: '天后到期',
     notReported: '本周未反馈的责任单位',
@@ -146,7 +147,8 @@ export class BoardPage {
     this.unitsTable = board.getByRole('region', { name: w.units, exact: true }).getByRole('table');
     const list = (start: string) => new BoardList(page, board.getByRole('region', { name: new RegExp(`^${escape(start)}`) }));
     this.overdue = list(`${w.overdue} `);
-    this.dueSoon = list(w.dueWithin);
+    // "Milestones due in the next 14 days", "14 天内到期的节点".
+    this.dueSoon = new BoardList(page, board.getByRole('region', { name: new RegExp(`^${escape(w.dueWithin)}\\s*\\d+ ${escape(w.days)}`) }));
     this.silent = list(w.notReported);
     this.problems = list(`${w.problems} `);
   }

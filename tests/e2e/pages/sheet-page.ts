@@ -108,7 +108,7 @@ export const SHEET_WORDS = {
     setByLead: '由牵头责任单位填写',
     correcting: (date: string) => `正在更正的进展反馈（${date}）`,
     saveCorrection: '提交更正',
-    corrects: (date: string) => `更正了（${date}）`,
+    corrects: (date: string) => `更正此前的进展反馈（${date}）`,
     correctedBy: (date: string) => `已被更正（${date}）`,
   },
 } as const;
