@@ -105,13 +105,7 @@ impl Plan {
             return Ok(());
         }
         x.meta.touch(stamp);
-        let problems: Vec<Invalid> = self
-            .check_task(self.task(task).ok_or(EditError::NotFound)?)
-            .into_iter()
-            .filter(|i| {
-                matches!(i, Invalid::Blank(Subject::Target { .. }) | Invalid::NotFinite { .. } | Invalid::TargetEqualsBaseline { .. })
-            })
-            .collect();
+        let problems = self.target_problems(task)?;
         if !problems.is_empty() {
             if let Some(x) = find_live(&mut self.tasks, task)?.targets.iter_mut().find(|x| x.id == target) {
                 *x = before;

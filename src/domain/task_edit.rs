@@ -145,19 +145,27 @@ impl Plan {
         };
         let t = self.task_mut(task)?;
         t.targets.push(x);
-        let problems: Vec<Invalid> = self
-            .check_task(self.task(task).ok_or(EditError::NotFound)?)
-            .into_iter()
-            .filter(|i| {
-                matches!(i, Invalid::Blank(Subject::Target { .. }) | Invalid::NotFinite { .. } | Invalid::TargetEqualsBaseline { .. })
-            })
-            .collect();
+        let problems = self.target_problems(task)?;
         if !problems.is_empty() {
             self.task_mut(task)?.targets.pop();
             return Err(EditError::Invalid(problems));
         }
         self.task_mut(task)?.meta.touch(stamp);
         Ok(id)
+    }
+
+    /// What is wrong with a task's targets (a blank name, a value that is
+    /// not a number, a target equal to its baseline): the one check adding
+    /// and correcting a target both make.
+    pub(crate) fn target_problems(&self, task: Id) -> Result<Vec<Invalid>, EditError> {
+        let t = self.task(task).ok_or(EditError::NotFound)?;
+        Ok(self
+            .check_task(t)
+            .into_iter()
+            .filter(|i| {
+                matches!(i, Invalid::Blank(Subject::Target { .. }) | Invalid::NotFinite { .. } | Invalid::TargetEqualsBaseline { .. })
+            })
+            .collect())
     }
 
     /// Append a progress report from the responsible unit or a co-organizer.

@@ -19,6 +19,69 @@ pub fn number(v: f64) -> String {
     }
 }
 
+/// What a target form holds, as typed: the add form and the edit form share it.
+#[derive(Clone, Copy)]
+struct TargetFields {
+    name: RwSignal<String>,
+    measure: RwSignal<String>,
+    baseline: RwSignal<String>,
+    target: RwSignal<String>,
+    at_most: RwSignal<bool>,
+}
+
+impl TargetFields {
+    fn new(name: String, measure: String, baseline: String, target: String, at_most: bool) -> Self {
+        TargetFields {
+            name: RwSignal::new(name),
+            measure: RwSignal::new(measure),
+            baseline: RwSignal::new(baseline),
+            target: RwSignal::new(target),
+            at_most: RwSignal::new(at_most),
+        }
+    }
+
+    /// The draft, the name typed in `l` kept beside the other language's
+    /// name of `was`; `None` when the target value is not a number.
+    fn draft(&self, l: Lang, was: &Text) -> Option<TargetDraft> {
+        let value = parse_number(&self.target.get_untracked())?;
+        let n = self.name.get_untracked();
+        Some(TargetDraft {
+            name: if l == Lang::Zh { Text::new(n.trim(), &was.en) } else { Text::new(&was.zh, n.trim()) },
+            measure: self.measure.get_untracked().trim().into(),
+            baseline: parse_number(&self.baseline.get_untracked()),
+            target: value,
+            direction: if self.at_most.get_untracked() { Direction::AtMost } else { Direction::AtLeast },
+        })
+    }
+
+    fn clear(&self) {
+        [self.name, self.measure, self.baseline, self.target].iter().for_each(|s| s.set(String::new()));
+    }
+}
+
+/// A target form's inputs: name, measure, baseline, direction, value.
+#[component]
+fn TargetInputs(
+    /// The form's values.
+    fields: TargetFields,
+) -> impl IntoView {
+    let st = use_state();
+    let TargetFields { name, measure, baseline, target, at_most } = fields;
+    view! {
+        <label>{st.tr(m::TARGET)}<input type="text" bind:value=name /></label>
+        <label>{st.tr(m::MEASURE)}<input type="text" bind:value=measure /></label>
+        <label>{st.tr(m::BASELINE)}<input type="number" step="any" bind:value=baseline /></label>
+        <label>
+            {st.tr(m::DIRECTION)}
+            <select on:change=move |ev| at_most.set(event_target_value(&ev) == "at_most")>
+                <option value="at_least" prop:selected=move || !at_most.get()>{st.tr(m::AT_LEAST)}</option>
+                <option value="at_most" prop:selected=move || at_most.get()>{st.tr(m::AT_MOST)}</option>
+            </select>
+        </label>
+        <label>{st.tr(m::TARGET_VALUE)}<input type="number" step="any" bind:value=target /></label>
+    }
+}
+
 #[component]
 pub fn TargetsSection(
     /// The task.
@@ -51,29 +114,19 @@ pub fn TargetsSection(
                 .unwrap_or_default()
         })
     });
-    let (name, measure, baseline, target) =
-        (RwSignal::new(String::new()), RwSignal::new(String::new()), RwSignal::new(String::new()), RwSignal::new(String::new()));
-    let at_most = RwSignal::new(false);
+    let fields = TargetFields::new(String::new(), String::new(), String::new(), String::new(), false);
     let errors = RwSignal::new(Vec::<String>::new());
     let editing = RwSignal::new(None::<Id>);
     provide_context(EditingTarget(editing));
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let l = lang.get_untracked();
-        let n = name.get_untracked();
-        let Some(value) = parse_number(&target.get_untracked()) else {
+        let Some(draft) = fields.draft(l, &Text::default()) else {
             errors.set(vec![l.t(m::FIX_THESE).into(), l.t(m::TARGET_VALUE).into()]);
             return;
         };
-        let draft = TargetDraft {
-            name: if l == Lang::Zh { Text::new(n.trim(), "") } else { Text::new("", n.trim()) },
-            measure: measure.get_untracked().trim().into(),
-            baseline: parse_number(&baseline.get_untracked()),
-            target: value,
-            direction: if at_most.get_untracked() { Direction::AtMost } else { Direction::AtLeast },
-        };
         if show_outcome(errors, m::FIX_THESE, l, st.edit(|p, s| p.add_target(task, draft, s).map(|_| ()))) {
-            [name, measure, baseline, target].iter().for_each(|s| s.set(String::new()));
+            fields.clear();
         }
     };
     view! {
@@ -89,17 +142,7 @@ pub fn TargetsSection(
             {move || editing.get().map(|id| view! { <TargetEdit task id on_done=Callback::new(move |_| editing.set(None)) /> })}
             <Show when=move || st.may(RecordKind::Target, Some(task), None, Act::Add) fallback=move || view! { <p class="hint set-by no-print">{st.tr(m_owner::SET_BY_LEAD)}</p> }>
             <form class="inline-form no-print" on:submit=add>
-                <label>{st.tr(m::TARGET)}<input type="text" bind:value=name /></label>
-                <label>{st.tr(m::MEASURE)}<input type="text" bind:value=measure /></label>
-                <label>{st.tr(m::BASELINE)}<input type="number" step="any" bind:value=baseline /></label>
-                <label>
-                    {st.tr(m::DIRECTION)}
-                    <select on:change=move |ev| at_most.set(event_target_value(&ev) == "at_most")>
-                        <option value="at_least" prop:selected=move || !at_most.get()>{st.tr(m::AT_LEAST)}</option>
-                        <option value="at_most" prop:selected=move || at_most.get()>{st.tr(m::AT_MOST)}</option>
-                    </select>
-                </label>
-                <label>{st.tr(m::TARGET_VALUE)}<input type="number" step="any" bind:value=target /></label>
+                <TargetInputs fields />
                 <button type="submit">{st.tr(m::ADD_TARGET)}</button>
                 <FormErrors errors />
             </form>
@@ -159,27 +202,21 @@ fn TargetEdit(
     let was = st.plan.with_untracked(|p| p.task(task).and_then(|t| t.targets.iter().find(|x| x.id == id)).cloned());
     let Some(was) = was else { return ().into_any() };
     let l = lang.get_untracked();
-    let name = RwSignal::new(was.name.get(l).to_string());
-    let measure = RwSignal::new(was.measure.clone());
-    let baseline = RwSignal::new(was.baseline.map(number).unwrap_or_default());
-    let target = RwSignal::new(number(was.target));
-    let at_most = RwSignal::new(was.direction == Direction::AtMost);
+    let fields = TargetFields::new(
+        was.name.get(l).to_string(),
+        was.measure.clone(),
+        was.baseline.map(number).unwrap_or_default(),
+        number(was.target),
+        was.direction == Direction::AtMost,
+    );
     let errors = RwSignal::new(Vec::<String>::new());
     let heading = format!("{} {}", l.t(m_owner::EDIT_TARGET), was.name.get(l));
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let l = lang.get_untracked();
-        let Some(value) = parse_number(&target.get_untracked()) else {
+        let Some(draft) = fields.draft(l, &was.name) else {
             errors.set(vec![l.t(m::FIX_THESE).into(), l.t(m::TARGET_VALUE).into()]);
             return;
-        };
-        let n = name.get_untracked();
-        let draft = TargetDraft {
-            name: if l == Lang::Zh { Text::new(n.trim(), &was.name.en) } else { Text::new(&was.name.zh, n.trim()) },
-            measure: measure.get_untracked().trim().into(),
-            baseline: parse_number(&baseline.get_untracked()),
-            target: value,
-            direction: if at_most.get_untracked() { Direction::AtMost } else { Direction::AtLeast },
         };
         if show_outcome(errors, m::FIX_THESE, l, st.edit(|p, s| p.update_target(task, id, draft, s))) {
             on_done.run(());
@@ -187,17 +224,7 @@ fn TargetEdit(
     };
     view! {
         <form class="inline-form no-print" on:submit=save aria-label=heading>
-            <label>{st.tr(m::TARGET)}<input type="text" bind:value=name /></label>
-            <label>{st.tr(m::MEASURE)}<input type="text" bind:value=measure /></label>
-            <label>{st.tr(m::BASELINE)}<input type="number" step="any" bind:value=baseline /></label>
-            <label>
-                {st.tr(m::DIRECTION)}
-                <select on:change=move |ev| at_most.set(event_target_value(&ev) == "at_most")>
-                    <option value="at_least" prop:selected=move || !at_most.get()>{st.tr(m::AT_LEAST)}</option>
-                    <option value="at_most" prop:selected=move || at_most.get()>{st.tr(m::AT_MOST)}</option>
-                </select>
-            </label>
-            <label>{st.tr(m::TARGET_VALUE)}<input type="number" step="any" bind:value=target /></label>
+            <TargetInputs fields />
             <button type="submit" class="primary">{st.tr(m_owner::SAVE)}</button>
             <button type="button" on:click=move |_| on_done.run(())>{st.tr(m_owner::CANCEL)}</button>
             <FormErrors errors />
