@@ -20,6 +20,19 @@ pub fn fixed(v: f64, places: u8) -> String {
     format!("{sign}{}.{:0width$}", n / s, n % s, width = places as usize)
 }
 
+/// A number as a person writes it: 50, not 50.0; 2.5, not 2.50; at most
+/// four decimals. The one way the page, the preview and the trail show a
+/// reading, a baseline or a target.
+pub fn plain(v: f64) -> String {
+    let s = fixed(v, 4);
+    if s.contains('.') {
+        let s = s.trim_end_matches('0').trim_end_matches('.');
+        if s == "-0" { "0".into() } else { s.to_string() }
+    } else {
+        s
+    }
+}
+
 /// A date typed as `YYYY-MM-DD` (what `<input type="date">` gives), if it
 /// is a real date.
 pub fn parse_date(s: &str) -> Option<chrono::NaiveDate> {
@@ -52,6 +65,16 @@ mod tests {
         assert_eq!(fixed(0.05, 2), "0.05");
         assert_eq!(fixed(f64::NAN, 1), "0");
         assert_eq!(fixed(172_000.0, 0), "172000");
+    }
+
+    #[test]
+    fn plain_numbers_drop_trailing_zeros() {
+        assert_eq!(plain(50.0), "50");
+        assert_eq!(plain(2.5), "2.5");
+        assert_eq!(plain(0.125), "0.125");
+        assert_eq!(plain(1.0 / 3.0), "0.3333");
+        assert_eq!(plain(-0.00001), "0");
+        assert_eq!(plain(172_000.0), "172000");
     }
 
     #[test]

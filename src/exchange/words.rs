@@ -288,12 +288,7 @@ pub fn yes_no(b: bool, l: Lang) -> &'static str {
     pick(l, if b { ("是", "yes") } else { ("否", "no") })
 }
 
-/// A number as a person writes it: 50, not 50.0; 2.5 as it is.
+/// A number as a person writes it (one rule: [`crate::domain::numbers::plain`]).
 pub fn number(n: f64) -> String {
-    if n.fract() == 0.0 && n.abs() < 1e15 {
-        format!("{}", n as i64)
-    } else {
-        let s = format!("{n:.4}");
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
-    }
+    crate::domain::numbers::plain(n)
 }

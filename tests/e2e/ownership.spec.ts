@@ -77,7 +77,7 @@ test('a unit sees what the office sets as read-only, and what it owns lands at t
   // Its reports: one with a reading, corrected; another withdrawn.
   await sheet.addReport({ date: '2022-06-21', progress: '30', narrative: 'Half the shops reopened', readings: { 'Shops reopened (shops)': '25' } });
   await sheet.correctButton('2022-06-21').click();
-  const correcting = sheet.reportsSection.getByRole('form', { name: 'Correcting the report of (2022-06-21)', exact: true });
+  const correcting = sheet.reportsSection.getByRole('form', { name: 'Correcting the report of 2022-06-21', exact: true });
   await expect(correcting.getByLabel(sheet.w.progressPct, { exact: true })).toHaveValue('30');
   await correcting.getByLabel(sheet.w.progressPct, { exact: true }).fill('35');
   await correcting.getByRole('button', { name: 'Submit the correction', exact: true }).click();

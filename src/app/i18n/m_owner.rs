@@ -18,7 +18,6 @@ pub const CORRECTED_BY: Msg = Msg("已被更正", "Corrected");
 pub const WITHDRAWN: Msg = Msg("已撤回", "Withdrawn");
 pub const CORRECTS: Msg = Msg("更正此前的进展反馈", "Corrects the report of");
 pub const WITHDRAWS: Msg = Msg("撤回此前的进展反馈", "Withdraws the report of");
-pub const CORRECTING: Msg = Msg("正在更正的进展反馈", "Correcting the report of");
 pub const CORRECT_HINT: Msg = Msg(
     "更正后，原进展反馈仍然留档并显示为“已被更正”，进度、灯色和考核按更正后的计算。",
     "The report corrected stays on record, marked as corrected; progress, lights and the appraisal use the correction.",
@@ -54,6 +53,14 @@ pub fn withdraw_name(l: Lang, date: &str) -> String {
 }
 
 /// How a report stands: "已被更正（2027-03-02）" and the like.
+/// The correction form's name: "正在更正 2022-06-21 的进展反馈".
+pub fn correcting(l: Lang, date: &str) -> String {
+    match l {
+        Lang::Zh => format!("正在更正 {date} 的进展反馈"),
+        Lang::En => format!("Correcting the report of {date}"),
+    }
+}
+
 pub fn standing(l: Lang, what: Msg, date: &str) -> String {
     let w = match l {
         Lang::Zh => what.0,

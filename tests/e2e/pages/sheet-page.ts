@@ -53,7 +53,7 @@ export const SHEET_WORDS = {
     withdrawReport: (date: string) => `Withdraw the report of ${date}`,
     setByLead: 'Written by the lead responsible unit',
     /** The report form's heading while correcting (src/app/i18n/m_owner.rs). */
-    correcting: (date: string) => `Correcting the report of (${date})`,
+    correcting: (date: string) => `Correcting the report of ${date}`,
     saveCorrection: 'Submit the correction',
     corrects: (date: string) => `Corrects the report of (${date})`,
     correctedBy: (date: string) => `Corrected (${date})`,
@@ -106,7 +106,7 @@ export const SHEET_WORDS = {
     correctReport: (date: string) => `更正 ${date} 的进展反馈`,
     withdrawReport: (date: string) => `撤回 ${date} 的进展反馈`,
     setByLead: '由牵头责任单位填写',
-    correcting: (date: string) => `正在更正的进展反馈（${date}）`,
+    correcting: (date: string) => `正在更正 ${date} 的进展反馈`,
     saveCorrection: '提交更正',
     corrects: (date: string) => `更正此前的进展反馈（${date}）`,
     correctedBy: (date: string) => `已被更正（${date}）`,

@@ -170,7 +170,7 @@ pub fn ReportForm(
         <form class="form report-form no-print" on:submit=submit aria-labelledby="report-form-heading">
             <h4 id="report-form-heading" tabindex="-1" node_ref=heading>
                 {move || match corrected.get() {
-                    Some(r) => mo::standing(lang.get(), mo::CORRECTING, &r.date.to_string()),
+                    Some(r) => mo::correcting(lang.get(), &r.date.to_string()),
                     None => lang.get().t(m::ADD_REPORT).to_string(),
                 }}
             </h4>

@@ -37,6 +37,8 @@ pub fn SheetTable(
     let columns = StoredValue::new(columns);
     view! {
         <Show when=move || !empty.get() fallback=move || view! { <p class="empty">{st.tr(empty_text)}</p> }>
+            // Wider than a phone: the table scrolls within the page, not the page.
+            <div class="table-scroll">
             <table class="sheet-table">
                 <thead>
                     <tr>
@@ -47,6 +49,7 @@ pub fn SheetTable(
                 </thead>
                 <tbody>{children()}</tbody>
             </table>
+            </div>
         </Show>
     }
 }
