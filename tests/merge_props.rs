@@ -983,7 +983,6 @@ impl Unit {
     /// check). Returns the check's refusal; `None` when the attempt had
     /// nothing to act on (no such record in this copy).
     fn attempt(&mut self, f: &Forbidden) -> Option<Result<(), EditError>> {
-        use gongjian::domain::edit::TaskDraft;
         let stamp = self.stamp();
         let me = self.me;
         let nth = |ids: Vec<Id>, i: usize| (!ids.is_empty()).then(|| ids[i % ids.len()]);
@@ -991,18 +990,7 @@ impl Unit {
         let others: Vec<Id> =
             self.plan.tasks.iter().filter(|x| x.is_live() && x.involves(me) && x.lead_unit() != Some(me)).map(|x| x.id).collect();
         let p = &self.plan;
-        let draft = |id: Id| {
-            let t = p.task(id).unwrap();
-            TaskDraft {
-                action: t.action,
-                title: t.title.clone(),
-                responsible: t.responsible.clone(),
-                co_organizers: t.co_organizers.clone(),
-                person: t.person,
-                start: t.start,
-                due: t.due,
-            }
-        };
+        let draft = |id: Id| p.task_draft(id).unwrap();
         let run: Attempt = match f {
             Forbidden::TaskDue(i) => {
                 let id = nth(involved, *i)?;

@@ -2,6 +2,7 @@
 
 use super::dialog::Dialog;
 use super::form_parts::{FormButtons, FormErrors};
+use super::stale::{Saved, Stale, StaleChoices};
 use super::unit_checklist::Checklist;
 use crate::app::i18n::{m, refusal, Tr};
 use crate::app::state::use_state;
@@ -41,6 +42,7 @@ pub fn ActionForm(
     let leaders = RwSignal::new(existing.as_ref().map(|a| a.leaders.clone()).unwrap_or_default());
     let units = RwSignal::new(existing.as_ref().map(|a| a.leading_units.clone()).unwrap_or_default());
     let errors = RwSignal::new(Vec::<String>::new());
+    let stale = Stale::new(id.and_then(|id| st.plan.with_untracked(|p| p.action_draft(id))));
 
     let people_opts = Signal::derive(move || st.plan.with(|p| p.person_choices(lang.get())));
     let unit_opts = Signal::derive(move || st.plan.with(|p| p.unit_choices(lang.get())));
@@ -54,11 +56,12 @@ pub fn ActionForm(
             leading_units: units.get_untracked(),
         };
         let result = match id {
-            Some(id) => st.edit(|p, s| p.update_action(id, draft, s)),
-            None => st.edit(|p, s| p.add_action(draft, s).map(|_| ())),
+            Some(id) => stale.save(st, draft, move |p| p.action_draft(id), move |p, d, s| p.update_action(id, d, s)),
+            None => st.edit(|p, s| p.add_action(draft, s).map(|_| Saved::Done)),
         };
         match result {
-            Ok(()) => on_done.run(()),
+            Ok(Saved::Done) => on_done.run(()),
+            Ok(Saved::Choose) => errors.set(vec![]),
             Err(e) => errors.set(refusal(lang.get_untracked(), m::FIX_THESE, &e)),
         }
     };
@@ -85,6 +88,7 @@ pub fn ActionForm(
                 </label>
                 <Checklist legend=m::COL_LEADER options=people_opts selected=leaders />
                 <Checklist legend=m::COL_LEAD_UNIT options=unit_opts selected=units />
+                <StaleChoices clashes=stale.clashes choices=stale.choices />
                 <FormErrors errors />
                 <FormButtons on_cancel=on_done />
             </form>

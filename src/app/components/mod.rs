@@ -16,6 +16,7 @@ pub mod picker;
 pub mod plan_head_fields;
 pub mod row_buttons;
 pub mod sheet;
+pub mod stale;
 pub mod storage_banner;
 pub mod storage_panel;
 pub mod task_form;

@@ -4,6 +4,7 @@
 use super::dialog::Dialog;
 use super::form_parts::{FormButtons, FormErrors};
 use super::picker::Picker;
+use super::stale::{Saved, Stale, StaleChoices};
 use super::unit_checklist::Checklist;
 use crate::app::i18n::{m, refusal, Tr};
 use crate::app::state::use_state;
@@ -38,6 +39,7 @@ pub fn TaskForm(
     let start = RwSignal::new(get(|t| date_text(t.start)));
     let due = RwSignal::new(get(|t| date_text(t.due)));
     let errors = RwSignal::new(Vec::<String>::new());
+    let stale = Stale::new(id.and_then(|id| st.plan.with_untracked(|p| p.task_draft(id))));
 
     let unit_opts = Signal::derive(move || st.plan.with(|p| p.unit_choices(lang.get())));
     let people = Signal::derive(move || st.plan.with(|p| p.person_choices(lang.get())));
@@ -56,11 +58,12 @@ pub fn TaskForm(
             due: date(due),
         };
         let result = match id {
-            Some(id) => st.edit(|p, s| p.update_task(id, draft, s)),
-            None => st.edit(|p, s| p.add_task(draft, s).map(|_| ())),
+            Some(id) => stale.save(st, draft, move |p| p.task_draft(id), move |p, d, s| p.update_task(id, d, s)),
+            None => st.edit(|p, s| p.add_task(draft, s).map(|_| Saved::Done)),
         };
         match result {
-            Ok(()) => on_done.run(()),
+            Ok(Saved::Done) => on_done.run(()),
+            Ok(Saved::Choose) => errors.set(vec![]),
             Err(e) => errors.set(refusal(lang.get_untracked(), m::FIX_THESE, &e)),
         }
     };
@@ -99,6 +102,7 @@ pub fn TaskForm(
                     <label>{st.tr(m::START)}<input type="date" bind:value=start /></label>
                     <label>{st.tr(m::DUE)}<input type="date" bind:value=due /></label>
                 </div>
+                <StaleChoices clashes=stale.clashes choices=stale.choices />
                 <FormErrors errors />
                 <FormButtons on_cancel=on_done />
             </form>

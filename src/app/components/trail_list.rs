@@ -55,8 +55,8 @@ pub fn TrailList(
     });
     view! {
         <Show when=move || rows.with(|r| !r.is_empty()) fallback=move || view! { <p class="empty">{st.tr(m::NO_TRAIL)}</p> }>
-            // Scrolls within the page on a phone; focusable, so that the keyboard can scroll it.
-            <div class="table-scroll" tabindex="0" role="region" aria-label=caption>
+            // Scrolls within the page on a phone, not the page.
+            <div class="table-scroll">
             <table class="sheet-table trail">
                 <caption class="visually-hidden">{caption}</caption>
                 <thead>

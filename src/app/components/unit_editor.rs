@@ -2,6 +2,8 @@
 //! places, while it is in use). With no id it is the "add a unit" row.
 
 use super::form_parts::{show_outcome, FormErrors};
+use super::stale::{Saved, Stale, StaleChoices};
+use crate::domain::drafts::UnitDraft;
 use crate::app::i18n::{m, Tr};
 use crate::app::state::use_state;
 use crate::domain::{Id, Text};
@@ -17,6 +19,14 @@ pub fn UnitEditor(
     let name = id.and_then(|id| st.plan.with_untracked(|p| p.unit(id).map(|u| u.name.clone()))).unwrap_or_default();
     let (zh, en) = (RwSignal::new(name.zh), RwSignal::new(name.en));
     let errors = RwSignal::new(Vec::<String>::new());
+    let stale = Stale::new(id.and_then(|id| st.plan.with_untracked(|p| p.unit_draft(id))));
+    let typed = move || UnitDraft { name: Text { zh: zh.get_untracked().trim().into(), en: en.get_untracked().trim().into() } };
+    if let Some(id) = id {
+        stale.follow(st, move |p| p.unit_draft(id), typed, move |d| {
+            zh.set(d.name.zh.clone());
+            en.set(d.name.en.clone());
+        });
+    }
     // A refusal (a blank or duplicate name, a unit in use) takes the focus,
     // in the row where the person typed.
     let message = NodeRef::<leptos::html::Div>::new();
@@ -33,12 +43,16 @@ pub fn UnitEditor(
     };
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let name = Text { zh: zh.get_untracked().trim().into(), en: en.get_untracked().trim().into() };
+        let name = typed().name;
         let r = match id {
-            Some(id) => st.edit(|p, s| p.rename_unit(id, name, s)),
-            None => st.edit(|p, s| p.add_unit(name, s).map(|_| ())),
+            Some(id) => stale.save(st, UnitDraft { name }, move |p| p.unit_draft(id), move |p, d, s| p.rename_unit(id, d.name, s)),
+            None => st.edit(|p, s| p.add_unit(name, s).map(|_| Saved::Done)),
         };
-        if show_outcome(errors, m::FIX_THESE, lang.get_untracked(), r) {
+        if let Ok(Saved::Choose) = r {
+            errors.set(vec![]);
+            return;
+        }
+        if show_outcome(errors, m::FIX_THESE, lang.get_untracked(), r.map(|_| ())) {
             if id.is_none() {
                 zh.set(String::new());
                 en.set(String::new());
@@ -58,6 +72,7 @@ pub fn UnitEditor(
             <label>{st.tr(m::NAME_EN)}<input type="text" bind:value=en /></label>
             <button type="submit" class="primary">{st.tr(if id.is_some() { m::SAVE } else { m::ADD_UNIT })}</button>
             {id.map(|id| view! { <button type="button" class="danger" on:click=move |_| delete(id)>{st.tr(m::DELETE)}</button> })}
+            <StaleChoices clashes=stale.clashes choices=stale.choices />
             <div class="form-message" tabindex="-1" node_ref=message><FormErrors errors /></div>
         </form>
     }

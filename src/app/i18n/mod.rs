@@ -33,6 +33,7 @@ pub mod m_input;
 pub mod m_meetings;
 pub mod m_owner;
 pub mod m_plan;
+pub mod m_stale;
 mod words;
 pub use exchange::{field_word, kind_word, refused};
 pub use words::{light_name, reason, risk_category, risk_level, risk_status};

@@ -3,6 +3,7 @@
 //! "as of" date.
 
 use crate::app::components::form_parts::{parse_number, show_outcome, FormErrors, SaveRow};
+use crate::app::components::stale::{Saved, Stale, StaleChoices};
 use crate::app::components::picker::Picker;
 use crate::app::components::plan_head_fields::{HeadInputs, PlanHeadFields};
 use crate::app::components::storage_panel::StoragePanel;
@@ -26,22 +27,28 @@ pub fn SettingsPage() -> impl IntoView {
     let as_of = RwSignal::new(s.as_of.map(|d| d.to_string()).unwrap_or_default());
     let errors = RwSignal::new(Vec::<String>::new());
     let saved = RwSignal::new(false);
+    let stale = Stale::new(Some(s.clone()));
+    let opened = StoredValue::new(s);
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let n = |s: RwSignal<String>, d: u32| s.get_untracked().trim().parse::<u32>().unwrap_or(d);
         let d = Settings::default();
         let next = Settings {
-            // Set with the plan's details (PlanDetails).
-            plan_due_days: st.plan.with_untracked(|p| p.settings.plan_due_days),
+            // Set with the plan's details (PlanDetails) and the scoring form:
+            // untouched here, so the table's values are kept.
+            plan_due_days: opened.with_value(|s| s.plan_due_days),
             warning_days: n(warning, d.warning_days),
             report_interval_days: n(report, d.report_interval_days),
             behind_pace_margin: n(margin, d.behind_pace_margin).min(100),
             as_of: crate::domain::numbers::parse_date(&as_of.get_untracked()),
             board_window_days: n(window, d.board_window_days),
             export_reminder_days: n(remind, d.export_reminder_days),
-            scoring: st.plan.with_untracked(|p| p.settings.scoring.clone()),
+            scoring: opened.with_value(|s| s.scoring.clone()),
         };
-        saved.set(show_outcome(errors, m::FIX_THESE, lang.get_untracked(), st.edit(|p, s| p.update_settings(next, s))));
+        saved.set(settle(errors, lang.get_untracked(), stale.save(st, next.clone(), |p| Some(p.settings.clone()), |p, d, s| p.update_settings(d, s))));
+        if saved.get_untracked() {
+            opened.set_value(st.plan.with_untracked(|p| p.settings.clone()));
+        }
     };
     let field = move |label: Msg, value: RwSignal<String>| {
         view! {
@@ -62,6 +69,7 @@ pub fn SettingsPage() -> impl IntoView {
                 {field(m::S_BOARD_WINDOW, window)}
                 {field(m::S_EXPORT_REMINDER, remind)}
                 <label>{st.tr(m::S_AS_OF)}<input type="date" bind:value=as_of on:input=move |_| saved.set(false) /></label>
+                <StaleChoices clashes=stale.clashes choices=stale.choices />
                 <FormErrors errors />
                 <SaveRow saved />
             </form>
@@ -78,6 +86,7 @@ fn ScoringForm() -> impl IntoView {
     let st = use_state();
     let lang = st.lang;
     let s = st.plan.with_untracked(|p| p.settings.scoring.clone());
+    let stale = Stale::new(Some(s.clone()));
     let num = |v: f64| RwSignal::new(crate::domain::numbers::fixed(v, 1));
     let fields = [
         (m::R_BASE, num(s.base)),
@@ -106,8 +115,8 @@ fn ScoringForm() -> impl IntoView {
             missed_week: week,
             target_met: target,
         };
-        let next = Settings { scoring, ..st.plan.with_untracked(|p| p.settings.clone()) };
-        saved.set(show_outcome(errors, m::FIX_THESE, l, st.edit(|p, s| p.update_settings(next, s))));
+        let commit = |p: &mut crate::domain::Plan, d: Scoring, s| p.update_settings(Settings { scoring: d, ..p.settings.clone() }, s);
+        saved.set(settle(errors, l, stale.save(st, scoring, |p| Some(p.settings.scoring.clone()), commit)));
     };
     view! {
         <section class="settings" aria-labelledby="scoring-heading">
@@ -125,6 +134,7 @@ fn ScoringForm() -> impl IntoView {
                         }
                     })
                     .collect_view()}
+                <StaleChoices clashes=stale.clashes choices=stale.choices />
                 <FormErrors errors />
                 <SaveRow saved />
             </form>
@@ -154,6 +164,7 @@ fn PlanDetailsForm() -> impl IntoView {
     let st = use_state();
     let lang = st.lang;
     let head = st.plan.with_untracked(|p| p.head());
+    let stale = Stale::new(Some(head.clone()));
     let inputs = HeadInputs::new(&head.title, head.year, Some(head.kickoff));
     let issuing = RwSignal::new(head.issuing_unit);
     let plan_due = RwSignal::new(head.plan_due_days.to_string());
@@ -177,7 +188,7 @@ fn PlanDetailsForm() -> impl IntoView {
             return;
         };
         let d = PlanHead { title, year, kickoff, issuing_unit: issuing.get_untracked(), plan_due_days };
-        saved.set(show_outcome(errors, m::FIX_THESE, l, st.edit(|p, s| p.update_head(d, s))));
+        saved.set(settle(errors, l, stale.save(st, d, |p| Some(p.head()), |p, d, s| p.update_head(d, s))));
     };
     let touched = Callback::new(move |_| saved.set(false));
     let query = use_query_map();
@@ -192,6 +203,7 @@ fn PlanDetailsForm() -> impl IntoView {
                 <input type="number" min="0" max="366" step="1" bind:value=plan_due on:input=move |_| saved.set(false) />
             </label>
             <p class="hint" role="status">{st.tr(mp::PLAN_DUE_ON)} " " <time>{due_on}</time></p>
+            <StaleChoices clashes=stale.clashes choices=stale.choices />
             <FormErrors errors />
             <SaveRow saved />
         </form>
@@ -221,5 +233,18 @@ fn PlanDetailsReadOnly() -> impl IntoView {
             {row(mp::PLAN_DUE, Box::new(move || st.plan.with(|p| p.settings.plan_due_days.to_string())))}
             {row(mp::PLAN_DUE_ON, Box::new(move || st.plan.with(|p| p.plan_due().to_string())))}
         </dl>
+    }
+}
+
+/// A three-way save's outcome on a settings form: saved, or its errors
+/// shown (a clash shows its own choices, no error).
+fn settle(errors: RwSignal<Vec<String>>, l: crate::domain::Lang, r: Result<Saved, crate::domain::edit::EditError>) -> bool {
+    match r {
+        Ok(Saved::Done) => show_outcome(errors, m::FIX_THESE, l, Ok(())),
+        Ok(Saved::Choose) => {
+            errors.set(vec![]);
+            false
+        }
+        Err(e) => show_outcome(errors, m::FIX_THESE, l, Err(e)),
     }
 }

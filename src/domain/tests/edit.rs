@@ -8,16 +8,7 @@ use crate::domain::{Id, Plan, Stamp, Text};
 use chrono::{TimeZone, Utc};
 
 fn draft_of(plan: &Plan, task: Id) -> TaskDraft {
-    let t = plan.task(task).unwrap();
-    TaskDraft {
-        action: t.action,
-        title: t.title.clone(),
-        responsible: t.responsible.clone(),
-        co_organizers: t.co_organizers.clone(),
-        person: t.person,
-        start: t.start,
-        due: t.due,
-    }
+    plan.task_draft(task).unwrap()
 }
 
 fn new_task(plan: &Plan, action: Id) -> TaskDraft {

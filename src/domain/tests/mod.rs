@@ -13,6 +13,7 @@ mod plan_head;
 mod progress;
 mod spreadsheet;
 mod task_edit;
+mod three_way;
 mod usage;
 mod validate;
 

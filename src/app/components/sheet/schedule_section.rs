@@ -1,6 +1,7 @@
 //! The schedule: milestones with their lights, added one by one or by
 //! inverting the schedule from the deadline.
 
+use crate::app::components::stale::{Saved, Stale, StaleChoices};
 use super::invert_form::InvertForm;
 use super::section::{SheetSection, SheetTable};
 use crate::app::components::form_parts::{parse_date, show_outcome, FormErrors};
@@ -89,7 +90,9 @@ fn MilestoneRow(
     let editing = RwSignal::new(false);
     let (e_title, e_due, e_done) = (RwSignal::new(String::new()), RwSignal::new(String::new()), RwSignal::new(String::new()));
     let errors = RwSignal::new(Vec::<String>::new());
+    let stale = Stale::new(None);
     let open = move |_| {
+        stale.reopen(st.plan.with_untracked(|p| p.milestone_draft(task, mid)));
         let own_done =
             st.plan.with_untracked(|p| p.task(task).and_then(|t| t.milestones.iter().find(|x| x.id == mid)).and_then(|m| m.done_on));
         e_title.set(title());
@@ -111,8 +114,15 @@ fn MilestoneRow(
             }
         });
         let d = MilestoneDraft { title: name, due: parse_date(&e_due.get_untracked()), done_on: parse_date(&e_done.get_untracked()) };
-        if show_outcome(errors, m::FIX_THESE, l, st.edit(|p, s| p.update_milestone(task, mid, d, s))) {
-            editing.set(false);
+        match stale.save(st, d, move |p| p.milestone_draft(task, mid), move |p, d, s| p.update_milestone(task, mid, d, s)) {
+            Ok(Saved::Done) => {
+                errors.set(vec![]);
+                editing.set(false);
+            }
+            Ok(Saved::Choose) => errors.set(vec![]),
+            Err(e) => {
+                show_outcome(errors, m::FIX_THESE, l, Err(e));
+            }
         }
     };
     let named = move |verb: crate::app::i18n::Msg| move || format!("{} {}", lang.get().t(verb), title());
@@ -139,6 +149,7 @@ fn MilestoneRow(
                         <label>{st.tr(m_owner::DONE_ON)}<input type="date" bind:value=e_done /></label>
                         <button type="submit" class="primary">{st.tr(m_owner::SAVE)}</button>
                         <button type="button" on:click=move |_| editing.set(false)>{st.tr(m_owner::CANCEL)}</button>
+                        <StaleChoices clashes=stale.clashes choices=stale.choices />
                         <FormErrors errors />
                     </form>
                 </td>

@@ -1,5 +1,6 @@
 //! Quantitative targets: baseline, target, the latest reading and progress.
 
+use crate::app::components::stale::{Saved, Stale, StaleChoices};
 use super::section::{SheetSection, SheetTable};
 use crate::app::components::form_parts::{parse_number, show_outcome, FormErrors};
 use crate::app::i18n::{m, m_owner, Tr};
@@ -10,14 +11,7 @@ use crate::domain::task_edit::TargetDraft;
 use crate::domain::{Direction, Id, Lang, Text};
 use leptos::prelude::*;
 
-/// A number as a person reads it: no trailing ".0".
-pub fn number(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 1e15 {
-        format!("{}", v as i64)
-    } else {
-        crate::domain::numbers::fixed(v, 2)
-    }
-}
+pub use crate::domain::numbers::plain as number;
 
 /// What a target form holds, as typed: the add form and the edit form share it.
 #[derive(Clone, Copy)]
@@ -210,6 +204,7 @@ fn TargetEdit(
         was.direction == Direction::AtMost,
     );
     let errors = RwSignal::new(Vec::<String>::new());
+    let stale = Stale::new(st.plan.with_untracked(|p| p.target_draft(task, id)));
     let heading = format!("{} {}", l.t(m_owner::EDIT_TARGET), was.name.get(l));
     let save = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -218,13 +213,18 @@ fn TargetEdit(
             errors.set(vec![l.t(m::FIX_THESE).into(), l.t(m::TARGET_VALUE).into()]);
             return;
         };
-        if show_outcome(errors, m::FIX_THESE, l, st.edit(|p, s| p.update_target(task, id, draft, s))) {
-            on_done.run(());
+        match stale.save(st, draft, move |p| p.target_draft(task, id), move |p, d, s| p.update_target(task, id, d, s)) {
+            Ok(Saved::Done) => on_done.run(()),
+            Ok(Saved::Choose) => errors.set(vec![]),
+            Err(e) => {
+                show_outcome(errors, m::FIX_THESE, l, Err(e));
+            }
         }
     };
     view! {
         <form class="inline-form no-print" on:submit=save aria-label=heading>
             <TargetInputs fields />
+            <StaleChoices clashes=stale.clashes choices=stale.choices />
             <button type="submit" class="primary">{st.tr(m_owner::SAVE)}</button>
             <button type="button" on:click=move |_| on_done.run(())>{st.tr(m_owner::CANCEL)}</button>
             <FormErrors errors />
