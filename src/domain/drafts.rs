@@ -4,8 +4,8 @@
 //! once, as the record (and the exchange file) names them, so that a clash
 //! reads in the same words as the import preview.
 
-use super::edit::{ActionDraft, TaskDraft};
 use super::corrections::MilestoneDraft;
+use super::edit::{ActionDraft, TaskDraft};
 use super::ownership::RecordKind;
 use super::plan_head::PlanHead;
 use super::task_edit::TargetDraft;
@@ -39,11 +39,7 @@ fields!(
     [plan_due_days, warning_days, report_interval_days, behind_pace_margin, as_of, board_window_days, export_reminder_days, scoring]
 );
 
-fields!(
-    super::appraisal::Scoring,
-    RecordKind::Plan,
-    [base, milestone_on_time, milestone_overdue, late_plan, missed_week, target_met]
-);
+fields!(super::appraisal::Scoring, RecordKind::Plan, [base, milestone_on_time, milestone_overdue, late_plan, missed_week, target_met]);
 
 impl Plan {
     /// The task form's values for task `id`.
@@ -75,7 +71,13 @@ impl Plan {
     /// The target form's values for target `id` of task `task`.
     pub fn target_draft(&self, task: Id, id: Id) -> Option<TargetDraft> {
         let x = self.task(task)?.targets.iter().find(|x| x.id == id && !x.meta.deleted)?;
-        Some(TargetDraft { name: x.name.clone(), measure: x.measure.clone(), baseline: x.baseline, target: x.target, direction: x.direction })
+        Some(TargetDraft {
+            name: x.name.clone(),
+            measure: x.measure.clone(),
+            baseline: x.baseline,
+            target: x.target,
+            direction: x.direction,
+        })
     }
 
     /// The unit editor's values for unit `id`.

@@ -27,7 +27,11 @@ pub fn plain(v: f64) -> String {
     let s = fixed(v, 4);
     if s.contains('.') {
         let s = s.trim_end_matches('0').trim_end_matches('.');
-        if s == "-0" { "0".into() } else { s.to_string() }
+        if s == "-0" {
+            "0".into()
+        } else {
+            s.to_string()
+        }
     } else {
         s
     }

@@ -95,11 +95,14 @@ macro_rules! fields {
 pub fn base_name(name: &str) -> (&str, Option<super::Lang>) {
     let name = name.trim();
     match name.split_once('.') {
-        Some((base, lang)) => (base.trim(), match lang.trim() {
-            "zh" => Some(super::Lang::Zh),
-            "en" => Some(super::Lang::En),
-            _ => None,
-        }),
+        Some((base, lang)) => (
+            base.trim(),
+            match lang.trim() {
+                "zh" => Some(super::Lang::Zh),
+                "en" => Some(super::Lang::En),
+                _ => None,
+            },
+        ),
         None => (name, None),
     }
 }

@@ -2,11 +2,11 @@
 //! with the places, while the person is in use. No id: the "add" row.
 
 use super::form_parts::{show_outcome, FormErrors};
-use super::stale::{Saved, Stale, StaleChoices};
-use crate::domain::drafts::PersonDraft;
 use super::picker::Picker;
+use super::stale::{Saved, Stale, StaleChoices};
 use crate::app::i18n::{m, Tr};
 use crate::app::state::use_state;
+use crate::domain::drafts::PersonDraft;
 use crate::domain::{Id, Text};
 use leptos::prelude::*;
 
@@ -28,11 +28,16 @@ pub fn PersonEditor(
     let t = |a: RwSignal<String>, b: RwSignal<String>| Text { zh: a.get_untracked().trim().into(), en: b.get_untracked().trim().into() };
     let typed = move || PersonDraft { name: t(zh, en), title: t(title_zh, title_en), unit: unit.get_untracked() };
     if let Some(id) = id {
-        stale.follow(st, move |p| p.person_draft(id), typed, move |d| {
-            (zh.set(d.name.zh.clone()), en.set(d.name.en.clone()));
-            (title_zh.set(d.title.zh.clone()), title_en.set(d.title.en.clone()));
-            unit.set(d.unit);
-        });
+        stale.follow(
+            st,
+            move |p| p.person_draft(id),
+            typed,
+            move |d| {
+                (zh.set(d.name.zh.clone()), en.set(d.name.en.clone()));
+                (title_zh.set(d.title.zh.clone()), title_en.set(d.title.en.clone()));
+                unit.set(d.unit);
+            },
+        );
     }
     let who = move || {
         id.and_then(|id| st.plan.with(|p| p.person(id).map(|x| x.name.get(lang.get()).to_string())))
@@ -43,9 +48,12 @@ pub fn PersonEditor(
         ev.prevent_default();
         let PersonDraft { name: n, title: ti, unit: u } = typed();
         let r = match id {
-            Some(id) => stale.save(st, PersonDraft { name: n, title: ti, unit: u }, move |p| p.person_draft(id), move |p, d, s| {
-                p.update_person(id, d.name, d.title, d.unit, s)
-            }),
+            Some(id) => stale.save(
+                st,
+                PersonDraft { name: n, title: ti, unit: u },
+                move |p| p.person_draft(id),
+                move |p, d, s| p.update_person(id, d.name, d.title, d.unit, s),
+            ),
             None => st.edit(|p, s| p.add_person(n, ti, u, s).map(|_| Saved::Done)),
         };
         if let Ok(Saved::Choose) = r {

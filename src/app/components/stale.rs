@@ -58,7 +58,13 @@ impl<D: Fields + Send + Sync + 'static> Stale<D> {
     /// show the table's new values (`fill`), and the form counts from
     /// them; a field the person changed stays as typed, for [`Self::save`]
     /// to ask about. For a form that stays open (a row of Units and people).
-    pub fn follow(&self, st: AppState, read: impl Fn(&Plan) -> Option<D> + 'static, typed: impl Fn() -> D + 'static, fill: impl Fn(&D) + 'static) {
+    pub fn follow(
+        &self,
+        st: AppState,
+        read: impl Fn(&Plan) -> Option<D> + 'static,
+        typed: impl Fn() -> D + 'static,
+        fill: impl Fn(&D) + 'static,
+    ) {
         let this = *self;
         Effect::new(move |_| {
             let Some(current) = st.plan.with(&read) else { return };
@@ -115,7 +121,12 @@ impl<D: Fields + Send + Sync + 'static> Stale<D> {
                     let labels = Labels::of(p);
                     let words = |d: &D, i: usize| labels.value(D::KIND, base_name(D::NAMES[i]).0, &d.value(i), l);
                     at.iter()
-                        .map(|&i| Clash { index: i, field: field_name(D::KIND, D::NAMES[i], l), mine: words(&typed, i), table: words(&current, i) })
+                        .map(|&i| Clash {
+                            index: i,
+                            field: field_name(D::KIND, D::NAMES[i], l),
+                            mine: words(&typed, i),
+                            table: words(&current, i),
+                        })
                         .collect()
                 });
                 self.clashes.set(clashes);
@@ -158,9 +169,11 @@ pub fn StaleChoices(
             }
         }
     });
-    let pick = move |i: usize, k: Keep| choices.update(|c| {
-        c.insert(i, k);
-    });
+    let pick = move |i: usize, k: Keep| {
+        choices.update(|c| {
+            c.insert(i, k);
+        })
+    };
     view! {
         <Show when=move || clashes.with(|c| !c.is_empty())>
             <div class="form-errors stale-choices" role="alert" tabindex="-1" node_ref=box_ref>
@@ -185,5 +198,9 @@ pub fn StaleChoices(
 
 /// The language's colon, before a clash's value.
 fn colon(l: Lang) -> &'static str {
-    if l == Lang::Zh { "：" } else { ": " }
+    if l == Lang::Zh {
+        "："
+    } else {
+        ": "
+    }
 }

@@ -3,9 +3,9 @@
 
 use super::form_parts::{show_outcome, FormErrors};
 use super::stale::{Saved, Stale, StaleChoices};
-use crate::domain::drafts::UnitDraft;
 use crate::app::i18n::{m, Tr};
 use crate::app::state::use_state;
+use crate::domain::drafts::UnitDraft;
 use crate::domain::{Id, Text};
 use leptos::prelude::*;
 
@@ -22,10 +22,15 @@ pub fn UnitEditor(
     let stale = Stale::new(id.and_then(|id| st.plan.with_untracked(|p| p.unit_draft(id))));
     let typed = move || UnitDraft { name: Text { zh: zh.get_untracked().trim().into(), en: en.get_untracked().trim().into() } };
     if let Some(id) = id {
-        stale.follow(st, move |p| p.unit_draft(id), typed, move |d| {
-            zh.set(d.name.zh.clone());
-            en.set(d.name.en.clone());
-        });
+        stale.follow(
+            st,
+            move |p| p.unit_draft(id),
+            typed,
+            move |d| {
+                zh.set(d.name.zh.clone());
+                en.set(d.name.en.clone());
+            },
+        );
     }
     // A refusal (a blank or duplicate name, a unit in use) takes the focus,
     // in the row where the person typed.

@@ -3,9 +3,9 @@
 //! "as of" date.
 
 use crate::app::components::form_parts::{parse_number, show_outcome, FormErrors, SaveRow};
-use crate::app::components::stale::{Saved, Stale, StaleChoices};
 use crate::app::components::picker::Picker;
 use crate::app::components::plan_head_fields::{HeadInputs, PlanHeadFields};
+use crate::app::components::stale::{Saved, Stale, StaleChoices};
 use crate::app::components::storage_panel::StoragePanel;
 use crate::app::i18n::{m, m_owner, m_plan as mp, Msg, Tr};
 use crate::app::state::use_state;
@@ -45,7 +45,11 @@ pub fn SettingsPage() -> impl IntoView {
             export_reminder_days: n(remind, d.export_reminder_days),
             scoring: opened.with_value(|s| s.scoring.clone()),
         };
-        saved.set(settle(errors, lang.get_untracked(), stale.save(st, next.clone(), |p| Some(p.settings.clone()), |p, d, s| p.update_settings(d, s))));
+        saved.set(settle(
+            errors,
+            lang.get_untracked(),
+            stale.save(st, next.clone(), |p| Some(p.settings.clone()), |p, d, s| p.update_settings(d, s)),
+        ));
         if saved.get_untracked() {
             opened.set_value(st.plan.with_untracked(|p| p.settings.clone()));
         }

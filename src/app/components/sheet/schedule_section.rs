@@ -1,11 +1,11 @@
 //! The schedule: milestones with their lights, added one by one or by
 //! inverting the schedule from the deadline.
 
-use crate::app::components::stale::{Saved, Stale, StaleChoices};
 use super::invert_form::InvertForm;
 use super::section::{SheetSection, SheetTable};
 use crate::app::components::form_parts::{parse_date, show_outcome, FormErrors};
 use crate::app::components::light_badge::LightBadge;
+use crate::app::components::stale::{Saved, Stale, StaleChoices};
 use crate::app::i18n::{m, m_owner, Tr};
 use crate::app::state::use_state;
 use crate::domain::corrections::MilestoneDraft;

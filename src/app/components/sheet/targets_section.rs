@@ -1,8 +1,8 @@
 //! Quantitative targets: baseline, target, the latest reading and progress.
 
-use crate::app::components::stale::{Saved, Stale, StaleChoices};
 use super::section::{SheetSection, SheetTable};
 use crate::app::components::form_parts::{parse_number, show_outcome, FormErrors};
+use crate::app::components::stale::{Saved, Stale, StaleChoices};
 use crate::app::i18n::{m, m_owner, Tr};
 use crate::app::state::use_state;
 use crate::domain::ownership::{Act, RecordKind};
