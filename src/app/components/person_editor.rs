@@ -33,8 +33,10 @@ pub fn PersonEditor(
             move |p| p.person_draft(id),
             typed,
             move |d| {
-                (zh.set(d.name.zh.clone()), en.set(d.name.en.clone()));
-                (title_zh.set(d.title.zh.clone()), title_en.set(d.title.en.clone()));
+                zh.set(d.name.zh.clone());
+                en.set(d.name.en.clone());
+                title_zh.set(d.title.zh.clone());
+                title_en.set(d.title.en.clone());
                 unit.set(d.unit);
             },
         );
