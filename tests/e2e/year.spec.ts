@@ -71,7 +71,7 @@ const NANHU: UnitStory = {
   other: { n: '1.4', title: '南湖口袋公园建设', due: '2027-12-15' },
   plan: '1. 管网摸排\n2. 分段施工\n3. 通水验收',
   milestone: { title: '完成管网摸排', due: '2027-03-04' },
-  target: { name: '改造雨污管网', measure: '公里', baseline: '0', target: '12', reading: '2.5', shown: '2.50' },
+  target: { name: '改造雨污管网', measure: '公里', baseline: '0', target: '12', reading: '2.5', shown: '2.5' },
   report: { date: '2027-02-24', progress: '10', narrative: '管网摸排已完成三成' },
   problem: '地下管线资料不全',
   risk: { description: '施工影响周边交通', mitigation: '错峰施工并设置绕行指引' },
