@@ -3,8 +3,10 @@
 A path that names no file gets index.html, so deep links (a copied URL with
 its filters) reload correctly. With --pages it behaves as GitHub Pages does
 instead: the site lives under --base (such as /gongjian/), and a path that
-names no file gets 404.html with status 404.
-Usage: /usr/bin/python3 .ci/serve.py [--port 8080] [--dir dist] [--base /gongjian/ --pages]
+names no file gets 404.html with status 404. With --no-fallback it is a
+plain static host (as `python3 -m http.server`): such a path gets the
+server's own 404 error page.
+Usage: /usr/bin/python3 .ci/serve.py [--port 8080] [--dir dist] [--base /gongjian/ --pages | --no-fallback]
 """
 
 import argparse
@@ -24,6 +26,7 @@ class Handler(http.server.SimpleHTTPRequestHandler):
 
     base = "/"
     pages = False
+    fallback = True
 
     def send_head(self):
         if not self.path.startswith(self.base):
@@ -32,6 +35,9 @@ class Handler(http.server.SimpleHTTPRequestHandler):
         self.path = "/" + self.path[len(self.base):]
         path = self.translate_path(self.path)
         if not os.path.exists(path):
+            if not self.fallback:
+                self.send_error(404)
+                return None
             if self.pages:
                 return self.send_404_page()
             self.path = "/index.html"
@@ -59,9 +65,11 @@ def main():
     ap.add_argument("--dir", default="dist")
     ap.add_argument("--base", default="/")
     ap.add_argument("--pages", action="store_true")
+    ap.add_argument("--no-fallback", action="store_true")
     args = ap.parse_args()
     Handler.base = args.base if args.base.endswith("/") else args.base + "/"
     Handler.pages = args.pages
+    Handler.fallback = not args.no_fallback
     handler = functools.partial(Handler, directory=args.dir)
     with http.server.ThreadingHTTPServer(("127.0.0.1", args.port), handler) as srv:
         print(f"Serving {args.dir} at http://127.0.0.1:{args.port}/", flush=True)

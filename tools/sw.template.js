@@ -29,22 +29,47 @@ self.addEventListener('message', (event) => {
   if (event.data === 'skip-waiting') self.skipWaiting();
 });
 
+/** The kept app page: this version's copy, else any version's. */
+function keptShell() {
+  return caches.match(SHELL, { cacheName: CACHE }).then((r) => r || caches.match(SHELL));
+}
+
+/**
+ * Whether a page the network sent is the app's page: status 200 and HTML.
+ * Anything else opened in the tab (the manifest, the schema, a host's error
+ * page) must never replace the kept app page.
+ */
+function isAppPage(resp) {
+  return resp.status === 200 && (resp.headers.get('Content-Type') || '').startsWith('text/html');
+}
+
 self.addEventListener('fetch', (event) => {
   const req = event.request;
-  if (req.method !== 'GET' || new URL(req.url).origin !== self.location.origin) return;
-  if (req.mode === 'navigate') {
+  const url = new URL(req.url);
+  if (req.method !== 'GET' || url.origin !== self.location.origin) return;
+  // A file of this build opened in the tab (the manifest, the schema, …) is
+  // served as itself, like any other file, below; index.html is the page.
+  const file = (url.origin + url.pathname).startsWith(SCOPE) ? (url.origin + url.pathname).slice(SCOPE.length) : null;
+  if (req.mode === 'navigate' && (file === null || file === 'index.html' || !ASSETS.includes(file))) {
     // The page: the network first, so a published version is seen; the
-    // kept copy when offline. Deep links all get the same page.
+    // kept copy when offline. Deep links all get the same page. A host
+    // without a fallback answers a deep link (/table, /task/…) with 404:
+    // the kept app answers instead, with the host's status, as 404.html
+    // does on GitHub Pages.
     event.respondWith(
       fetch(req)
         .then((resp) => {
-          if (resp.ok) {
+          if (isAppPage(resp)) {
             const copy = resp.clone();
             caches.open(CACHE).then((cache) => cache.put(SHELL, copy));
+            return resp;
           }
-          return resp;
+          if (resp.status !== 404) return resp;
+          return keptShell().then((app) =>
+            app ? new Response(app.body, { status: 404, statusText: resp.statusText, headers: app.headers }) : resp,
+          );
         })
-        .catch(() => caches.match(SHELL, { cacheName: CACHE }).then((r) => r || caches.match(SHELL))),
+        .catch(() => keptShell().then((app) => app || Response.error())),
     );
     return;
   }

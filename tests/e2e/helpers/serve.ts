@@ -45,14 +45,14 @@ export interface Served {
 
 /**
  * Copy `build` (such as /work/main/dist) to a temporary directory and serve
- * it with `.ci/serve.py`; the server is started here and stopped by its own
- * process id.
+ * it with `.ci/serve.py` (and its `args`, such as `--no-fallback`); the
+ * server is started here and stopped by its own process id.
  */
-export async function serveCopy(build: string): Promise<Served> {
+export async function serveCopy(build: string, args: string[] = []): Promise<Served> {
   const dir = await mkdtemp(join(tmpdir(), 'gongjian-e2e-'));
   await cp(build, dir, { recursive: true });
   const port = await freePort();
-  const child: ChildProcess = spawn(PYTHON, [SERVE, '--port', String(port), '--dir', dir], { stdio: 'ignore' });
+  const child: ChildProcess = spawn(PYTHON, [SERVE, '--port', String(port), '--dir', dir, ...args], { stdio: 'ignore' });
   const stop = async () => {
     if (child.exitCode === null && child.pid !== undefined) {
       const exited = new Promise((r) => child.once('exit', r));
