@@ -41,10 +41,36 @@ pub fn second_text(t: DateTime<Utc>) -> String {
     format!("{}T{:02}:{:02}:{:02}Z", t.date_naive(), t.hour(), t.minute(), t.second())
 }
 
-/// `2022-02-07 09:05 UTC`, for people.
+/// `2022-02-07 09:05 UTC`: a time where no zone offset is known.
 pub fn minute_text(t: DateTime<Utc>) -> String {
     use chrono::Timelike;
     format!("{} {:02}:{:02} UTC", t.date_naive(), t.hour(), t.minute())
+}
+
+/// A time as a person reads it: `2022-02-07 17:05` in the zone whose
+/// offset from UTC at that time is `then` (seconds east), and the zone
+/// (`UTC+8`) only when it is not the one in force `now` (a time across a
+/// daylight-saving change), since the browser's own zone is what people
+/// expect. Files and storage keep UTC (`second_text`).
+pub fn zoned_minute_text(t: DateTime<Utc>, then: i32, now: i32) -> String {
+    use chrono::{FixedOffset, Timelike};
+    let Some(zone) = FixedOffset::east_opt(then) else { return minute_text(t) };
+    let local = t.with_timezone(&zone);
+    let mut out = format!("{} {:02}:{:02}", local.date_naive(), local.hour(), local.minute());
+    if then != now {
+        let (sign, abs) = if then < 0 { ('-', -then) } else { ('+', then) };
+        let (h, m) = (abs / 3600, abs % 3600 / 60);
+        out.push_str(&if m == 0 { format!(" (UTC{sign}{h})") } else { format!(" (UTC{sign}{h}:{m:02})") });
+    }
+    out
+}
+
+/// The one way a time is shown: in the local zone (the browser's, through
+/// chrono's `wasmbind`), see `zoned_minute_text`.
+pub fn shown_time(t: DateTime<Utc>) -> String {
+    use chrono::{Local, Offset, TimeZone};
+    let offset = |at: DateTime<Utc>| Local.offset_from_utc_datetime(&at.naive_utc()).fix().local_minus_utc();
+    zoned_minute_text(t, offset(t), offset(Utc::now()))
 }
 
 /// A required day.
@@ -127,6 +153,18 @@ mod tests {
         let t = Utc.with_ymd_and_hms(2022, 2, 7, 9, 5, 3).unwrap() + chrono::Duration::milliseconds(250);
         assert_eq!(second_text(t), "2022-02-07T09:05:03Z");
         assert_eq!(minute_text(t), "2022-02-07 09:05 UTC");
+    }
+
+    #[test]
+    fn a_time_is_shown_in_the_local_zone_with_the_zone_only_when_not_obvious() {
+        let t = Utc.with_ymd_and_hms(2022, 3, 1, 18, 11, 0).unwrap();
+        let beijing = 8 * 3600;
+        // Beijing: the next day, 02:11, no zone (it is the browser's own).
+        assert_eq!(zoned_minute_text(t, beijing, beijing), "2022-03-02 02:11");
+        assert_eq!(zoned_minute_text(t, 0, 0), "2022-03-01 18:11");
+        // A summer time seen in winter says its zone.
+        assert_eq!(zoned_minute_text(t, 2 * 3600, 3600), "2022-03-01 20:11 (UTC+2)");
+        assert_eq!(zoned_minute_text(t, -(3 * 3600 + 1800), -(2 * 3600 + 1800)), "2022-03-01 14:41 (UTC-3:30)");
     }
 
     #[test]

@@ -436,7 +436,7 @@ impl<'a> Labels<'a> {
                     return w.into();
                 }
                 if let Some(t) = crate::domain::dates::parse_instant(s) {
-                    return crate::domain::dates::minute_text(t);
+                    return crate::domain::dates::shown_time(t);
                 }
                 s.clone()
             }

@@ -346,7 +346,9 @@ fn values_are_words_dates_and_numbers() {
     assert_eq!(l.value(RecordKind::Report, "withdrawn", &json!(true), zh), "是");
     assert_eq!(l.value(RecordKind::Report, "progress", &json!(50.0), zh), "50 %");
     assert_eq!(l.value(RecordKind::Target, "baseline", &json!(2.5), zh), "2.5");
-    assert_eq!(l.value(RecordKind::Trail, "at", &json!("2022-03-01T09:00:00Z"), zh), "2022-03-01 09:00 UTC");
+    // A time reads as every other time on the page: in the local zone.
+    let at = chrono::DateTime::parse_from_rfc3339("2022-03-01T09:00:00Z").unwrap().to_utc();
+    assert_eq!(l.value(RecordKind::Trail, "at", &json!("2022-03-01T09:00:00Z"), zh), crate::domain::dates::shown_time(at));
     let readings = l.value(RecordKind::Report, "readings", &json!([{"target": Id::from_name("test:target"), "value": 12.5}]), zh);
     assert!(readings.ends_with("量化指标「客流量」 12.5"), "{readings}");
     let settings = l.change(

@@ -3,7 +3,7 @@
 
 use crate::app::i18n::{m, Tr};
 use crate::app::state::use_state;
-use crate::domain::{dates::minute_text, Id, Lang, TrailEntry};
+use crate::domain::{dates::shown_time, Id, Lang, TrailEntry};
 use crate::exchange::labels::Labels;
 use crate::exchange::merge::RecordKind;
 use leptos::prelude::*;
@@ -48,7 +48,7 @@ pub fn TrailList(
                         Some(u) => labels.value(RecordKind::Trail, "by", &serde_json::Value::String(u.to_string()), l),
                     };
                     let (what, change) = labels.trail_entry(e, l);
-                    Row { id: e.id, lang: l, when: minute_text(e.at), who, what, change }
+                    Row { id: e.id, lang: l, when: shown_time(e.at), who, what, change }
                 })
                 .collect::<Vec<Row>>()
         })
