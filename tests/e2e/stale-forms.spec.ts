@@ -29,6 +29,8 @@ type Case = {
   save: (form: Locator) => Promise<void>;
   /** Wait until a tab shows tab A's change. */
   seen: (p: Page) => Promise<void>;
+  /** Before tab A saves: get tab B ready to tell that it took A's change in (for `seen`). */
+  arm?: (p: Page) => Promise<void>;
   /** Check that a tab shows both changes. */
   both: (p: Page) => Promise<void>;
 };
@@ -52,6 +54,7 @@ async function staleForm(ctx: BrowserContext, c: Case) {
   const formB = await c.open(b);
   const formA = await c.open(a);
   await c.theirs(formA);
+  await c.arm?.(b);
   await c.save(formA);
   await c.seen(b);
   await c.mine(formB);
@@ -76,6 +79,29 @@ const sheetReady = async (p: Page) => {
   const t = new TablePage(p, 'en');
   await t.table.getByRole('link', { name: T71, exact: true }).click();
   await new SheetPage(p, 'en').waitReady();
+};
+
+/**
+ * For the forms whose change shows nowhere else on the page (Settings): the
+ * tab takes another tab's save in from the `storage` event of its plan's
+ * key. A listener added now runs after the app's own (added at start-up),
+ * so once it has fired and the page's effects have run, the tab holds the
+ * other tab's change.
+ */
+const tookInTheOtherTabsSave = async (p: Page) =>
+  p.evaluate(() => {
+    const w = window as unknown as { tookIn?: Promise<void> };
+    w.tookIn = new Promise((done) => {
+      const on = (e: StorageEvent) => {
+        if (e.key !== 'gongjian.plan') return;
+        removeEventListener('storage', on);
+        setTimeout(done, 100);
+      };
+      addEventListener('storage', on);
+    });
+  });
+const tookIn = async (p: Page) => {
+  await p.evaluate(() => (window as unknown as { tookIn?: Promise<void> }).tookIn);
 };
 
 const cases: Case[] = [
@@ -185,7 +211,8 @@ const cases: Case[] = [
     theirs: async (f) => f.getByLabel('Plan-submission window (days after kick-off)', { exact: true }).fill('10'),
     mine: async (f) => f.getByLabel('Title (English)', { exact: true }).fill('Luohu 2022, renamed'),
     save: save(),
-    seen: async (p) => p.waitForFunction(() => JSON.parse(localStorage.getItem('gongjian.plan') ?? '{}')?.plan?.settings?.plan_due_days === 10).then(() => p.waitForTimeout(300)),
+    arm: tookInTheOtherTabsSave,
+    seen: tookIn,
     both: async (p) => {
       const plan = await p.evaluate(() => JSON.parse(localStorage.getItem('gongjian.plan')!).plan);
       expect(plan.settings.plan_due_days).toBe(10);
@@ -199,7 +226,8 @@ const cases: Case[] = [
     theirs: async (f) => f.getByLabel(/^Warning window/).fill('9'),
     mine: async (f) => f.getByLabel(/^Reporting interval/).fill('12'),
     save: save(),
-    seen: async (p) => p.waitForFunction(() => JSON.parse(localStorage.getItem('gongjian.plan') ?? '{}')?.plan?.settings?.warning_days === 9).then(() => p.waitForTimeout(300)),
+    arm: tookInTheOtherTabsSave,
+    seen: tookIn,
     both: async (p) => {
       const s = await p.evaluate(() => JSON.parse(localStorage.getItem('gongjian.plan')!).plan.settings);
       expect([s.warning_days, s.report_interval_days]).toEqual([9, 12]);
