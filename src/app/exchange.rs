@@ -3,6 +3,7 @@
 
 use super::state::{AppState, Busy, Job, Pending, Undo};
 use crate::domain::file_name::{file_name, Ext, FileKind};
+use crate::domain::import_log::{ImportEntry, ImportLog, UndoState};
 use crate::domain::{Id, Plan};
 use crate::exchange::file::{self, Body, FileError, Kind, MAX_BYTES};
 use crate::exchange::import::{finish, prepare_parsed, Refused, Side};
@@ -95,22 +96,117 @@ pub fn apply_pending(st: AppState) -> Result<(), ApplyError> {
         me,
         base: st.base.get_untracked(),
     };
+    // The table from before, kept durably so that the import can be undone
+    // after a reload: a backup of what is stored now, when that is this
+    // table (no refused save, no newer save by another tab).
+    let stored_is_ours = st.notice.with_untracked(|n| n.save_error.is_none() && !n.stale)
+        && crate::storage::local::stored_revision() == Some(st.saved.get_untracked());
+    let backup = stored_is_ours
+        .then(|| {
+            crate::storage::local::backup_current(stamp.at);
+            crate::storage::keep::backup_key(stamp.at)
+        })
+        .filter(|k| crate::storage::imports::kept(k));
+    let entry = ImportEntry {
+        undoes: None,
+        file: undo.file.clone(),
+        from: prepared.header.exported_by,
+        at: stamp.at,
+        added: undo.added,
+        changed: undo.changed,
+        revision: None,
+        backup,
+    };
+    update_log(st, |log| {
+        log.applied(entry);
+    });
     st.plan.set(outcome.plan);
     st.me.set(outcome.me);
     st.base.set(outcome.base);
     st.pending.set(None);
     st.undo.set(Some(undo));
+    // A plan is restored from a file: the unreadable plan's banner and the
+    // last visit's "not stored" have done their job.
+    st.notice.update(|n| {
+        n.unreadable = None;
+        n.unsaved_before = None;
+    });
     Ok(())
 }
 
-/// Put the table back as it was before the last import.
+/// The import history, read from storage when this tab has not read it
+/// yet (or another tab saved since): reactive.
+pub fn import_log<R>(st: AppState, f: impl FnOnce(&ImportLog) -> R) -> R {
+    if st.imports.with_untracked(Option::is_none) {
+        st.imports.set(Some(crate::storage::imports::load()));
+    }
+    st.imports.with(|log| f(log.as_ref().unwrap_or(&ImportLog::default())))
+}
+
+/// Change the import history and keep it.
+fn update_log(st: AppState, f: impl FnOnce(&mut ImportLog)) {
+    let mut log = st.imports.get_untracked().unwrap_or_else(crate::storage::imports::load);
+    f(&mut log);
+    crate::storage::imports::save(&log);
+    st.imports.set(Some(log));
+}
+
+/// The save that stored an import (its undo is still held, so nothing was
+/// changed after it) notes its revision in the import history, which is
+/// what lets the import be undone after a reload. Runs from the import
+/// panel, so that the start-up carries none of the history.
+pub fn note_stored_imports(st: AppState) {
+    // Only a save wakes this: the history changing (the import itself is
+    // noted before its save) must not note the revision from before it.
+    let _ = Effect::watch(
+        move || st.saved.get(),
+        move |rev, _, _| {
+            let rev = *rev;
+            untrack(|| {
+                let unnoted = import_log(st, |log| log.entries.last().is_some_and(|e| e.revision.is_none()));
+                if unnoted && st.undo.with(Option::is_some) && st.notice.with(|n| n.save_error.is_none()) {
+                    update_log(st, |log| {
+                        log.stored(rev);
+                    });
+                }
+            });
+        },
+        false,
+    );
+}
+
+/// Whether entry `i` of the import history can be undone now (reactive).
+pub fn undo_state(st: AppState, i: usize) -> Option<UndoState> {
+    let held = st.undo.with(Option::is_some);
+    let current = st.saved.get();
+    import_log(st, |log| {
+        let latest = log.latest_applied() == Some(i);
+        let kept = log.entries.get(i).and_then(|e| e.backup.as_deref()).is_some_and(crate::storage::imports::kept);
+        log.undo_state(i, current, held && latest, kept)
+    })
+}
+
+/// Put the table back as it was before the last import: from this tab's
+/// memory, or after a reload from the backup taken before it. The undo is
+/// itself an entry in the history.
 pub fn undo_import(st: AppState) {
+    let Some(i) = untrack(|| import_log(st, ImportLog::latest_applied)) else { return };
     if let Some(u) = st.undo.get_untracked() {
         st.plan.set(u.plan);
         st.me.set(u.me);
         st.base.set(u.base);
-        st.undo.set(None);
+    } else {
+        if untrack(|| undo_state(st, i)) != Some(UndoState::Offered) {
+            return;
+        }
+        let Some(key) = untrack(|| import_log(st, |log| log.entries[i].backup.clone())) else { return };
+        let crate::storage::Loaded::Plan(env) = crate::storage::local::load_backup(&key) else { return };
+        st.plan.set(env.plan);
+        st.me.set(env.me);
+        st.base.set(env.base);
     }
+    st.undo.set(None);
+    update_log(st, |log| log.undone(i, Utc::now()));
 }
 
 /// Offer `text` as a file download.

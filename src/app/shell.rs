@@ -267,8 +267,9 @@ fn lazy_page(split: SplitPage) -> impl IntoView {
 // ---- the import chunk -----------------------------------------------------------
 //
 // Reading an exchange file (checking it, comparing it with the table) and the
-// import panel (the preview, applying and undoing, and the progress line of
-// an import or export) are a chunk of their own too. It is not part of the
+// import panel (the preview, applying and undoing, the progress line of an
+// import or export, and what a refused save leaves to say) are a chunk of
+// their own too. It is not part of the
 // start-up: it is fetched when the browser is first idle after it (2 s at the
 // latest), or with the first other page opened (a page shows once the chunk
 // is there, so that an export started from it shows its progress), or by the
@@ -284,7 +285,7 @@ fn read_in_chunk(st: AppState, f: web_sys::File) -> Result<(), SplitLoaderError>
 
 /// Whether the import chunk is there; the import panel is shown from then on.
 #[derive(Clone, Copy)]
-struct ImportChunk(RwSignal<bool>);
+pub(crate) struct ImportChunk(RwSignal<bool>);
 
 impl ImportChunk {
     /// Fetches the chunk (once: later calls wait for the same fetch, or
@@ -312,7 +313,7 @@ impl ImportChunk {
     }
 
     /// Reads a chosen or dropped file (`exchange::read_file`), in the chunk.
-    fn read_file(self, st: AppState, f: web_sys::File) {
+    pub(crate) fn read_file(self, st: AppState, f: web_sys::File) {
         spawn_local(async move {
             if read_in_chunk(st, f).await.is_ok() {
                 self.show();

@@ -30,6 +30,11 @@ pub struct StoreNotice {
     /// Another tab saved a newer plan; this tab stopped saving so as not to
     /// overwrite it.
     pub stale: bool,
+    /// How many saves were refused in this visit (the refused-save dialog
+    /// opens at each new one).
+    pub refusals: u32,
+    /// The last visit's changes were not stored: when the refused change was.
+    pub unsaved_before: Option<chrono::DateTime<Utc>>,
 }
 
 /// An import waiting for the person's decision, or refused.
@@ -90,6 +95,12 @@ pub struct AppState {
     pub busy: RwSignal<Option<Busy>>,
     /// The last import applied, until it is undone or another change is made.
     pub undo: RwSignal<Option<Undo>>,
+    /// Every import applied here, and every undo (kept in this browser);
+    /// `None` until the import chunk first reads it (`exchange::import_log`),
+    /// and again after another tab saved.
+    pub imports: RwSignal<Option<crate::domain::import_log::ImportLog>>,
+    /// The stored revision this tab last wrote or read (reactive).
+    pub saved: RwSignal<u64>,
     pub lang: Memo<Lang>,
     /// The date the lights are computed for: the plan's "as of", else today.
     pub today: Memo<NaiveDate>,
@@ -118,7 +129,7 @@ impl AppState {
     /// Load the plan from storage (or open the example) and start saving.
     pub fn new(lang: Memo<Lang>) -> Self {
         let (loaded, kept) = local::load();
-        let mut notice = StoreNotice::default();
+        let mut notice = StoreNotice { unsaved_before: local::unsaved(), ..StoreNotice::default() };
         // Unreadable text that could not be copied to its own key is the
         // only copy: saving would overwrite it, so this tab does not save.
         let mut only_copy = false;
@@ -147,6 +158,8 @@ impl AppState {
             pending: RwSignal::new(None),
             busy: RwSignal::new(None),
             undo: RwSignal::new(None),
+            imports: RwSignal::new(None),
+            saved: RwSignal::new(revision),
             lang,
             today,
             lights,
@@ -182,6 +195,8 @@ impl AppState {
             if let Some(Loaded::Plan(env)) = local::newer_than(self.revision.get_value()) {
                 self.adopting.set_value(true);
                 self.revision.set_value(env.revision);
+                self.saved.set(env.revision);
+                self.imports.set(None);
                 self.plan.set(env.plan);
                 self.me.set(env.me);
                 self.base.set(env.base);
@@ -235,7 +250,7 @@ impl AppState {
                 return;
             }
             if refuse {
-                self.notice.update(|n| n.save_error = Some(SaveError::Quota));
+                self.refused(SaveError::Quota);
                 return;
             }
             let ours = self.revision.get_value();
@@ -250,12 +265,24 @@ impl AppState {
             match saved {
                 Ok(()) => {
                     self.revision.set_value(rev);
+                    self.saved.set(rev);
                     self.notice.update(|n| n.save_error = None);
+                    local::clear_unsaved();
                     self.check_reminder();
                 }
-                Err(e) => self.notice.update(|n| n.save_error = Some(e)),
+                Err(e) => self.refused(e),
             }
             self.meter.set(local::meter());
+        });
+    }
+
+    /// A save was refused: say so (the banner and the dialog), and leave a
+    /// small note that the next visit reads (`local::mark_unsaved`).
+    fn refused(self, e: SaveError) {
+        local::mark_unsaved(Utc::now());
+        self.notice.update(|n| {
+            n.save_error = Some(e);
+            n.refusals += 1;
         });
     }
 

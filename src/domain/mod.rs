@@ -11,6 +11,7 @@ pub mod file_name;
 pub mod filter;
 pub mod hearing;
 pub mod id;
+pub mod import_log;
 pub mod input;
 pub mod light;
 pub mod meetings;

@@ -2,7 +2,9 @@
 //! say when the browser refuses a write.
 
 use super::envelope::{decode, encode, peek_revision, Loaded, Workspace, KEY_LANG, KEY_PLAN, KEY_SCOPE, KEY_UNREADABLE};
-use super::keep::{self, backup_time, rotate, Exported, Meter, KEY_BACKUP, KEY_EXPORTED};
+use super::keep::{
+    self, backup_time, backups_that_fit, rotate, Exported, Meter, KEY_BACKUP, KEY_EXPORTED, KEY_UNSAVED, LOCAL_STORAGE_CHARS,
+};
 use crate::domain::Lang;
 use chrono::{DateTime, Utc};
 use gloo_storage::{LocalStorage, Storage};
@@ -74,7 +76,8 @@ pub fn save(w: Workspace, revision: u64, now: DateTime<Utc>) -> Result<(), SaveE
     let s = store().ok_or_else(|| SaveError::Other("localStorage is not available".into()))?;
     // The previous save is copied to a backup key inside the browser, only
     // when one is due, and never through wasm (it may be megabytes).
-    keep_backup(&s, now);
+    let keep = backups_that_fit(text.encode_utf16().count() as u64, other_chars(&s), LOCAL_STORAGE_CHARS);
+    keep_backup(&s, now, keep);
     let mut backups = backup_keys(&s);
     backups.sort();
     loop {
@@ -144,12 +147,17 @@ fn backup_keys(s: &web_sys::Storage) -> Vec<String> {
 /// Copy what is stored now to a backup when one is due; if there is no
 /// room, drop older backups and try again, and otherwise do without. The
 /// copy stays a JavaScript string from `getItem` to `setItem`.
-fn keep_backup(s: &web_sys::Storage, now: DateTime<Utc>) {
-    let plan = rotate(&backup_keys(s), now);
+fn keep_backup(s: &web_sys::Storage, now: DateTime<Utc>, keep: usize) {
+    let plan = rotate(&backup_keys(s), now, keep);
     for k in &plan.drop {
         let _ = s.remove_item(k);
     }
     let Some(key) = plan.write else { return };
+    // Unreadable text is kept under its own key already; as a backup it
+    // would push a good one out.
+    if head_of(s, KEY_PLAN).and_then(|t| peek_revision(&t)).is_none() {
+        return;
+    }
     let Some(previous) = js_sys::Reflect::get(s, &KEY_PLAN.into()).ok().filter(|v| v.is_string()) else { return };
     let mut older = backup_keys(s);
     older.sort();
@@ -176,7 +184,8 @@ pub fn backup_current(now: DateTime<Utc>) {
         let key = keep::backup_key(now);
         let mut older = backup_keys(&s);
         older.sort();
-        while older.len() >= keep::KEEP {
+        let fit = backups_that_fit(chars_of(&s, KEY_PLAN), other_chars(&s), LOCAL_STORAGE_CHARS).max(1);
+        while older.len() >= fit {
             let _ = s.remove_item(&older.remove(0));
         }
         while set_js(&s, &key, &current).is_err() {
@@ -235,6 +244,64 @@ pub fn mark_exported(now: DateTime<Utc>) {
         let revision = stored_revision().unwrap_or(0);
         mark(&s, Exported { at: now, revision });
     }
+}
+
+/// The length of a stored value, in UTF-16 code units, without copying it.
+fn chars_of(s: &web_sys::Storage, key: &str) -> u64 {
+    js_sys::Reflect::get(s, &key.into()).ok().filter(|v| v.is_string()).map(|v| u64::from(js_sys::JsString::from(v).length())).unwrap_or(0)
+}
+
+/// What the keys other than the plan and its backups use.
+fn other_chars(s: &web_sys::Storage) -> u64 {
+    all_keys(s)
+        .iter()
+        .filter(|k| k.as_str() != KEY_PLAN && !k.starts_with(KEY_BACKUP))
+        .map(|k| chars_of(s, k) + k.encode_utf16().count() as u64)
+        .sum()
+}
+
+/// How many backups fit now, and why: the stored plan's size and what
+/// the other keys use, in characters.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Fit {
+    pub backups: usize,
+    pub plan_chars: u64,
+    pub other_chars: u64,
+}
+
+pub fn fit() -> Fit {
+    let Some(s) = store() else { return Fit { backups: 0, plan_chars: 0, other_chars: 0 } };
+    let (plan_chars, other_chars) = (chars_of(&s, KEY_PLAN), other_chars(&s));
+    Fit { backups: backups_that_fit(plan_chars, other_chars, LOCAL_STORAGE_CHARS), plan_chars, other_chars }
+}
+
+/// Note that a change was not stored (in both storages; sessionStorage has
+/// its own quota, so the note fits there even when localStorage is full).
+pub fn mark_unsaved(now: DateTime<Utc>) {
+    let at = crate::domain::dates::second_text(now);
+    if let Some(s) = store() {
+        let _ = s.set_item(KEY_UNSAVED, &at);
+    }
+    if let Some(s) = web_sys::window().and_then(|w| w.session_storage().ok().flatten()) {
+        let _ = s.set_item(KEY_UNSAVED, &at);
+    }
+}
+
+/// A save succeeded: what the page shows is stored.
+pub fn clear_unsaved() {
+    if let Some(s) = store() {
+        let _ = s.remove_item(KEY_UNSAVED);
+    }
+    if let Some(s) = web_sys::window().and_then(|w| w.session_storage().ok().flatten()) {
+        let _ = s.remove_item(KEY_UNSAVED);
+    }
+}
+
+/// When the last visit's changes were not stored, the time of that change.
+pub fn unsaved() -> Option<DateTime<Utc>> {
+    let local = store().and_then(|s| s.get_item(KEY_UNSAVED).ok().flatten());
+    let session = || web_sys::window()?.session_storage().ok().flatten()?.get_item(KEY_UNSAVED).ok().flatten();
+    local.or_else(session).and_then(|t| crate::domain::dates::parse_instant(&t))
 }
 
 /// How much of localStorage this origin uses, counted in the browser

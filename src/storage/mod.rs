@@ -4,6 +4,7 @@
 
 pub mod compact;
 pub mod envelope;
+pub mod imports;
 pub mod keep;
 #[cfg(target_arch = "wasm32")]
 pub mod local;

@@ -65,7 +65,9 @@ test.describe('storage users can trust', () => {
     await expect(panel.backups).toHaveCount(2);
     await expect(panel.backups.nth(0)).toContainText(`${STORAGE_WORDS.revision} 3`);
     await expect(panel.backups.nth(1)).toContainText(`${STORAGE_WORDS.revision} 1`);
-    await expect(panel.backups.nth(1).locator('time')).toHaveText(/^\d{4}-\d\d-\d\d \d\d:\d\d UTC$/);
+    // Shown in the browser's zone (Asia/Shanghai, UTC+8, the config's), without "UTC".
+    const shanghai = new Date(now - 40 * MINUTE + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+    await expect(panel.backups.nth(1).locator('time')).toHaveText(shanghai);
 
     // Restore revision 1.
     const before = (await dump(page))[KEY_PLAN];

@@ -3,6 +3,7 @@
 //! applying, one button undoes it; and the progress of a long import or
 //! export. The header's picker is `shell::ImportFile`.
 
+use super::save_refused::{SaveRefusedDialog, UnsavedBefore};
 use crate::app::exchange::{apply_pending, undo_import};
 use crate::app::i18n::{m, refused, Msg, Tr};
 use crate::app::state::{use_state, Job, Pending};
@@ -67,6 +68,7 @@ fn item_list(l: Lang, title: Msg, total: usize, items: Vec<String>, open: bool) 
 #[component]
 pub fn ImportPanel() -> impl IntoView {
     let st = use_state();
+    crate::app::exchange::note_stored_imports(st);
     let lang = st.lang;
     let apply_error = RwSignal::new(None::<String>);
     let apply = move |_: leptos::ev::MouseEvent| match apply_pending(st) {
@@ -176,7 +178,7 @@ pub fn ImportPanel() -> impl IntoView {
                     })
                     .collect_view();
                 let has_conflicts = !p.conflicts.is_empty();
-                let exported_at = crate::domain::dates::minute_text(h.exported_at);
+                let exported_at = crate::domain::dates::shown_time(h.exported_at);
                 Some(
                     view! {
                         <section class="import-preview" aria-labelledby="import-preview-title">
@@ -256,6 +258,8 @@ pub fn ImportPanel() -> impl IntoView {
         })
     };
     view! {
+        <UnsavedBefore />
+        <SaveRefusedDialog />
         {busy}
         {undo}
         {panel}

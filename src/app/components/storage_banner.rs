@@ -1,12 +1,33 @@
-//! What storage has to say: a stored plan that could not be read (kept, and
-//! offered as a download), or a save the browser refused.
+//! What storage has to say: a stored plan that could not be read (kept,
+//! offered as a download, with the newest backup and a file's import one
+//! click away), or a save the browser refused. The dialog that says so
+//! where the person is, and the note that the last visit's changes were
+//! not stored, are in the import chunk (`save_refused`).
 
 use super::download::DownloadLink;
+use super::file_import::FileImport;
 use crate::app::exchange::export_plan;
-use crate::app::i18n::{m, read_error};
-use crate::app::state::use_state;
-use crate::storage::local::SaveError;
+use crate::app::i18n::{m, m_keep as mk, read_error};
+use crate::app::state::{use_state, AppState};
+use crate::domain::dates::shown_time;
+use crate::storage::local::{self, SaveError};
+use crate::storage::Loaded;
 use leptos::prelude::*;
+
+/// Put back the newest readable backup; false when there is none.
+fn restore_newest(st: AppState) -> bool {
+    for b in local::backups() {
+        if let Loaded::Plan(env) = local::load_backup(&b.key) {
+            st.plan.set(env.plan);
+            st.me.set(env.me);
+            st.base.set(env.base);
+            st.undo.set(None);
+            st.notice.update(|n| n.unreadable = None);
+            return true;
+        }
+    }
+    false
+}
 
 #[component]
 pub fn StorageBanner() -> impl IntoView {
@@ -14,12 +35,23 @@ pub fn StorageBanner() -> impl IntoView {
     let unreadable = move || {
         st.notice.with(|n| n.unreadable.clone()).map(|(err, key, raw)| {
             let lang = st.lang;
+            let newest = local::backups().first().map(|b| shown_time(b.at));
+            let none = RwSignal::new(false);
             view! {
                 <section class="banner banner-error" role="alert">
                     <p>
                         {st.tr(m::UNREADABLE)} " " <span class="reason">{move || read_error(lang.get(), &err)}</span>
                     </p>
-                    {key.map(|k| view! { <p>{st.tr(m::UNREADABLE_KEPT)} " " <code>{k}</code></p> })}
+                    {key.map(|_| view! { <p>{st.tr(m::UNREADABLE_KEPT)}</p> })}
+                    {newest.map(|at| view! {
+                        <button type="button" class="primary" on:click=move |_| none.set(!restore_newest(st))>
+                            {st.tr(mk::RESTORE_NEWEST)} " (" {at} ")"
+                        </button>
+                    })}
+                    <FileImport label=Signal::derive(st.tr(mk::IMPORT_A_FILE)) />
+                    <Show when=move || none.get()>
+                        <p>{st.tr(mk::NO_BACKUP_TO_RESTORE)}</p>
+                    </Show>
                     <DownloadLink text=raw file_name="gongjian-unreadable.json".into() label=Signal::derive(st.tr(m::DOWNLOAD_RAW)) />
                     <button type="button" on:click=move |_| st.notice.update(|n| n.unreadable = None)>{st.tr(m::DISMISS)}</button>
                 </section>
@@ -44,6 +76,14 @@ pub fn StorageBanner() -> impl IntoView {
             }
         })
     };
+    // While a change is not stored, closing or reloading the page asks first.
+    let unload = window_event_listener_untyped("beforeunload", move |ev| {
+        if st.notice.with_untracked(|n| n.save_error.is_some() || n.stale) {
+            ev.prevent_default();
+            let _ = js_sys::Reflect::set(&ev, &"returnValue".into(), &"".into());
+        }
+    });
+    on_cleanup(move || unload.remove());
     let reload = |_| {
         if let Some(w) = web_sys::window() {
             let _ = w.location().reload();

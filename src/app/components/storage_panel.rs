@@ -2,7 +2,7 @@
 //! browser will keep it, and the rolling backups, each restorable.
 
 use super::row_buttons::confirm;
-use crate::app::i18n::{m, Tr};
+use crate::app::i18n::{m, m_keep as mk, Tr};
 use crate::app::state::use_state;
 use crate::storage::local::{self, Backup};
 use crate::storage::Loaded;
@@ -18,6 +18,12 @@ pub fn StoragePanel() -> impl IntoView {
         st.meter.track();
         local::backups()
     });
+    // How many backups fit, and the figures that say why.
+    let fit = Memo::new(move |_| {
+        st.meter.track();
+        local::fit()
+    });
+    let millions = |c: u64| crate::domain::numbers::fixed(c as f64 / 1_000_000.0, 2);
     let restored = RwSignal::new(None::<String>);
     let restore = move |b: Backup| {
         let l = lang.get_untracked();
@@ -31,7 +37,9 @@ pub fn StoragePanel() -> impl IntoView {
                 st.me.set(env.me);
                 st.base.set(env.base);
                 st.undo.set(None);
-                restored.set(Some(crate::domain::dates::minute_text(b.at)));
+                // A plan is restored: the unreadable one's banner has done its job.
+                st.notice.update(|n| n.unreadable = None);
+                restored.set(Some(crate::domain::dates::shown_time(b.at)));
             }
             _ => restored.set(Some(l.t(m::BACKUP_UNREADABLE).to_string())),
         }
@@ -60,12 +68,18 @@ pub fn StoragePanel() -> impl IntoView {
             <p class="persisted">{st.tr(m::PERSIST)} "：" <strong>{persisted}</strong></p>
             <h3>{st.tr(m::BACKUPS)}</h3>
             <p class="hint">{st.tr(m::BACKUPS_HINT)}</p>
+            <p class="backups-fit">
+                {move || {
+                    let l = lang.get();
+                    fit.with(|f| mk::backups_fit(l, f.backups, &millions(f.plan_chars), &limit(), &millions(f.other_chars)))
+                }}
+            </p>
             {move || restored.get().map(|at| view! { <p role="status">{st.tr(m::RESTORED)} " " {at}</p> })}
             <Show when=move || backups.with(|b| !b.is_empty()) fallback=move || view! { <p class="empty">{st.tr(m::NO_BACKUPS)}</p> }>
                 <ul class="backups">
                     <For each=move || backups.get() key=|b| b.key.clone() let(b)>
                         {
-                            let when = crate::domain::dates::minute_text(b.at);
+                            let when = crate::domain::dates::shown_time(b.at);
                             let rev = b.revision.map(|r| r.to_string()).unwrap_or_else(|| "?".into());
                             let label = when.clone();
                             view! {

@@ -73,7 +73,8 @@ pub const UNREADABLE: Msg = Msg(
     "浏览器中保存的计划无法读取，已原样保留，没有覆盖。原因：",
     "The plan stored in this browser could not be read. It has been kept as it was, not overwritten. Reason:",
 );
-pub const UNREADABLE_KEPT: Msg = Msg("原文保存在键：", "The raw text is kept under the key:");
+pub const UNREADABLE_KEPT: Msg =
+    Msg("原文已原样另存在本浏览器中，可以下载。", "The raw text is kept aside in this browser and can be downloaded.");
 pub const DOWNLOAD_RAW: Msg = Msg("下载原文", "Download the raw text");
 pub const QUOTA: Msg = Msg(
     "浏览器拒绝保存（存储空间已满）。修改仍保留在本页中，关闭前请导出。",
@@ -307,8 +308,8 @@ pub const PERSIST_NO: Msg = Msg("否（空间紧张时可能被清除，请定�
 pub const PERSIST_UNKNOWN: Msg = Msg("未知", "unknown");
 pub const BACKUPS: Msg = Msg("自动备份", "Rolling backups");
 pub const BACKUPS_HINT: Msg = Msg(
-    "每次保存前，上一次成功保存的内容会留作备份（最多 5 份，至少相隔 10 分钟）。",
-    "Before each save, the previous good save is kept as a backup (up to 5, at least 10 minutes apart).",
+    "每次保存前，上一次成功保存的内容会留作备份（存储空间放得下几份就留几份，至少相隔 10 分钟）。",
+    "Before each save, the previous good save is kept as a backup (as many as the storage holds, at least 10 minutes apart).",
 );
 pub const NO_BACKUPS: Msg = Msg("还没有备份。", "No backups yet.");
 pub const REVISION: Msg = Msg("版本", "revision");

@@ -28,8 +28,12 @@ mod exchange;
 /// The interface strings.
 pub mod m;
 pub mod m_appraisal;
+/// The import history.
+pub mod m_imports;
 /// The strings of the input rules (empty and contradictory input).
 pub mod m_input;
+/// A refused save, the backups that fit, an unreadable stored plan.
+pub mod m_keep;
 pub mod m_meetings;
 pub mod m_owner;
 pub mod m_plan;
@@ -270,7 +274,8 @@ pub fn read_error(l: Lang, e: &ReadError) -> String {
         return e.to_string();
     }
     match e {
-        ReadError::NotJson { line, column, reason } => format!("第 {line} 行第 {column} 列不是有效的 JSON：{reason}"),
+        // The parser's own reason is in English: in Chinese, the place says enough.
+        ReadError::NotJson { line, column, .. } => format!("第 {line} 行第 {column} 列起的内容不完整或已损坏，无法读取"),
         ReadError::Invalid { path, reason } => format!("位置 {path}：{reason}"),
         ReadError::NewerVersion { path, found, supported } => {
             format!("位置 {path}：由更新的版本（{found}）写入，本应用只能读取版本 {supported}")

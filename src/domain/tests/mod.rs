@@ -6,6 +6,7 @@ mod corrections;
 mod edit;
 mod example;
 mod filter;
+mod import_log;
 mod input;
 mod light;
 mod meetings;

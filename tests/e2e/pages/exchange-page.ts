@@ -269,3 +269,59 @@ export class ExchangePage {
 function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+/** The words of the import history, as in src/app/i18n/m_imports.rs. */
+export const HISTORY_WORDS = {
+  en: {
+    heading: 'Import history',
+    applied: 'Imported',
+    undone: 'Undid import',
+    from: 'From',
+    added: 'Added',
+    changed: 'Changed',
+    undo: 'Undo this import',
+    whyChanged: 'The table has changed since; undoing would lose those changes, so it is no longer offered.',
+    whyUndone: 'Undone.',
+  },
+  zh: {
+    heading: '导入记录',
+    applied: '导入',
+    undone: '撤销导入',
+    from: '发送单位',
+    added: '新增',
+    changed: '修改',
+    undo: '撤销这次导入',
+    whyChanged: '导入后表格又有修改，撤销会丢掉这些修改，因此不再提供。',
+    whyUndone: '已撤销。',
+  },
+} as const;
+
+/** The import history on `/exchange`: one list item per import or undo, newest first. */
+export class ImportHistory {
+  readonly w: (typeof HISTORY_WORDS)[Lang];
+  readonly section: Locator;
+  readonly entries: Locator;
+
+  constructor(
+    readonly page: Page,
+    readonly lang: Lang = 'en',
+  ) {
+    this.w = HISTORY_WORDS[lang];
+    this.section = page.getByRole('region', { name: this.w.heading, exact: true });
+    this.entries = this.section.getByRole('listitem');
+  }
+
+  /** The entry at `i` (0: the newest). */
+  entry(i: number): Locator {
+    return this.entries.nth(i);
+  }
+
+  /** A value of an entry's facts ("From", "Added", …). */
+  fact(entry: Locator, term: string): Locator {
+    return entry.getByRole('term').filter({ hasText: new RegExp(`^${term}$`) }).locator('xpath=following-sibling::dd[1]');
+  }
+
+  undoButton(entry: Locator): Locator {
+    return entry.getByRole('button', { name: this.w.undo, exact: true });
+  }
+}

@@ -111,7 +111,7 @@ export class StoragePanel {
     const w = STORAGE_WORDS;
     this.section = page.getByRole('region', { name: w.heading, exact: true });
     this.meter = this.section.getByRole('meter', { name: w.used, exact: true });
-    this.meterText = this.section.getByText(w.millionChars);
+    this.meterText = this.section.getByRole('paragraph').filter({ has: page.getByRole('meter', { name: w.used, exact: true }) }).getByText(w.millionChars);
     this.warning = this.section.getByRole('alert').filter({ hasText: w.warn });
     this.persisted = this.section.getByRole('paragraph').filter({ hasText: w.persist }).getByRole('strong');
     this.backups = this.section.getByRole('listitem');
