@@ -16,7 +16,6 @@ pub const CHANGED: Msg = Msg("修改", "Changed");
 pub const UNKNOWN_UNIT: Msg = Msg("（表中已无此单位）", "(a unit no longer in the table)");
 pub const UNDO: Msg = Msg("撤销这次导入", "Undo this import");
 pub const WHY_UNDONE: Msg = Msg("已撤销。", "Undone.");
-pub const WHY_NOT_LATEST: Msg = Msg("之后又应用了导入，只能撤销最近一次。", "A later import was applied; only the latest can be undone.");
 pub const WHY_CHANGED: Msg = Msg(
     "导入后表格又有修改，撤销会丢掉这些修改，因此不再提供。",
     "The table has changed since; undoing would lose those changes, so it is no longer offered.",
