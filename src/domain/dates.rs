@@ -31,7 +31,8 @@ fn parse_instant_or<E: Error>(s: &str) -> Result<DateTime<Utc>, E> {
     parse_instant(s).ok_or_else(|| E::custom(format!("'{s}' is not a UTC time (YYYY-MM-DDThh:mm:ssZ)")))
 }
 
-fn instant_text(t: &DateTime<Utc>) -> String {
+/// An instant as files write it (`2022-02-07T09:05:03.25Z`, fractions when there are).
+pub fn instant_text(t: &DateTime<Utc>) -> String {
     format!("{}T{}Z", t.date_naive(), t.time())
 }
 

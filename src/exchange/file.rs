@@ -68,6 +68,11 @@ pub struct ExchangeFile<B> {
     /// body with every space, tab and line break outside strings removed.
     #[cfg_attr(not(target_arch = "wasm32"), schemars(regex(pattern = r"^[0-9a-fA-F]{64}$")))]
     pub sha256: String,
+    /// Who made the file: the signer's public key, its fingerprint, and a
+    /// signature over the header and the checksum. Files from before
+    /// signing have none and are shown as unsigned.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seal: Option<super::seal::Seal>,
     pub body: B,
 }
 
@@ -86,11 +91,20 @@ pub struct Body {
 /// The header of a file that has been read (its body parsed separately).
 pub type Header = ExchangeFile<()>;
 
-/// Write a file: pretty-printed, with the checksum of the body.
+/// Write a file: pretty-printed, with the checksum of the body, unsealed.
 pub fn write(kind: Kind, body: &Body, exported_by: Option<Id>, unit: Option<Id>, at: DateTime<Utc>) -> String {
+    draft(kind, body, exported_by, unit, at).text(None)
+}
+
+/// A file about to be written: its header is final, so that it can be
+/// sealed (`seal::seal`) before the text is made.
+pub struct Draft(ExchangeFile<Box<RawValue>>);
+
+/// The header and the body's compact text, checksum computed.
+pub fn draft(kind: Kind, body: &Body, exported_by: Option<Id>, unit: Option<Id>, at: DateTime<Utc>) -> Draft {
     let compact = serde_json::to_string(body).unwrap_or_default();
     let raw = RawValue::from_string(compact).unwrap_or_else(|_| RawValue::from_string("null".into()).expect("null is JSON"));
-    let file = ExchangeFile {
+    Draft(ExchangeFile {
         format: FORMAT.into(),
         version: VERSION,
         kind,
@@ -100,11 +114,37 @@ pub fn write(kind: Kind, body: &Body, exported_by: Option<Id>, unit: Option<Id>,
         exported_at: at,
         app_version: APP_VERSION.into(),
         sha256: sha256_hex(raw.get()),
+        seal: None,
         body: raw,
-    };
-    let mut text = pretty(&serde_json::to_string(&file).unwrap_or_default());
-    text.push('\n');
-    text
+    })
+}
+
+impl Draft {
+    /// The header, as the reader will see it (without a seal).
+    pub fn header(&self) -> Header {
+        let f = &self.0;
+        ExchangeFile {
+            format: f.format.clone(),
+            version: f.version,
+            kind: f.kind,
+            plan_id: f.plan_id,
+            exported_by: f.exported_by,
+            unit: f.unit,
+            exported_at: f.exported_at,
+            app_version: f.app_version.clone(),
+            sha256: f.sha256.clone(),
+            seal: None,
+            body: (),
+        }
+    }
+
+    /// The file's text, with `seal` in its header when there is one.
+    pub fn text(mut self, seal: Option<super::seal::Seal>) -> String {
+        self.0.seal = seal;
+        let mut text = pretty(&serde_json::to_string(&self.0).unwrap_or_default());
+        text.push('\n');
+        text
+    }
 }
 
 // File names are made in one place for every export: domain::file_name.
@@ -244,6 +284,7 @@ fn parse_current(text: &str) -> Result<Parsed, FileError> {
         exported_at: raw.exported_at,
         app_version: raw.app_version,
         sha256: raw.sha256,
+        seal: raw.seal,
         body: (),
     };
     Ok(Parsed { header, body })

@@ -18,6 +18,7 @@ pub mod pretty;
 pub mod read;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;
+pub mod seal;
 pub mod slice;
 pub mod trail;
 pub mod words;

@@ -1,0 +1,246 @@
+//! The seal's rules, with real signatures: the pure-Rust P-256 crate signs
+//! and verifies here, in the IEEE P1363 form WebCrypto uses, and a vector
+//! made by WebCrypto itself (Node's, the browser's API) is verified too.
+
+use super::*;
+use crate::domain::example::luohu_2022;
+use crate::exchange::file::{self, Body, Kind};
+use chrono::{TimeZone, Utc};
+use p256::ecdsa::signature::{Signer as _, Verifier as _};
+use p256::ecdsa::{Signature, SigningKey, VerifyingKey};
+use std::future::Future;
+use std::pin::pin;
+use std::task::{Context, Poll, Waker};
+
+/// The futures here never wait: poll once.
+fn now<T>(f: impl Future<Output = T>) -> T {
+    match pin!(f).poll(&mut Context::from_waker(Waker::noop())) {
+        Poll::Ready(v) => v,
+        Poll::Pending => panic!("a test signer or verifier waited"),
+    }
+}
+
+/// A side's key, fixed by its secret scalar (RFC 6979 signing is
+/// deterministic, so every run makes the same signatures).
+struct Key {
+    secret: SigningKey,
+    public: PublicKey,
+}
+
+impl Key {
+    fn fixed(n: u8) -> Self {
+        let secret = SigningKey::from_bytes(&[n; 32].into()).expect("a valid scalar");
+        let public = PublicKey::from_bytes(secret.verifying_key().to_encoded_point(false).as_bytes()).expect("uncompressed");
+        Key { secret, public }
+    }
+}
+
+impl Signer for Key {
+    fn public_key(&self) -> &PublicKey {
+        &self.public
+    }
+    async fn sign(&self, message: &[u8]) -> Option<Vec<u8>> {
+        let s: Signature = self.secret.sign(message);
+        Some(s.to_bytes().to_vec())
+    }
+}
+
+struct P256;
+
+impl Verifier for P256 {
+    async fn verify(&self, key: &PublicKey, message: &[u8], signature: &[u8]) -> bool {
+        let (Ok(k), Ok(s)) = (VerifyingKey::from_sec1_bytes(key.bytes()), Signature::from_slice(signature)) else { return false };
+        k.verify(message, &s).is_ok()
+    }
+}
+
+fn at() -> chrono::DateTime<Utc> {
+    Utc.with_ymd_and_hms(2022, 6, 30, 9, 0, 0).unwrap()
+}
+
+/// A report file from a unit, sealed by `key`, as text.
+fn sealed_file(key: &Key) -> String {
+    let p = luohu_2022();
+    let unit = p.units[0].id;
+    let d = file::draft(Kind::Report, &Body { plan: p, base: None }, Some(unit), Some(unit), at());
+    let seal = now(seal(&d.header(), key)).expect("signed");
+    d.text(Some(seal))
+}
+
+fn sealed_of(text: &str) -> Sealed {
+    now(check(&file::parse(text).unwrap().header, &P256))
+}
+
+/// The file with the first `"field": value` of its header (which comes
+/// before the body) written as `"field": to`.
+fn with_header(text: &str, field: &str, to: &str) -> String {
+    let key = format!("\n  \"{field}\": ");
+    let start = text.find(&key).unwrap_or_else(|| panic!("{field} in the header")) + key.len();
+    let end = start + text[start..].find(",\n").unwrap();
+    format!("{}{to}{}", &text[..start], &text[end..])
+}
+
+/// The seal's `field` written as `to` (a JSON string).
+fn with_seal(text: &str, field: &str, to: &str) -> String {
+    let key = format!("\"{field}\": \"");
+    let seal_at = text.find("\"seal\"").expect("a seal");
+    let start = seal_at + text[seal_at..].find(&key).unwrap() + key.len();
+    let end = start + text[start..].find('"').unwrap();
+    format!("{}{to}{}", &text[..start], &text[end..])
+}
+
+#[test]
+fn a_sealed_file_reads_back_signed_by_its_key_and_reindenting_keeps_the_seal() {
+    let k = Key::fixed(7);
+    let text = sealed_file(&k);
+    assert_eq!(sealed_of(&text), Sealed::By(k.public.clone()));
+    assert_eq!(sealed_of(&text.replace("\n  ", "\n\t")), Sealed::By(k.public.clone()));
+    let seal = file::parse(&text).unwrap().header.seal.unwrap();
+    assert_eq!(seal.fingerprint, k.public.fingerprint());
+    // An unsealed file is as before: no seal in its header.
+    let p = luohu_2022();
+    assert!(!file::write(Kind::Plan, &Body { plan: p, base: None }, None, None, at()).contains("\"seal\""));
+}
+
+#[test]
+fn the_fingerprint_is_four_groups_of_four_hex_digits_of_the_keys_hash() {
+    let f = Key::fixed(1).public.fingerprint();
+    assert!(
+        f.len() == 19 && f.split('-').all(|g| g.len() == 4 && g.bytes().all(|c| c.is_ascii_digit() || (b'A'..=b'F').contains(&c))),
+        "{f}"
+    );
+    assert_ne!(f, Key::fixed(2).public.fingerprint());
+}
+
+#[test]
+fn a_changed_header_field_breaks_the_seal() {
+    let text = sealed_file(&Key::fixed(7));
+    let other_unit = format!("\"{}\"", luohu_2022().units[1].id);
+    // Every header field is covered: the sender, the unit, the kind, the time, the version of the app.
+    for (field, to) in [
+        ("exported_by", "null"),
+        ("unit", other_unit.as_str()),
+        ("kind", "\"plan\""),
+        ("exported_at", "\"2022-07-01T09:00:00Z\""),
+        ("app_version", "\"9.9.9\""),
+    ] {
+        let t = with_header(&text, field, to);
+        assert_ne!(t, text, "{field}");
+        assert_eq!(sealed_of(&t), Sealed::Broken(Broken::Signature), "{field}");
+    }
+}
+
+#[test]
+fn a_changed_body_fails_the_checksum_and_a_recomputed_checksum_fails_the_seal() {
+    let text = sealed_file(&Key::fixed(7));
+    let changed = text.replacen("\"year\": 2022", "\"year\": 2023", 1);
+    assert_eq!(file::parse(&changed).unwrap_err(), file::FileError::Checksum);
+    // Whoever changes the body and writes its new checksum still cannot sign.
+    let body = &changed[changed.find("\"body\": ").unwrap() + 8..changed.rfind('}').unwrap()];
+    let t = with_header(&changed, "sha256", &format!("\"{}\"", file::sha256_hex(body)));
+    assert!(file::parse(&t).is_ok());
+    assert_eq!(sealed_of(&t), Sealed::Broken(Broken::Signature));
+}
+
+#[test]
+fn another_keys_seal_swapped_in_does_not_hold() {
+    let (a, b) = (Key::fixed(7), Key::fixed(8));
+    let text = sealed_file(&a);
+    // b's key and fingerprint with a's signature: the signature is not b's.
+    let t = with_seal(&with_seal(&text, "public_key", &b.public.hex()), "fingerprint", &b.public.fingerprint());
+    assert_eq!(sealed_of(&t), Sealed::Broken(Broken::Signature));
+    // a's key with b's fingerprint: the fingerprint is not the key's.
+    assert_eq!(sealed_of(&with_seal(&text, "fingerprint", &b.public.fingerprint())), Sealed::Broken(Broken::Fingerprint));
+}
+
+#[test]
+fn a_malformed_seal_or_another_algorithm_is_broken_and_no_seal_is_unsigned() {
+    let text = sealed_file(&Key::fixed(7));
+    for (field, to, why) in [
+        ("algorithm", "RS256", Broken::Algorithm("RS256".into())),
+        ("public_key", "04abcd", Broken::Malformed),
+        ("signature", "zz", Broken::Malformed),
+    ] {
+        assert_eq!(sealed_of(&with_seal(&text, field, to)), Sealed::Broken(why), "{field}");
+    }
+    let p = luohu_2022();
+    assert_eq!(sealed_of(&file::write(Kind::Plan, &Body { plan: p, base: None }, None, None, at())), Sealed::Unsigned);
+}
+
+#[test]
+fn a_webcrypto_signature_verifies_here() {
+    // Made by WebCrypto (generateKey ECDSA P-256, exportKey "raw", sign
+    // ECDSA SHA-256): the browser's signatures are the ones checked here.
+    let key = PublicKey::from_hex("0402f34814aa5dc6700940b26c942d2e64066317e0a7ff35d38c823f5729fb14dcd63894d110b6f0a7f2584533f8a43dcdda8171678ace3f9b361669de495960d1").unwrap();
+    let sig = from_hex(
+        "7d942ab6655dcef8db06261de9899ffe7447cb310836996460b96daebde68cc88a84940f2a69e8c65b998c6d10d8d31512ea1043a3ec4deeb6c8a45ef41844aa",
+    )
+    .unwrap();
+    let msg = b"gongjian-exchange-seal-v1\nWebCrypto test vector";
+    assert!(now(P256.verify(&key, msg, &sig)));
+    assert!(!now(P256.verify(&key, b"gongjian-exchange-seal-v1\nWebCrypto test vectors", &sig)));
+}
+
+#[test]
+fn a_pinned_key_must_sign_and_the_first_key_is_pinned() {
+    let (a, b) = (Key::fixed(7), Key::fixed(8));
+    let by_a = Sealed::By(a.public.clone());
+    assert_eq!(judge(&by_a, Some(&a.public), false), Ok(Trust::Pinned));
+    assert_eq!(judge(&by_a, None, true), Ok(Trust::First(a.public.clone())));
+    assert_eq!(
+        judge(&by_a, Some(&b.public), false),
+        Err(Distrust::OtherKey { pinned: b.public.fingerprint(), found: a.public.fingerprint() })
+    );
+    // Unsigned: a warning only while nothing is pinned and nothing is required.
+    assert_eq!(judge(&Sealed::Unsigned, None, false), Ok(Trust::Unsigned));
+    assert_eq!(judge(&Sealed::Unsigned, None, true), Err(Distrust::Unsigned));
+    assert_eq!(judge(&Sealed::Unsigned, Some(&a.public), false), Err(Distrust::Unsigned));
+    // A broken seal is refused whatever is pinned or required.
+    for pin in [None, Some(&a.public)] {
+        for req in [false, true] {
+            assert_eq!(judge(&Sealed::Broken(Broken::Signature), pin, req), Err(Distrust::Broken(Broken::Signature)));
+        }
+    }
+}
+
+#[test]
+fn a_public_key_reads_only_as_an_uncompressed_point() {
+    let k = Key::fixed(3).public;
+    assert_eq!(PublicKey::from_hex(&k.hex()), Some(k.clone()));
+    assert_eq!(PublicKey::from_hex(&k.hex()[2..]), None);
+    assert_eq!(PublicKey::from_hex(&format!("03{}", &k.hex()[2..])), None);
+    assert_eq!(serde_json::from_value::<PublicKey>(serde_json::to_value(&k).unwrap()).unwrap(), k);
+    assert!(serde_json::from_value::<PublicKey>("04zz".into()).is_err());
+}
+
+#[test]
+fn what_is_signed_is_one_line_per_header_field_then_the_checksum_and_the_key() {
+    // The signed text is part of the format: files signed today must verify
+    // in every later version, so it is spelled out here.
+    let p = luohu_2022();
+    let (plan, unit) = (p.id, p.units[0].id);
+    let d = file::draft(Kind::Report, &Body { plan: p, base: None }, Some(unit), Some(unit), at());
+    let h = d.header();
+    let k = Key::fixed(7).public;
+    let expected = format!(
+        "gongjian-exchange-seal-v1\ngongjian-exchange\n1\nreport\n{plan}\n{unit}\n{unit}\n2022-06-30T09:00:00Z\n{}\n{}\n{}",
+        file::APP_VERSION,
+        h.sha256,
+        k.hex()
+    );
+    assert_eq!(String::from_utf8(signing_input(&h, &k)).unwrap(), expected);
+    let office = file::draft(Kind::Slice, &Body { plan: luohu_2022(), base: None }, None, Some(unit), at()).header();
+    assert!(String::from_utf8(signing_input(&office, &k)).unwrap().contains(&format!("\nslice\n{plan}\n-\n{unit}\n")));
+}
+
+#[test]
+fn a_sealed_file_validates_against_the_schema_and_a_malformed_seal_does_not() {
+    let schema: serde_json::Value = serde_json::from_str(&crate::exchange::schema::text()).unwrap();
+    let validator = jsonschema::validator_for(&schema).expect("the schema compiles");
+    let text = sealed_file(&Key::fixed(7));
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let errors: Vec<String> = validator.iter_errors(&v).map(|e| format!("{}: {e}", e.instance_path)).collect();
+    assert!(errors.is_empty(), "{errors:?}");
+    let bad: serde_json::Value = serde_json::from_str(&with_seal(&text, "fingerprint", "3f2a")).unwrap();
+    assert!(!validator.is_valid(&bad));
+}
