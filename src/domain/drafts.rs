@@ -36,7 +36,17 @@ fields!(PlanHead, RecordKind::Plan, [title.zh, title.en, year, kickoff, issuing_
 fields!(
     Settings,
     RecordKind::Plan,
-    [plan_due_days, warning_days, report_interval_days, behind_pace_margin, as_of, board_window_days, export_reminder_days, scoring]
+    [
+        plan_due_days,
+        warning_days,
+        report_interval_days,
+        behind_pace_margin,
+        as_of,
+        board_window_days,
+        export_reminder_days,
+        scoring,
+        require_signed
+    ]
 );
 
 fields!(super::appraisal::Scoring, RecordKind::Plan, [base, milestone_on_time, milestone_overdue, late_plan, missed_week, target_met]);

@@ -61,6 +61,7 @@ impl Plan {
             year,
             kickoff,
             issuing_unit: None,
+            office_key: None,
             example: false,
             settings: Settings::default(),
             meta: Meta::created(stamp),
@@ -220,7 +221,7 @@ impl Plan {
             return Err(EditError::Invalid(dup));
         }
         let id = Id::new();
-        self.units.push(Unit { id, name, meta: Meta::created(stamp) });
+        self.units.push(Unit { id, name, key: None, meta: Meta::created(stamp) });
         Ok(id)
     }
 
@@ -239,6 +240,19 @@ impl Plan {
             u.meta.touch(stamp);
         }
         Ok(())
+    }
+
+    /// Pin (`Some`) or reset (`None`) the signing key the office knows a
+    /// unit by. A reset is for a unit that lost its key: its next signed
+    /// file pins the new one. Nothing happens for an unknown unit or when
+    /// the key is already that one.
+    pub fn pin_unit_key(&mut self, id: Id, key: Option<super::keys::PublicKey>, stamp: Stamp) {
+        if let Ok(u) = find_live(&mut self.units, id) {
+            if u.key != key {
+                u.key = key;
+                u.meta.touch(stamp);
+            }
+        }
     }
 
     /// Refuses, listing where, while the unit is still in use.

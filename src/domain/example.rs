@@ -23,7 +23,7 @@ fn meta() -> Meta {
 }
 
 fn unit(key: &str, zh: &str, en: &str) -> Unit {
-    Unit { id: Id::from_name(&format!("unit:{key}")), name: Text::new(zh, en), meta: meta() }
+    Unit { id: Id::from_name(&format!("unit:{key}")), name: Text::new(zh, en), key: None, meta: meta() }
 }
 
 fn person(key: &str, name: &str, title_zh: &str, title_en: &str, unit: Option<Id>) -> Person {
@@ -258,6 +258,7 @@ pub fn luohu_2022() -> Plan {
         year: 2022,
         kickoff: kickoff(),
         issuing_unit: Some(district.id),
+        office_key: None,
         example: true,
         // The plan is from 2022: look at it from inside that year.
         settings: Settings { as_of: Some(date(2022, 6, 30)), ..Settings::default() },

@@ -240,7 +240,7 @@ mod tests {
             .iter()
             .map(|(zh, en)| {
                 let id = Id::new();
-                p.units.push(crate::domain::Unit { id, name: Text::new(zh, en), meta: Default::default() });
+                p.units.push(crate::domain::Unit { id, name: Text::new(zh, en), key: None, meta: Default::default() });
                 id
             })
             .collect();

@@ -13,6 +13,7 @@ pub mod hearing;
 pub mod id;
 pub mod import_log;
 pub mod input;
+pub mod keys;
 pub mod light;
 pub mod meetings;
 pub mod meta;

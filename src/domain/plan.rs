@@ -20,6 +20,10 @@ pub struct Plan {
     /// The unit that issued the table (the district's supervision office).
     #[serde(default)]
     pub issuing_unit: Option<Id>,
+    /// The supervision office's public key: every file the office sends is
+    /// signed by it, and a unit's browser pins it at its first slice.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub office_key: Option<super::keys::PublicKey>,
     /// True for the embedded example, so the UI can say so.
     #[serde(default)]
     pub example: bool,
@@ -80,6 +84,11 @@ pub struct Settings {
     pub export_reminder_days: u32,
     /// The appraisal's points per fact.
     pub scoring: super::appraisal::Scoring,
+    /// Refuse a file without a valid seal (instead of previewing it with a
+    /// warning). On for plans created since files are signed; off (the
+    /// field's absence) for plans from before.
+    #[serde(default)]
+    pub require_signed: bool,
 }
 
 impl Default for Settings {
@@ -93,6 +102,8 @@ impl Default for Settings {
             board_window_days: 14,
             export_reminder_days: 7,
             scoring: Default::default(),
+            // Becomes true for new plans once every export is signed.
+            require_signed: false,
         }
     }
 }
@@ -103,6 +114,11 @@ impl Default for Settings {
 pub struct Unit {
     pub id: Id,
     pub name: Text,
+    /// The key the office pinned for this unit at its first signed report:
+    /// later files from the unit must be signed by it. Set and reset by the
+    /// office only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub key: Option<super::keys::PublicKey>,
     #[serde(default)]
     pub meta: Meta,
 }
@@ -169,7 +185,7 @@ impl Plan {
     pub fn head_only(&self) -> Plan {
         let stamp = super::Stamp { by: None, at: chrono::DateTime::UNIX_EPOCH };
         let mut p = Plan::blank(self.title.clone(), self.year, self.kickoff, stamp);
-        (p.id, p.issuing_unit, p.example) = (self.id, self.issuing_unit, self.example);
+        (p.id, p.issuing_unit, p.office_key, p.example) = (self.id, self.issuing_unit, self.office_key.clone(), self.example);
         (p.settings, p.meta, p.numbers) = (self.settings.clone(), self.meta.clone(), self.numbers.clone());
         p
     }

@@ -55,7 +55,7 @@ pub fn large_plan(seed: u64, size: Size) -> Plan {
     let at = Utc.with_ymd_and_hms(2024, 1, 8, 9, 0, 0).single().unwrap_or_default();
     let meta = || Meta::created(Stamp { by: None, at });
     let units: Vec<Unit> = (0..size.units)
-        .map(|i| Unit { id: r.id(), name: Text::new(&format!("{}单位{}", phrase(&mut r, 1), i + 1), ""), meta: meta() })
+        .map(|i| Unit { id: r.id(), name: Text::new(&format!("{}单位{}", phrase(&mut r, 1), i + 1), ""), key: None, meta: meta() })
         .collect();
     let actions: Vec<KeyAction> = (0..size.actions)
         .map(|i| KeyAction {
@@ -143,6 +143,7 @@ pub fn large_plan(seed: u64, size: Size) -> Plan {
         year: 2024,
         kickoff,
         issuing_unit: None,
+        office_key: None,
         example: false,
         settings: Settings { as_of: Some(day(150)), ..Settings::default() },
         meta: meta(),

@@ -26,6 +26,8 @@ pub(super) struct Head {
     #[serde(with = "crate::domain::dates::day")]
     pub(super) kickoff: chrono::NaiveDate,
     pub(super) issuing_unit: Option<Id>,
+    #[serde(default)]
+    pub(super) office_key: Option<crate::domain::keys::PublicKey>,
     pub(super) settings: crate::domain::Settings,
     // Not the slice's `numbers`: they are the master table's numbering,
     // bookkeeping of a unit's copy that no person edits, so they are never
@@ -33,7 +35,14 @@ pub(super) struct Head {
 }
 
 pub(super) fn head_of(p: &Plan) -> Head {
-    Head { title: p.title.clone(), year: p.year, kickoff: p.kickoff, issuing_unit: p.issuing_unit, settings: p.settings.clone() }
+    Head {
+        title: p.title.clone(),
+        year: p.year,
+        kickoff: p.kickoff,
+        issuing_unit: p.issuing_unit,
+        office_key: p.office_key.clone(),
+        settings: p.settings.clone(),
+    }
 }
 
 /// A record as a JSON value. Going through the text (not `to_value`)

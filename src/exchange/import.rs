@@ -5,6 +5,7 @@
 
 use super::file::{parse, FileError, Header, Kind, Parsed};
 use super::merge::{self, ApplyError, Choice, Preview};
+use super::seal::{judge, Broken, Distrust, Sealed, Trust};
 use crate::domain::validate::Invalid;
 use crate::domain::{Id, Lang, Plan, Stamp, Text};
 use serde_json::Value;
@@ -45,6 +46,26 @@ pub enum Refused {
     NoUnit,
     #[error("at {path}: {problem}")]
     Invalid { path: String, problem: Box<Invalid> },
+    /// The file's seal does not let it in (see `seal::judge`); `from` names
+    /// the side the file says sent it.
+    #[error("at $.seal: {}", seal_reason(.why, .from.get(Lang::En)))]
+    Seal { why: Distrust, from: Box<Text> },
+}
+
+/// Why a seal refuses a file, in English (the page has both languages).
+fn seal_reason(why: &Distrust, from: &str) -> String {
+    match why {
+        Distrust::Unsigned => format!("the file is not signed; files from {from} must be signed"),
+        Distrust::Broken(Broken::Signature) => {
+            "the signature does not match the file: it was changed after it was signed, or signed by another key".into()
+        }
+        Distrust::Broken(Broken::Fingerprint) => "the fingerprint in the file is not its key's".into(),
+        Distrust::Broken(Broken::Algorithm(a)) => format!("the file is signed with {a}, and only ES256 is accepted"),
+        Distrust::Broken(Broken::Malformed) => "the signature or the key in the file is not in the expected form".into(),
+        Distrust::OtherKey { pinned, found } => format!(
+            "the file is signed by the key with fingerprint {found}, but this table knows {from} by the key with fingerprint {pinned}"
+        ),
+    }
 }
 
 /// "the file belongs to another plan, “X”; this table is “Y”" — when both
@@ -73,6 +94,9 @@ pub enum Mode {
 pub struct Prepared {
     pub file: String,
     pub header: Header,
+    /// What its seal says: signed by the known key, signed by a key to pin
+    /// now, or unsigned (shown with a warning).
+    pub trust: Trust,
     pub mode: Mode,
     pub preview: Preview,
     incoming: Plan,
@@ -100,8 +124,15 @@ pub fn prepare(file: &str, text: &str, side: Side) -> Result<Prepared, Refused> 
 }
 
 /// The second half of `prepare`, for a file already read with
-/// `file::parse` (the browser shows its progress between the two).
+/// `file::parse`, taken as unsigned whatever its header says.
 pub fn prepare_parsed(file: &str, parsed: Parsed, side: Side) -> Result<Prepared, Refused> {
+    prepare_sealed(file, parsed, &Sealed::Unsigned, side)
+}
+
+/// The second half of `prepare`, for a file already read with
+/// `file::parse` and its seal checked (`seal::check`, asynchronous in the
+/// browser, which shows its progress between the steps).
+pub fn prepare_sealed(file: &str, parsed: Parsed, sealed: &Sealed, side: Side) -> Result<Prepared, Refused> {
     let h = parsed.header;
     let body = parsed.body;
     // A browser that has only the untouched example (what it opens on) or
@@ -137,11 +168,12 @@ pub fn prepare_parsed(file: &str, parsed: Parsed, side: Side) -> Result<Prepared
         (Kind::Report, Some(_), _) => return Err(Refused::ReportForUnit),
         _ => {}
     }
+    let trust = trust_of(&h, &body.plan, sealed, side, replace)?;
     if replace {
         check(&body.plan, &[], &body.plan)?;
         let preview = merge::listing(&body.plan);
         let base = (h.kind == Kind::Slice).then(|| body.plan.clone());
-        return Ok(Prepared { file: file.into(), header: h, mode: Mode::Replace, preview, incoming: body.plan, base });
+        return Ok(Prepared { file: file.into(), header: h, trust, mode: Mode::Replace, preview, incoming: body.plan, base });
     }
     // Who sent it decides what it may change: a slice or plan from the
     // office may change anything; a report only what its unit owns.
@@ -162,7 +194,50 @@ pub fn prepare_parsed(file: &str, parsed: Parsed, side: Side) -> Result<Prepared
             })?;
     check(&merged, &side.plan.validate(), &body.plan)?;
     let new_base = (h.kind == Kind::Slice).then(|| body.plan.clone());
-    Ok(Prepared { file: file.into(), header: h, mode: Mode::Merge, preview, incoming: body.plan, base: new_base })
+    Ok(Prepared { file: file.into(), header: h, trust, mode: Mode::Merge, preview, incoming: body.plan, base: new_base })
+}
+
+/// The side a file says sent it: a report's unit, else its exporter.
+fn sender_of(h: &Header) -> Option<Id> {
+    match h.kind {
+        Kind::Report => h.unit,
+        _ => h.exported_by,
+    }
+}
+
+/// Judge a file's seal (`seal::judge`) against the key this table pinned
+/// for the side it says sent it: the office's key, or that unit's. A table
+/// about to be replaced pins nothing yet, and the file's own plan says
+/// whether signed files are required. A file from the office must also be
+/// signed by the office key its own plan names, so that what a unit pins is
+/// the key the office signs with.
+fn trust_of(h: &Header, incoming: &Plan, sealed: &Sealed, side: Side, replace: bool) -> Result<Trust, Refused> {
+    let sender = sender_of(h);
+    let from = || {
+        Box::new(match sender {
+            None => Text::new("督查办", "the supervision office"),
+            Some(u) => incoming
+                .unit(u)
+                .or_else(|| side.plan.unit(u))
+                .map(|u| u.name.clone())
+                .unwrap_or_else(|| Text::new("未知单位", "an unknown unit")),
+        })
+    };
+    let refuse = |why: Distrust| Refused::Seal { why, from: from() };
+    let pinned = match (replace, sender) {
+        (true, _) => None,
+        (false, None) => side.plan.office_key.as_ref(),
+        (false, Some(u)) => side.plan.unit(u).and_then(|u| u.key.as_ref()),
+    };
+    let require = if replace { incoming.settings.require_signed } else { side.plan.settings.require_signed };
+    let trust = judge(sealed, pinned, require).map_err(refuse)?;
+    if let (None, Sealed::By(k)) = (sender, sealed) {
+        if incoming.office_key.as_ref() != Some(k) {
+            let named = incoming.office_key.as_ref().map(|k| k.fingerprint()).unwrap_or_else(|| "—".into());
+            return Err(refuse(Distrust::OtherKey { pinned: named, found: k.fingerprint() }));
+        }
+    }
+    Ok(trust)
 }
 
 /// True for a table nobody has worked on: the example as shipped, or a
@@ -284,7 +359,12 @@ pub fn finish(side: Side, p: &Prepared, choices: &[Option<Choice>], stamp: Stamp
             Ok(Outcome { plan: p.incoming.clone(), me, base: p.base.clone() })
         }
         Mode::Merge => {
-            let plan = merge::apply(side.plan, &p.preview, choices, stamp)?;
+            let mut plan = merge::apply(side.plan, &p.preview, choices, stamp)?;
+            // A unit's first signed file pins its key, as the office's
+            // change (it is in the trail like any other).
+            if let (Trust::First(k), Some(u)) = (&p.trust, sender_of(&p.header)) {
+                plan.pin_unit_key(u, Some(k.clone()), stamp);
+            }
             let base = p.base.clone().or_else(|| side.base.cloned());
             Ok(Outcome { plan, me: side.me, base })
         }

@@ -429,6 +429,10 @@ impl<'a> Labels<'a> {
             }
             Value::String(s) if s.trim().is_empty() => "—".into(),
             Value::String(s) => {
+                // A signing key reads as its fingerprint, the part people compare.
+                if let Some(k) = crate::domain::keys::PublicKey::from_hex(s) {
+                    return words::fingerprint(&k.fingerprint(), l);
+                }
                 if let Some(id) = Id::parse(s) {
                     return self.id_value(kind, field, id, l);
                 }

@@ -12,7 +12,6 @@
 
 use super::file::Header;
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 use std::future::Future;
 
 /// The one algorithm: ECDSA, P-256, SHA-256.
@@ -42,50 +41,7 @@ pub struct Seal {
     pub signature: String,
 }
 
-/// A public key: the uncompressed P-256 point, 65 bytes.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
-#[serde(try_from = "String", into = "String")]
-#[cfg_attr(not(target_arch = "wasm32"), schemars(with = "String", extend("pattern" = "^04[0-9a-f]{128}$")))]
-pub struct PublicKey(Vec<u8>);
-
-impl PublicKey {
-    /// A key from its 65 bytes; `None` when they cannot be an uncompressed point.
-    pub fn from_bytes(raw: &[u8]) -> Option<Self> {
-        (raw.len() == 65 && raw[0] == 4).then(|| Self(raw.to_vec()))
-    }
-
-    pub fn from_hex(s: &str) -> Option<Self> {
-        Self::from_bytes(&from_hex(s)?)
-    }
-
-    pub fn bytes(&self) -> &[u8] {
-        &self.0
-    }
-
-    pub fn hex(&self) -> String {
-        to_hex(&self.0)
-    }
-
-    /// The fingerprint people compare: `3F2A-91C0-7B44-E1D9`.
-    pub fn fingerprint(&self) -> String {
-        let d = Sha256::digest(&self.0);
-        d[..8].chunks(2).map(|c| format!("{:02X}{:02X}", c[0], c[1])).collect::<Vec<_>>().join("-")
-    }
-}
-
-impl TryFrom<String> for PublicKey {
-    type Error = String;
-    fn try_from(s: String) -> Result<Self, String> {
-        Self::from_hex(&s).ok_or_else(|| "not a P-256 public key (04 and 128 hex digits)".into())
-    }
-}
-
-impl From<PublicKey> for String {
-    fn from(k: PublicKey) -> String {
-        k.hex()
-    }
-}
+pub use crate::domain::keys::PublicKey;
 
 /// What is signed: one line per header field, the body's checksum, and the
 /// signer's key, so that no field can be changed, and no key swapped in,

@@ -244,3 +244,196 @@ fn a_sealed_file_validates_against_the_schema_and_a_malformed_seal_does_not() {
     let bad: serde_json::Value = serde_json::from_str(&with_seal(&text, "fingerprint", "3f2a")).unwrap();
     assert!(!validator.is_valid(&bad));
 }
+
+// ---- the seal at import: pins, resets, a unit posing as the office -------------
+
+mod at_import {
+    use super::*;
+    use crate::domain::task_edit::ReportDraft;
+    use crate::domain::{Id, Plan, Stamp};
+    use crate::exchange::import::{finish, prepare_sealed, Mode, Prepared, Refused, Side};
+    use crate::exchange::slice::{report, slice};
+
+    fn stamp(by: Option<Id>) -> Stamp {
+        Stamp { by, at: at() }
+    }
+
+    /// A file made and sealed by `key` (or unsealed), as text.
+    fn file(kind: Kind, body: Body, exported_by: Option<Id>, unit: Option<Id>, key: Option<&Key>) -> String {
+        let d = file::draft(kind, &body, exported_by, unit, at());
+        let seal = key.map(|k| now(seal(&d.header(), k)).expect("signed"));
+        d.text(seal)
+    }
+
+    fn import(text: &str, side: Side) -> Result<Prepared, Refused> {
+        let parsed = file::parse(text).unwrap();
+        let sealed = now(check(&parsed.header, &P256));
+        prepare_sealed("f.json", parsed, &sealed, side)
+    }
+
+    /// The office's table, its key pinned in it and signed files required.
+    fn office(k: &Key) -> Plan {
+        let mut p = luohu_2022();
+        p.example = false;
+        p.office_key = Some(k.public.clone());
+        p.settings.require_signed = true;
+        p
+    }
+
+    fn dongmen(p: &Plan) -> Id {
+        p.units.iter().find(|u| u.name.en.starts_with("Dongmen")).unwrap().id
+    }
+
+    /// Dongmen's browser after its first slice (signed by `k`).
+    fn unit_after_slice(office: &Plan, k: &Key) -> (Plan, Plan) {
+        let me = dongmen(office);
+        let text = file(Kind::Slice, Body { plan: slice(office, me), base: None }, None, Some(me), Some(k));
+        let fresh = luohu_2022();
+        let side = Side { plan: &fresh, me: None, base: None };
+        let p = import(&text, side).unwrap();
+        assert_eq!((p.mode, &p.trust), (Mode::Replace, &Trust::First(k.public.clone())));
+        let o = finish(side, &p, &[], stamp(None)).unwrap();
+        assert_eq!(o.plan.office_key, Some(k.public.clone()), "the unit's copy now knows the office's key");
+        (o.plan, o.base.unwrap())
+    }
+
+    /// Dongmen reports on its task, sealed by `k` (or unsealed).
+    fn report_file(unit: &mut Plan, base: &Plan, day: u32, k: Option<&Key>) -> String {
+        let me = dongmen(unit);
+        let task = unit.tasks.iter().find(|t| t.responsible.first() == Some(&me)).unwrap().id;
+        let d = ReportDraft {
+            task,
+            unit: me,
+            date: chrono::NaiveDate::from_ymd_opt(2022, 6, day).unwrap(),
+            narrative: format!("第 {day} 日进展"),
+            progress: Some(f64::from(day)),
+            ..Default::default()
+        };
+        unit.record_report(d, stamp(Some(me))).unwrap();
+        file(Kind::Report, report(unit, base), Some(me), Some(me), k)
+    }
+
+    fn office_side(p: &Plan) -> Side<'_> {
+        Side { plan: p, me: None, base: None }
+    }
+
+    #[test]
+    fn a_slice_signed_by_another_key_than_the_pinned_office_key_is_refused_naming_both() {
+        let (k_office, k_evil) = (Key::fixed(1), Key::fixed(9));
+        let office = office(&k_office);
+        let (unit, base) = unit_after_slice(&office, &k_office);
+        let me = dongmen(&office);
+        // Someone else's slice, naming its own key as the office's.
+        let mut forged = office.clone();
+        forged.office_key = Some(k_evil.public.clone());
+        let text = file(Kind::Slice, Body { plan: slice(&forged, me), base: None }, None, Some(me), Some(&k_evil));
+        let err = import(&text, Side { plan: &unit, me: Some(me), base: Some(&base) }).unwrap_err();
+        let Refused::Seal { why: Distrust::OtherKey { pinned, found }, .. } = &err else { panic!("{err:?}") };
+        assert_eq!((pinned.as_str(), found.as_str()), (k_office.public.fingerprint().as_str(), k_evil.public.fingerprint().as_str()));
+        assert!(err.to_string().contains(&k_office.public.fingerprint()) && err.to_string().contains(&k_evil.public.fingerprint()));
+        // The real office's next slice still lands.
+        let text = file(Kind::Slice, Body { plan: slice(&office, me), base: None }, None, Some(me), Some(&k_office));
+        assert_eq!(import(&text, Side { plan: &unit, me: Some(me), base: Some(&base) }).unwrap().trust, Trust::Pinned);
+    }
+
+    #[test]
+    fn a_first_slice_must_be_signed_by_the_office_key_its_plan_names() {
+        let (k_office, k_other) = (Key::fixed(1), Key::fixed(2));
+        let office = office(&k_office);
+        let me = dongmen(&office);
+        let text = file(Kind::Slice, Body { plan: slice(&office, me), base: None }, None, Some(me), Some(&k_other));
+        let fresh = luohu_2022();
+        let err = import(&text, Side { plan: &fresh, me: None, base: None }).unwrap_err();
+        assert!(matches!(err, Refused::Seal { why: Distrust::OtherKey { .. }, .. }), "{err:?}");
+        // Unsigned, while the office's plan requires signed files: refused.
+        let text = file(Kind::Slice, Body { plan: slice(&office, me), base: None }, None, Some(me), None);
+        assert!(matches!(import(&text, Side { plan: &fresh, me: None, base: None }), Err(Refused::Seal { why: Distrust::Unsigned, .. })));
+    }
+
+    #[test]
+    fn the_office_pins_a_units_key_at_its_first_report_and_refuses_another_key_after() {
+        let (k_office, k_unit, k_thief) = (Key::fixed(1), Key::fixed(3), Key::fixed(4));
+        let office = office(&k_office);
+        let me = dongmen(&office);
+        let (mut unit, base) = unit_after_slice(&office, &k_office);
+        let first = report_file(&mut unit, &base, 20, Some(&k_unit));
+        let p = import(&first, office_side(&office)).unwrap();
+        assert_eq!(p.trust, Trust::First(k_unit.public.clone()));
+        let after = finish(office_side(&office), &p, &[], stamp(None)).unwrap().plan;
+        assert_eq!(after.unit(me).unwrap().key, Some(k_unit.public.clone()));
+        assert!(
+            after.unit(me).unwrap().meta.rev > office.unit(me).unwrap().meta.rev,
+            "the pin is a change of the unit's record (in the trail)"
+        );
+        assert_eq!(after.reports.len(), office.reports.len() + 1);
+
+        // The same report again: its key is known, and nothing is new.
+        let again = import(&first, office_side(&after)).unwrap();
+        assert_eq!(again.trust, Trust::Pinned);
+        assert!(again.preview.nothing_new(), "{:?}", again.preview);
+
+        // A later report signed by another key changes nothing.
+        let forged = report_file(&mut unit, &base, 21, Some(&k_thief));
+        let err = import(&forged, office_side(&after)).unwrap_err();
+        assert!(matches!(&err, Refused::Seal { why: Distrust::OtherKey { .. }, from } if from.en.starts_with("Dongmen")), "{err:?}");
+        // Nor does an unsigned one (it could be anyone's), even with signing not required.
+        let mut lax = after.clone();
+        lax.settings.require_signed = false;
+        let unsigned = report_file(&mut unit, &base, 22, None);
+        assert!(matches!(import(&unsigned, office_side(&lax)), Err(Refused::Seal { why: Distrust::Unsigned, .. })));
+    }
+
+    #[test]
+    fn after_a_key_reset_the_units_next_signed_report_pins_its_new_key() {
+        let (k_office, k_lost, k_new) = (Key::fixed(1), Key::fixed(3), Key::fixed(5));
+        let office = office(&k_office);
+        let me = dongmen(&office);
+        let (mut unit, base) = unit_after_slice(&office, &k_office);
+        let first = report_file(&mut unit, &base, 20, Some(&k_lost));
+        let mut table = finish(office_side(&office), &import(&first, office_side(&office)).unwrap(), &[], stamp(None)).unwrap().plan;
+        let rev = table.unit(me).unwrap().meta.rev;
+        table.pin_unit_key(me, None, stamp(None));
+        assert_eq!(table.unit(me).unwrap().key, None);
+        assert!(table.unit(me).unwrap().meta.rev > rev, "the reset is a change (in the trail)");
+        let next = report_file(&mut unit, &base, 21, Some(&k_new));
+        let p = import(&next, office_side(&table)).unwrap();
+        assert_eq!(p.trust, Trust::First(k_new.public.clone()));
+        assert_eq!(finish(office_side(&table), &p, &[], stamp(None)).unwrap().plan.unit(me).unwrap().key, Some(k_new.public));
+    }
+
+    #[test]
+    fn a_unit_posing_as_the_office_is_refused() {
+        let (k_office, k_unit) = (Key::fixed(1), Key::fixed(3));
+        let office = office(&k_office);
+        let me = dongmen(&office);
+        let (unit, _) = unit_after_slice(&office, &k_office);
+        // The unit changes a deadline and exports the whole plan claiming
+        // the office (exported_by: none), signed by its own key, naming its
+        // key as the office's.
+        let mut posed = unit.clone();
+        posed.office_key = Some(k_unit.public.clone());
+        let text = file(Kind::Plan, Body { plan: posed.clone(), base: None }, None, None, Some(&k_unit));
+        let err = import(&text, office_side(&office)).unwrap_err();
+        assert!(matches!(&err, Refused::Seal { why: Distrust::OtherKey { .. }, from } if from.en == "the supervision office"), "{err:?}");
+        // Another unit's browser, which pinned the office's key, refuses it too.
+        let text = file(Kind::Slice, Body { plan: slice(&posed, me), base: None }, None, Some(me), Some(&k_unit));
+        assert!(import(&text, Side { plan: &unit, me: Some(me), base: None }).is_err());
+    }
+
+    #[test]
+    fn without_a_pin_and_with_signing_not_required_an_unsigned_file_is_previewed_as_unsigned() {
+        let office = luohu_2022();
+        let me = dongmen(&office);
+        let (mut unit, base) = {
+            let text = file(Kind::Slice, Body { plan: slice(&office, me), base: None }, None, Some(me), None);
+            let fresh = luohu_2022();
+            let side = Side { plan: &fresh, me: None, base: None };
+            let p = import(&text, side).unwrap();
+            assert_eq!(p.trust, Trust::Unsigned);
+            let o = finish(side, &p, &[], stamp(None)).unwrap();
+            (o.plan, o.base.unwrap())
+        };
+        let text = report_file(&mut unit, &base, 20, None);
+        assert_eq!(import(&text, office_side(&office)).unwrap().trust, Trust::Unsigned);
+    }
+}

@@ -61,6 +61,11 @@ pub fn pick_record(l: Lang) -> String {
     pick(l, ("一条记录", "a record")).into()
 }
 
+/// A key named by its fingerprint: "指纹 3F2A-91C0-7B44-E1D9".
+pub fn fingerprint(f: &str, l: Lang) -> String {
+    format!("{} {f}", pick(l, ("指纹", "fingerprint")))
+}
+
 /// A reference to a record of any kind that is in neither plan.
 pub fn missing_record(l: Lang) -> String {
     pick(l, ("已删除的记录", "a deleted record")).into()
@@ -76,6 +81,8 @@ pub fn known_field(kind: RecordKind, field: &str) -> Option<(&'static str, &'sta
         (K::Plan, "year") => Some(("年度", "Year")),
         (K::Plan, "kickoff") => Some(("动员部署日期", "Kick-off date")),
         (K::Plan, "issuing_unit") => Some(("印发单位", "Issuing unit")),
+        (K::Plan, "office_key") => Some(("督查办的签名密钥", "The office's signing key")),
+        (K::Unit, "key") => Some(("签名密钥", "Signing key")),
         (K::Plan, "settings") => Some(("计划设置", "Plan settings")),
         (K::Plan, "numbers") => Some(("编号", "Numbering")),
         (K::Person, "title") => Some(("职务", "Position")),
@@ -175,6 +182,7 @@ fn setting(field: &str) -> Option<(&'static str, &'static str)> {
         "as_of" => ("查看日期", "As of"),
         "board_window_days" => ("看板显示天数", "Board window (days)"),
         "export_reminder_days" => ("导出提醒（天）", "Export reminder (days)"),
+        "require_signed" => ("只接受已签名的文件", "Require signed files"),
         "scoring" => ("考核计分", "Appraisal scoring"),
         "base" => ("基础分", "Base score"),
         "milestone_on_time" => ("节点按时完成", "Milestone on time"),

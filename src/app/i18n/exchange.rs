@@ -5,6 +5,7 @@ use crate::domain::Lang;
 use crate::exchange::file::FileError;
 use crate::exchange::import::{other_plan, Refused};
 use crate::exchange::merge::RecordKind;
+use crate::exchange::seal::{Broken, Distrust};
 
 /// Why a file was refused, in `l`. English is the domain's own message.
 pub fn refused(l: Lang, e: &Refused) -> String {
@@ -29,6 +30,21 @@ pub fn refused(l: Lang, e: &Refused) -> String {
         Refused::ReportForUnit => "位置 $.kind：单位报送文件应由督查办导入，而本浏览器代表一个单位".into(),
         Refused::NoUnit => "位置 $.unit：分片或报送文件必须写明单位".into(),
         Refused::Invalid { path, problem } => format!("位置 {path}：{}", invalid(l, problem)),
+        Refused::Seal { why, from } => format!("位置 $.seal：{}", seal_reason(why, from.get(l))),
+    }
+}
+
+/// Why a seal refuses a file, in Chinese.
+fn seal_reason(why: &Distrust, from: &str) -> String {
+    match why {
+        Distrust::Unsigned => format!("文件没有签名；{from}发出的文件必须签名"),
+        Distrust::Broken(Broken::Signature) => "签名与文件内容不符：文件在签名后被修改过，或由其他密钥签名".into(),
+        Distrust::Broken(Broken::Fingerprint) => "文件中的指纹与其密钥不符".into(),
+        Distrust::Broken(Broken::Algorithm(_)) => "文件的签名方式不是本应用使用的 ES256".into(),
+        Distrust::Broken(Broken::Malformed) => "文件中的签名或密钥格式不对".into(),
+        Distrust::OtherKey { pinned, found } => {
+            format!("文件由指纹为 {found} 的密钥签名，而本表记录的{from}密钥指纹为 {pinned}")
+        }
     }
 }
 

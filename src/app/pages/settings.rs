@@ -44,6 +44,7 @@ pub fn SettingsPage() -> impl IntoView {
             board_window_days: n(window, d.board_window_days),
             export_reminder_days: n(remind, d.export_reminder_days),
             scoring: opened.with_value(|s| s.scoring.clone()),
+            require_signed: opened.with_value(|s| s.require_signed),
         };
         saved.set(settle(
             errors,

@@ -273,7 +273,7 @@ fn report_on_an_unknown_task_is_labelled_with_a_question_mark() {
 fn duplicate_ids_across_collections_are_reported() {
     let mut plan = example();
     let task = task_id(&plan, "7.1");
-    plan.units.push(Unit { id: task, name: Text::new("", "Copy"), meta: Meta::created(stamp()) });
+    plan.units.push(Unit { id: task, name: Text::new("", "Copy"), key: None, meta: Meta::created(stamp()) });
     let problems = plan.validate();
     assert_eq!(problems, vec![Invalid::DuplicateId(task)]);
     assert_eq!(problems[0].to_string(), "two records share one identifier");
@@ -310,7 +310,7 @@ fn tombstoned_records_are_not_validated_as_live() {
     let t = task_mut(&mut plan, "9.2");
     (t.title, t.start, t.due) = (Text::default(), Some(date(2022, 3, 1)), Some(date(2022, 1, 31)));
     t.meta.deleted = true;
-    plan.units.push(Unit { id: Id::new(), name: Text::default(), meta: Meta { deleted: true, ..Meta::created(stamp()) } });
+    plan.units.push(Unit { id: Id::new(), name: Text::default(), key: None, meta: Meta { deleted: true, ..Meta::created(stamp()) } });
     let mut r = report_on_9_2(&example());
     (r.progress, r.meta.deleted) = (Some(120.0), true);
     plan.reports.push(r);
