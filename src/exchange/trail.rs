@@ -77,6 +77,11 @@ pub fn diff(before: &Plan, after: &Plan) -> Vec<FieldDiff> {
                         out.push(FieldDiff { key: k, task, field: field.clone(), old, new: new.clone() });
                     }
                 }
+                // A field cleared to nothing is left out of the record's
+                // text (an unset key, an optional date): it changed to none.
+                for (field, old) in was.fields.iter().filter(|(f, v)| !now.fields.contains_key(*f) && !v.is_null()) {
+                    out.push(FieldDiff { key: k, task, field: field.clone(), old: old.clone(), new: Value::Null });
+                }
             }
         }
     }
