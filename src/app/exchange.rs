@@ -2,12 +2,15 @@
 //! preview, applying or undoing it, and offering exports as downloads.
 
 use super::state::{AppState, Busy, Job, Pending, Undo};
+use crate::app::keys::{BrowserSigner, WebCryptoVerifier};
 use crate::domain::file_name::{file_name, Ext, FileKind};
 use crate::domain::import_log::{ImportEntry, ImportLog, UndoState};
+use crate::domain::ownership::Side as OwnerSide;
 use crate::domain::{Id, Plan};
 use crate::exchange::file::{self, Body, FileError, Kind, MAX_BYTES};
-use crate::exchange::import::{finish, prepare_parsed, Refused, Side};
+use crate::exchange::import::{finish, prepare_sealed, Refused, Side};
 use crate::exchange::merge::ApplyError;
+use crate::exchange::seal::{self, Sealed};
 use crate::exchange::slice::{report, slice};
 use chrono::{Local, Utc};
 use leptos::prelude::*;
@@ -48,11 +51,18 @@ pub fn read_file(st: AppState, f: web_sys::File) {
         crate::storage::local::measure("gongjian:import-check");
         step(3);
         after_paint().await;
+        // Who made it: the seal is checked by WebCrypto before the file is
+        // judged against the table (`import::prepare_sealed`).
+        let sealed = match &parsed {
+            Ok(p) if p.header.seal.is_some() => seal::check(&p.header, &WebCryptoVerifier).await,
+            _ => Sealed::Unsigned,
+        };
         let me = st.me.get_untracked();
         crate::storage::local::mark_start("gongjian:import-compare");
         let result = parsed.map_err(Refused::File).and_then(|parsed| {
-            st.plan
-                .with_untracked(|plan| st.base.with_untracked(|base| prepare_parsed(&name, parsed, Side { plan, me, base: base.as_ref() })))
+            st.plan.with_untracked(|plan| {
+                st.base.with_untracked(|base| prepare_sealed(&name, parsed, &sealed, Side { plan, me, base: base.as_ref() }))
+            })
         });
         crate::storage::local::measure("gongjian:import-compare");
         st.busy.set(None);
@@ -120,6 +130,13 @@ pub fn apply_pending(st: AppState) -> Result<(), ApplyError> {
     update_log(st, |log| {
         log.applied(entry);
     });
+    // A unit's browser makes its own key when it takes its slice in.
+    if let (Kind::Slice, Some(u)) = (prepared.header.kind, outcome.me) {
+        let plan = outcome.plan.id;
+        leptos::task::spawn_local(async move {
+            let _ = crate::app::keys::ensure(plan, OwnerSide::Unit(u)).await;
+        });
+    }
     st.plan.set(outcome.plan);
     st.me.set(outcome.me);
     st.base.set(outcome.base);
@@ -227,59 +244,130 @@ pub fn download(text: &str, name: &str, mime: &str) {
     let _ = web_sys::Url::revoke_object_url(&url);
 }
 
-/// The whole plan (also the backup).
-pub fn export_plan(st: AppState) {
-    let me = st.me.get_untracked();
-    let name = st.plan.with_untracked(|plan| file_name(plan, FileKind::Plan, None, st.lang.get_untracked(), Ext::Json));
-    exporting(st, name, move |name| {
-        let text = st.plan.with_untracked(|plan| {
-            let body = Body { plan: Plan { example: false, ..plan.clone() }, base: None };
-            file::write(Kind::Plan, &body, me, None, Utc::now())
-        });
-        download(&text, name, "application/json");
-        st.exported();
-    });
+/// The roles this browser may act as for the table: those whose keys it
+/// holds (`domain::keys::roles`, the one rule).
+pub async fn roles(st: AppState) -> Vec<OwnerSide> {
+    let (plan, office_key, units) = st
+        .plan
+        .with_untracked(|p| (p.id, p.office_key.clone(), p.units.iter().filter(|u| !u.meta.deleted).map(|u| u.id).collect::<Vec<_>>()));
+    // The unit whose slice this browser took in (its base is that slice).
+    let slice_of = st.me.get_untracked().filter(|_| st.base.with_untracked(Option::is_some));
+    let mut held = Vec::new();
+    for side in std::iter::once(OwnerSide::Office).chain(units.into_iter().map(OwnerSide::Unit)) {
+        if let Some(k) = crate::app::keys::held(plan, side).await {
+            held.push((side, k));
+        }
+    }
+    crate::domain::keys::roles(&held, office_key.as_ref(), slice_of)
 }
 
-/// Run an export with its progress shown: the step is painted before the
-/// file is written (a large plan takes a moment), and cleared after.
-fn exporting(st: AppState, file: String, write: impl FnOnce(&str) + 'static) {
-    if st.busy.with_untracked(Option::is_some) {
-        return;
-    }
-    leptos::task::spawn_local(async move {
-        st.busy.set(Some(Busy { job: Job::Export, file: file.clone(), step: 1 }));
-        after_paint().await;
-        write(&file);
-        st.busy.set(None);
-    });
+/// What an export writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Export {
+    /// The whole plan (also the backup).
+    Plan,
+    /// One unit's slice, for the office to send.
+    Slice(Id),
+    /// This unit's report: what it changed since its slice.
+    Report,
+}
+
+/// The whole plan (also the backup).
+pub fn export_plan(st: AppState) {
+    start_export(st, Export::Plan);
 }
 
 /// One unit's slice, for the office to send.
 pub fn export_slice(st: AppState, unit: Id) {
-    let me = st.me.get_untracked();
-    let (text, name) = st.plan.with_untracked(|plan| {
-        let body = Body { plan: slice(plan, unit), base: None };
-        let name = file_name(plan, FileKind::Slice, Some(unit), st.lang.get_untracked(), Ext::Json);
-        (file::write(Kind::Slice, &body, me, Some(unit), Utc::now()), name)
-    });
-    download(&text, &name, "application/json");
+    start_export(st, Export::Slice(unit));
 }
 
 /// This unit's report: what it changed since its slice.
 pub fn export_report(st: AppState) {
-    let Some(me) = st.me.get_untracked() else { return };
-    let out = st.plan.with_untracked(|plan| {
+    start_export(st, Export::Report);
+}
+
+/// Exports are written and sealed in the import chunk (the signing key's
+/// code stays out of the start-up), with their progress shown.
+fn start_export(st: AppState, what: Export) {
+    if st.busy.with_untracked(Option::is_some) {
+        return;
+    }
+    leptos::task::spawn_local(async move {
+        match crate::app::shell::export_in_chunk(st, what).await {
+            Ok(export) => export.await,
+            Err(_) => {
+                if let Some(w) = web_sys::window() {
+                    let _ = w.alert_with_message(crate::app::i18n::Tr::t(st.lang.get_untracked(), crate::app::i18n::m::PAGE_LOAD_FAILED));
+                }
+            }
+        }
+    });
+}
+
+/// Write, seal and download an export (in the import chunk). The file is
+/// signed with this browser's key for the role it acts as, made now if it
+/// has none; the office's files name its key in their plan, so that a unit
+/// pins the key the office signs with. Without a key (the browser refused
+/// to make or keep one) the file is written unsigned.
+pub async fn export(st: AppState, what: Export) {
+    let me = st.me.get_untracked();
+    let name = st.plan.with_untracked(|plan| {
+        let l = st.lang.get_untracked();
+        match what {
+            Export::Plan => file_name(plan, FileKind::Plan, None, l, Ext::Json),
+            Export::Slice(u) => file_name(plan, FileKind::Slice, Some(u), l, Ext::Json),
+            Export::Report => file_name(plan, FileKind::Report(Local::now().date_naive()), me, l, Ext::Json),
+        }
+    });
+    st.busy.set(Some(Busy { job: Job::Export, file: name.clone(), step: 1 }));
+    after_paint().await;
+    let side = me.map_or(OwnerSide::Office, OwnerSide::Unit);
+    let plan_id = st.plan.with_untracked(|p| p.id);
+    // A browser writes only as a role whose key it holds: a file it signed
+    // with another key would be refused, naming both fingerprints.
+    if !roles(st).await.contains(&side) {
+        st.busy.set(None);
+        if let Some(w) = web_sys::window() {
+            let _ = w.alert_with_message(crate::app::i18n::Tr::t(st.lang.get_untracked(), crate::app::i18n::m_seal::NO_KEY_FOR_ROLE));
+        }
+        return;
+    }
+    let signer = BrowserSigner::for_side(plan_id, side).await.ok();
+    let office_key = signer.as_ref().filter(|_| me.is_none()).map(|s| seal::Signer::public_key(s).clone());
+    // The plan a file carries, with the office's key named in it.
+    let framed = |mut p: Plan| {
+        if let Some(k) = &office_key {
+            p.office_key.get_or_insert_with(|| k.clone());
+        }
+        p
+    };
+    let draft = st.plan.with_untracked(|plan| {
         st.base.with_untracked(|base| {
-            let base = base.as_ref()?;
-            let body = report(plan, base);
-            let name = file_name(plan, FileKind::Report(Local::now().date_naive()), Some(me), st.lang.get_untracked(), Ext::Json);
-            Some((file::write(Kind::Report, &body, Some(me), Some(me), Utc::now()), name))
+            let at = Utc::now();
+            match what {
+                Export::Plan => {
+                    let body = Body { plan: framed(Plan { example: false, ..plan.clone() }), base: None };
+                    Some(file::draft(Kind::Plan, &body, me, None, at))
+                }
+                Export::Slice(u) => Some(file::draft(Kind::Slice, &Body { plan: framed(slice(plan, u)), base: None }, me, Some(u), at)),
+                Export::Report => {
+                    let (me, base) = (me?, base.as_ref()?);
+                    Some(file::draft(Kind::Report, &report(plan, base), Some(me), Some(me), at))
+                }
+            }
         })
     });
-    if let Some((text, name)) = out {
-        download(&text, &name, "application/json");
-        // A unit's report carries its work out of this browser too.
-        st.exported();
+    if let Some(draft) = draft {
+        let sealed = match &signer {
+            Some(s) => seal::seal(&draft.header(), s).await,
+            None => None,
+        };
+        download(&draft.text(sealed), &name, "application/json");
+        // A whole plan, and a unit's report, carry the work out of this browser.
+        if !matches!(what, Export::Slice(_)) {
+            st.exported();
+        }
     }
+    st.busy.set(None);
 }

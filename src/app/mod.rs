@@ -3,6 +3,8 @@
 pub mod components;
 pub mod exchange;
 pub mod i18n;
+/// The signing keys this browser holds (IndexedDB, WebCrypto).
+pub mod keys;
 pub mod pages;
 pub mod shell;
 pub mod spreadsheet;

@@ -283,6 +283,13 @@ fn read_in_chunk(st: AppState, f: web_sys::File) -> Result<(), SplitLoaderError>
     Ok(())
 }
 
+/// Write, seal and download an export (`exchange::export`), in the chunk:
+/// the signing key's code is not part of the start-up.
+#[wasm_split(import, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub(crate) fn export_in_chunk(st: AppState, what: super::exchange::Export) -> Result<Pin<Box<dyn Future<Output = ()>>>, SplitLoaderError> {
+    Ok(Box::pin(super::exchange::export(st, what)))
+}
+
 /// Whether the import chunk is there; the import panel is shown from then on.
 #[derive(Clone, Copy)]
 pub(crate) struct ImportChunk(RwSignal<bool>);

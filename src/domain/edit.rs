@@ -242,6 +242,15 @@ impl Plan {
         Ok(())
     }
 
+    /// The office forgets the key it knows a unit by (a unit that lost its
+    /// laptop and its key file): the unit's next signed file pins its new
+    /// key. Refused for an unknown unit; nothing happens when no key is pinned.
+    pub fn reset_unit_key(&mut self, id: Id, stamp: Stamp) -> Result<(), EditError> {
+        find_live(&mut self.units, id)?;
+        self.pin_unit_key(id, None, stamp);
+        Ok(())
+    }
+
     /// Pin (`Some`) or reset (`None`) the signing key the office knows a
     /// unit by. A reset is for a unit that lost its key: its next signed
     /// file pins the new one. Nothing happens for an unknown unit or when

@@ -261,7 +261,8 @@ pub fn luohu_2022() -> Plan {
         office_key: None,
         example: true,
         // The plan is from 2022: look at it from inside that year.
-        settings: Settings { as_of: Some(date(2022, 6, 30)), ..Settings::default() },
+        // From before signing: files need not be signed.
+        settings: Settings { as_of: Some(date(2022, 6, 30)), require_signed: false, ..Settings::default() },
         meta: meta(),
         units: vec![district, dongmen, drb, esc, dawutong],
         people,

@@ -4,6 +4,7 @@
 //! fingerprint is what people compare on the phone. Signing and checking
 //! signatures is the exchange's (`exchange::seal`).
 
+use super::ownership::Side;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
@@ -54,4 +55,23 @@ impl From<PublicKey> for String {
     fn from(k: PublicKey) -> String {
         k.hex()
     }
+}
+
+/// The roles a browser may act as for a plan, given the keys it holds for
+/// that plan (`held`) and the office key the plan names, if any (a unit's
+/// copy names the key its slices were signed with). A role needs its key:
+/// each unit whose key is held; the office when its key is held (and is the
+/// one the plan names), or while this browser holds no key of the plan at
+/// all and the plan names none — a plan nobody has signed for yet (the
+/// example, a plan before its first export), so that someone can start it.
+/// The unit whose slice this browser took in (`slice_of`) is its role too:
+/// its key is made then, and made at its first export if that was cut short.
+pub fn roles(held: &[(Side, PublicKey)], office_key: Option<&PublicKey>, slice_of: Option<super::Id>) -> Vec<Side> {
+    let office = held.iter().any(|(s, k)| *s == Side::Office && office_key.is_none_or(|o| o == k))
+        || (held.is_empty() && office_key.is_none() && slice_of.is_none());
+    let mut units: Vec<Side> = held.iter().filter_map(|(s, _)| matches!(s, Side::Unit(_)).then_some(*s)).collect();
+    if let Some(u) = slice_of.filter(|u| !units.contains(&Side::Unit(*u))) {
+        units.push(Side::Unit(u));
+    }
+    office.then_some(Side::Office).into_iter().chain(units).collect()
 }

@@ -27,7 +27,8 @@ pub struct Plan {
     /// True for the embedded example, so the UI can say so.
     #[serde(default)]
     pub example: bool,
-    #[serde(default)]
+    /// A plan from before settings (or before signing) requires no signed files.
+    #[serde(default = "Settings::before_signing")]
     pub settings: Settings,
     #[serde(default)]
     pub meta: Meta,
@@ -91,6 +92,14 @@ pub struct Settings {
     pub require_signed: bool,
 }
 
+impl Settings {
+    /// The settings of a plan written before files were signed: as the
+    /// defaults, but signed files are not required.
+    pub fn before_signing() -> Self {
+        Settings { require_signed: false, ..Settings::default() }
+    }
+}
+
 impl Default for Settings {
     fn default() -> Self {
         Settings {
@@ -102,8 +111,9 @@ impl Default for Settings {
             board_window_days: 14,
             export_reminder_days: 7,
             scoring: Default::default(),
-            // Becomes true for new plans once every export is signed.
-            require_signed: false,
+            // New plans require signed files; plans from before signing
+            // read the field as absent, that is off.
+            require_signed: true,
         }
     }
 }

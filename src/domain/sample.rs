@@ -145,7 +145,8 @@ pub fn large_plan(seed: u64, size: Size) -> Plan {
         issuing_unit: None,
         office_key: None,
         example: false,
-        settings: Settings { as_of: Some(day(150)), ..Settings::default() },
+        // Written unsigned by the generator: files need not be signed.
+        settings: Settings { as_of: Some(day(150)), require_signed: false, ..Settings::default() },
         meta: meta(),
         units,
         people: vec![],

@@ -26,23 +26,15 @@ pub(super) struct Head {
     #[serde(with = "crate::domain::dates::day")]
     pub(super) kickoff: chrono::NaiveDate,
     pub(super) issuing_unit: Option<Id>,
-    #[serde(default)]
-    pub(super) office_key: Option<crate::domain::keys::PublicKey>,
     pub(super) settings: crate::domain::Settings,
+    // Not the office's key: a file pins it, never a merge (`import::finish`).
     // Not the slice's `numbers`: they are the master table's numbering,
     // bookkeeping of a unit's copy that no person edits, so they are never
     // compared (a unit's report would otherwise always "change" them).
 }
 
 pub(super) fn head_of(p: &Plan) -> Head {
-    Head {
-        title: p.title.clone(),
-        year: p.year,
-        kickoff: p.kickoff,
-        issuing_unit: p.issuing_unit,
-        office_key: p.office_key.clone(),
-        settings: p.settings.clone(),
-    }
+    Head { title: p.title.clone(), year: p.year, kickoff: p.kickoff, issuing_unit: p.issuing_unit, settings: p.settings.clone() }
 }
 
 /// A record as a JSON value. Going through the text (not `to_value`)

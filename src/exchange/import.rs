@@ -360,10 +360,14 @@ pub fn finish(side: Side, p: &Prepared, choices: &[Option<Choice>], stamp: Stamp
         }
         Mode::Merge => {
             let mut plan = merge::apply(side.plan, &p.preview, choices, stamp)?;
-            // A unit's first signed file pins its key, as the office's
-            // change (it is in the trail like any other).
-            if let (Trust::First(k), Some(u)) = (&p.trust, sender_of(&p.header)) {
-                plan.pin_unit_key(u, Some(k.clone()), stamp);
+            // A first signed file pins its signer's key: a unit's, as the
+            // office's change of the unit's record (shown on its entry in
+            // Units and people); the office's, in a unit's copy that had
+            // none (slices from before signing).
+            match (&p.trust, sender_of(&p.header)) {
+                (Trust::First(k), Some(u)) => plan.pin_unit_key(u, Some(k.clone()), stamp),
+                (Trust::First(k), None) => plan.office_key = Some(k.clone()),
+                _ => {}
             }
             let base = p.base.clone().or_else(|| side.base.cloned());
             Ok(Outcome { plan, me: side.me, base })

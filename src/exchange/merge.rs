@@ -569,8 +569,8 @@ fn set(plan: &mut Plan, key: Key, fields: Map<String, Value>, meta: Meta) -> Res
                 head.insert(k.clone(), v.clone());
             }
             let h: Head = rebuild(Value::Object(head))?;
-            (plan.title, plan.year, plan.kickoff, plan.issuing_unit, plan.office_key, plan.settings) =
-                (h.title, h.year, h.kickoff, h.issuing_unit, h.office_key, h.settings);
+            (plan.title, plan.year, plan.kickoff, plan.issuing_unit, plan.settings) =
+                (h.title, h.year, h.kickoff, h.issuing_unit, h.settings);
             plan.meta = meta;
             Ok(())
         }

@@ -361,10 +361,7 @@ mod at_import {
         assert_eq!(p.trust, Trust::First(k_unit.public.clone()));
         let after = finish(office_side(&office), &p, &[], stamp(None)).unwrap().plan;
         assert_eq!(after.unit(me).unwrap().key, Some(k_unit.public.clone()));
-        assert!(
-            after.unit(me).unwrap().meta.rev > office.unit(me).unwrap().meta.rev,
-            "the pin is a change of the unit's record (in the trail)"
-        );
+        assert!(after.unit(me).unwrap().meta.rev > office.unit(me).unwrap().meta.rev, "the pin is a change of the unit's record");
         assert_eq!(after.reports.len(), office.reports.len() + 1);
 
         // The same report again: its key is known, and nothing is new.
@@ -392,7 +389,7 @@ mod at_import {
         let first = report_file(&mut unit, &base, 20, Some(&k_lost));
         let mut table = finish(office_side(&office), &import(&first, office_side(&office)).unwrap(), &[], stamp(None)).unwrap().plan;
         let rev = table.unit(me).unwrap().meta.rev;
-        table.pin_unit_key(me, None, stamp(None));
+        table.reset_unit_key(me, stamp(None)).unwrap();
         assert_eq!(table.unit(me).unwrap().key, None);
         assert!(table.unit(me).unwrap().meta.rev > rev, "the reset is a change (in the trail)");
         let next = report_file(&mut unit, &base, 21, Some(&k_new));
@@ -436,4 +433,42 @@ mod at_import {
         let text = report_file(&mut unit, &base, 20, None);
         assert_eq!(import(&text, office_side(&office)).unwrap().trust, Trust::Unsigned);
     }
+
+    #[test]
+    fn a_units_copy_from_before_signing_pins_the_office_key_at_its_first_signed_slice() {
+        let k = Key::fixed(1);
+        let mut office = office(&k);
+        office.settings.require_signed = false;
+        let me = dongmen(&office);
+        // The first slice came unsigned, from before keys.
+        let mut old = office.clone();
+        old.office_key = None;
+        let text = file(Kind::Slice, Body { plan: slice(&old, me), base: None }, None, Some(me), None);
+        let fresh = luohu_2022();
+        let side = Side { plan: &fresh, me: None, base: None };
+        let o = finish(side, &import(&text, side).unwrap(), &[], stamp(None)).unwrap();
+        assert_eq!(o.plan.office_key, None);
+        // The next one is signed: its key is pinned in the unit's copy.
+        let text = file(Kind::Slice, Body { plan: slice(&office, me), base: None }, None, Some(me), Some(&k));
+        let side = Side { plan: &o.plan, me: Some(me), base: o.base.as_ref() };
+        let p = import(&text, side).unwrap();
+        assert_eq!((p.mode, &p.trust), (Mode::Merge, &Trust::First(k.public.clone())));
+        assert_eq!(finish(side, &p, &[], stamp(Some(me))).unwrap().plan.office_key, Some(k.public));
+    }
+}
+
+#[test]
+fn a_key_reset_is_in_the_change_trail_with_the_old_fingerprint() {
+    let mut p = luohu_2022();
+    let u = p.units[0].id;
+    let k = Key::fixed(3).public;
+    p.pin_unit_key(u, Some(k.clone()), crate::domain::Stamp { by: None, at: at() });
+    let before = p.clone();
+    p.reset_unit_key(u, crate::domain::Stamp { by: None, at: at() }).unwrap();
+    let diffs = crate::exchange::trail::diff(&before, &p);
+    let d = diffs.iter().find(|d| d.field == "key").expect("the reset is a change of the unit's key");
+    assert_eq!((d.old.as_str(), &d.new), (Some(k.hex().as_str()), &serde_json::Value::Null));
+    let labels = crate::exchange::labels::Labels::new(&before, &p);
+    let shown = labels.value(crate::exchange::merge::RecordKind::Unit, "key", &d.old, crate::domain::Lang::Zh);
+    assert_eq!(shown, format!("指纹 {}", k.fingerprint()));
 }

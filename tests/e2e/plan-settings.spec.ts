@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { expect, test } from './fixtures/browsers';
 import { expectNoSeriousViolations } from './helpers/axe';
 import { AppraisalPage } from './pages/appraisal-page';
 import { ExchangePage } from './pages/exchange-page';
@@ -171,12 +172,21 @@ test.describe("the plan's own settings", () => {
     await expect(details.dueOn).toHaveText(`${PLAN_WORDS.en.dueOn} 2026-12-22`);
   });
 
-  test("in a unit's browser the plan's details are read-only, set by the supervision office", async ({ page }) => {
+  test("in a unit's browser the plan's details are read-only, set by the supervision office", async ({ page, browsers }) => {
     const t = await startPlan(page);
     await addTask(page, t);
     const x = new ExchangePage(page, 'en');
     await x.goto();
-    await page.getByLabel('This browser acts as').selectOption({ label: UNIT.en });
+    // The office's browser holds only the office's key: it cannot act as the unit.
+    await expect(page.getByLabel('This browser acts as').getByRole('option')).toHaveText(['Supervision office (master table)']);
+    const slice = await x.exportSlice(UNIT.en, 'office');
+    // The unit's own browser takes its slice in, and so acts as the unit.
+    page = await browsers.open();
+    const ux = new ExchangePage(page, 'en');
+    await ux.goto();
+    await ux.importAndPreview(slice);
+    await ux.apply();
+    await ux.expectActingAs(UNIT.en);
     for (const lang of ['en', 'zh'] as const) {
       await page.goto(`/settings?lang=${lang}`);
       const details = new PlanDetails(page, lang);

@@ -5,6 +5,7 @@
 
 use super::save_refused::{SaveRefusedDialog, UnsavedBefore};
 use crate::app::exchange::{apply_pending, undo_import};
+use crate::app::i18n::m_seal;
 use crate::app::i18n::{m, refused, Msg, Tr};
 use crate::app::state::{use_state, Job, Pending};
 use crate::domain::Lang;
@@ -12,6 +13,7 @@ use crate::exchange::file::Kind;
 use crate::exchange::import::Mode;
 use crate::exchange::labels::Labels;
 use crate::exchange::merge::{Choice, Item, Refusal, Why};
+use crate::exchange::seal::Trust;
 use leptos::prelude::*;
 use serde_json::Value;
 
@@ -107,7 +109,9 @@ pub fn ImportPanel() -> impl IntoView {
                     Kind::Report => m::KIND_REPORT,
                 });
                 let labels = Labels::new(&plan, prepared.incoming());
+                // A file is the office's only when the office's key signed it.
                 let from = match h.exported_by {
+                    None if prepared.trust == Trust::Unsigned => l.t(m_seal::CLAIMS_OFFICE).to_string(),
                     None => l.t(m::OFFICE).to_string(),
                     Some(u) => labels.value(crate::exchange::merge::RecordKind::Report, "unit", &Value::String(u.to_string()), l),
                 };
@@ -190,6 +194,8 @@ pub fn ImportPanel() -> impl IntoView {
                                 <dd>{from}</dd>
                                 <dt>{l.t(m::EXPORTED_AT)}</dt>
                                 <dd>{exported_at}</dd>
+                                <dt>{l.t(m_seal::SIGNATURE)}</dt>
+                                <dd class="seal">{seal_line(&prepared.trust, h, l)}</dd>
                             </dl>
                             {replace.then(|| view! { <p class="replaces">{l.t(m::REPLACES)}</p> })}
                             {nothing.then(|| view! { <p class="nothing-new" role="status">{l.t(m::NOTHING_NEW)}</p> })}
@@ -263,5 +269,20 @@ pub fn ImportPanel() -> impl IntoView {
         {busy}
         {undo}
         {panel}
+    }
+}
+
+/// What the preview says of the file's seal: the fingerprint people
+/// compare, and for a first key, that applying remembers it.
+fn seal_line(trust: &Trust, h: &crate::exchange::file::Header, l: Lang) -> AnyView {
+    let fingerprint = h.seal.as_ref().map(|s| s.fingerprint.clone()).unwrap_or_default();
+    match trust {
+        Trust::Pinned => view! { {l.t(m_seal::PINNED)} " " <strong class="fingerprint">{fingerprint}</strong> }.into_any(),
+        Trust::First(_) => view! {
+            {l.t(m_seal::FIRST)} " " <strong class="fingerprint">{fingerprint}</strong>
+            <span class="hint first-key">" " {l.t(m_seal::FIRST_HINT)}</span>
+        }
+        .into_any(),
+        Trust::Unsigned => view! { <span class="unsigned">{l.t(m_seal::UNSIGNED)}</span> }.into_any(),
     }
 }

@@ -11,6 +11,7 @@ pub mod filter_bar;
 pub mod form_parts;
 pub mod import_history;
 pub mod import_panel;
+pub mod key_panel;
 pub mod lang_switch;
 pub mod light_badge;
 pub mod person_editor;

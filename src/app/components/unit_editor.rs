@@ -3,7 +3,7 @@
 
 use super::form_parts::{show_outcome, FormErrors};
 use super::stale::{Saved, Stale, StaleChoices};
-use crate::app::i18n::{m, Tr};
+use crate::app::i18n::{m, m_seal, Tr};
 use crate::app::state::use_state;
 use crate::domain::drafts::UnitDraft;
 use crate::domain::{Id, Text};
@@ -71,12 +71,35 @@ pub fn UnitEditor(
             focus_message();
         }
     };
+    // The key the office knows the unit by: its fingerprint, and a reset.
+    let key = move || id.and_then(|id| st.plan.with(|p| p.unit(id).and_then(|u| u.key.as_ref().map(|k| k.fingerprint()))));
+    let may_reset = move || st.may(crate::exchange::merge::RecordKind::Unit, None, None, crate::domain::ownership::Act::Change("key"));
+    let reset = move |id: Id| {
+        if super::row_buttons::confirm(lang.get_untracked(), m_seal::RESET_KEY_CONFIRM) {
+            let _ = show_outcome(errors, m::FIX_THESE, lang.get_untracked(), st.edit(|p, s| p.reset_unit_key(id, s)));
+        }
+    };
+    let key_line = move |id: Id| {
+        view! {
+            <p class="unit-key">
+                {st.tr(m_seal::UNIT_KEY)} "："
+                {move || match key() {
+                    Some(f) => view! { <strong class="fingerprint">{f}</strong> }.into_any(),
+                    None => view! { <span class="hint">{st.tr(m_seal::UNIT_KEY_NONE)}</span> }.into_any(),
+                }}
+                <Show when=move || key().is_some() && may_reset()>
+                    " " <button type="button" on:click=move |_| reset(id)>{st.tr(m_seal::RESET_KEY)}</button>
+                </Show>
+            </p>
+        }
+    };
     view! {
         <form class="directory-row" on:submit=save aria-label=who>
             <label>{st.tr(m::NAME_ZH)}<input type="text" bind:value=zh /></label>
             <label>{st.tr(m::NAME_EN)}<input type="text" bind:value=en /></label>
             <button type="submit" class="primary">{st.tr(if id.is_some() { m::SAVE } else { m::ADD_UNIT })}</button>
             {id.map(|id| view! { <button type="button" class="danger" on:click=move |_| delete(id)>{st.tr(m::DELETE)}</button> })}
+            {id.map(key_line)}
             <StaleChoices clashes=stale.clashes choices=stale.choices />
             <div class="form-message" tabindex="-1" node_ref=message><FormErrors errors /></div>
         </form>

@@ -34,9 +34,13 @@ pub mod m_imports;
 pub mod m_input;
 /// A refused save, the backups that fit, an unreadable stored plan.
 pub mod m_keep;
+/// The signing key and its key file.
+pub mod m_keys;
 pub mod m_meetings;
 pub mod m_owner;
 pub mod m_plan;
+/// A file's seal in the import preview.
+pub mod m_seal;
 pub mod m_stale;
 mod words;
 pub use exchange::{field_word, kind_word, refused};

@@ -3,8 +3,9 @@
 //! by dropping a file anywhere on the page.
 
 use crate::app::exchange::{export_plan, export_report, export_slice};
-use crate::app::i18n::m;
+use crate::app::i18n::{m, m_seal};
 use crate::app::state::use_state;
+use crate::domain::ownership::Side as OwnerSide;
 use crate::domain::Id;
 use crate::exchange::slice::{count, report};
 use leptos::prelude::*;
@@ -16,6 +17,17 @@ pub fn ExchangePage() -> impl IntoView {
     let units = Memo::new(move |_| st.plan.with(|p| p.unit_choices(lang.get())));
     let me_value = move || st.me.get().map(|u| u.to_string()).unwrap_or_default();
     let set_me = move |ev: leptos::ev::Event| st.me.set(Id::parse(&event_target_value(&ev)));
+    // Roles follow keys: only the roles whose keys this browser holds are
+    // offered (and the one it acts as now, so that the choice shows).
+    let held = Memo::new(move |_| st.plan.with(|p| (p.id, p.office_key.clone(), p.units.len())));
+    let roles = LocalResource::new(move || {
+        held.track();
+        crate::app::exchange::roles(st)
+    });
+    let offered = move |side: OwnerSide| {
+        st.me.get().map_or(OwnerSide::Office, OwnerSide::Unit) == side || roles.get().is_some_and(|r| r.contains(&side))
+    };
+    let offered_units = move || -> Vec<(Id, String)> { units.get().into_iter().filter(|(id, _)| offered(OwnerSide::Unit(*id))).collect() };
     let slice_unit = RwSignal::new(String::new());
     // How much this unit's report would carry.
     let pending_records = Memo::new(move |_| st.base.with(|b| b.as_ref().map(|b| st.plan.with(|p| count(&report(p, b).plan)))));
@@ -29,13 +41,19 @@ pub fn ExchangePage() -> impl IntoView {
                 <label>
                     {st.tr(m::WHO_AM_I)}
                     <select on:change=set_me prop:value=me_value>
-                        <option value="" prop:selected=move || st.me.get().is_none()>{st.tr(m::OFFICE)}</option>
-                        <For each=move || units.get() key=|(id, name)| (*id, name.clone()) let((id, name))>
+                        <Show when=move || offered(OwnerSide::Office)>
+                            <option value="" prop:selected=move || st.me.get().is_none()>{st.tr(m::OFFICE)}</option>
+                        </Show>
+                        <For
+                            each=offered_units
+                            key=|(id, name)| (*id, name.clone())
+                            let((id, name))
+                        >
                             <option value=id.to_string() prop:selected=move || st.me.get() == Some(id)>{name}</option>
                         </For>
                     </select>
                 </label>
-                <p class="hint">{st.tr(m::WHO_AM_I_HINT)}</p>
+                <p class="hint">{st.tr(m_seal::ROLES_HINT)}</p>
             </div>
 
             <h3>{st.tr(m::EXPORT)}</h3>

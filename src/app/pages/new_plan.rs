@@ -47,6 +47,11 @@ pub fn NewPlanPage() -> impl IntoView {
             st.undo.set(None);
             st.base.set(None);
             st.me.set(None);
+            // The office's browser makes the plan's signing key now.
+            let id = plan.id;
+            leptos::task::spawn_local(async move {
+                let _ = crate::app::keys::ensure(id, crate::domain::ownership::Side::Office).await;
+            });
             st.plan.set(plan);
             go("/table");
         }

@@ -3,11 +3,12 @@
 //! "as of" date.
 
 use crate::app::components::form_parts::{parse_number, show_outcome, FormErrors, SaveRow};
+use crate::app::components::key_panel::KeyPanel;
 use crate::app::components::picker::Picker;
 use crate::app::components::plan_head_fields::{HeadInputs, PlanHeadFields};
 use crate::app::components::stale::{Saved, Stale, StaleChoices};
 use crate::app::components::storage_panel::StoragePanel;
-use crate::app::i18n::{m, m_owner, m_plan as mp, Msg, Tr};
+use crate::app::i18n::{m, m_owner, m_plan as mp, m_seal, Msg, Tr};
 use crate::app::state::use_state;
 use crate::app::url::with_lang;
 use crate::domain::plan_head::PlanHead;
@@ -80,6 +81,8 @@ pub fn SettingsPage() -> impl IntoView {
             </form>
         </section>
         <ScoringForm />
+        <SignedFiles />
+        <KeyPanel />
         <StoragePanel />
     }
 }
@@ -213,6 +216,34 @@ fn PlanDetailsForm() -> impl IntoView {
             <SaveRow saved />
         </form>
         <p class="no-print"><a href=new_plan>{st.tr(mp::START_NEW)}</a></p>
+    }
+}
+
+/// "Require signed files": when on, a file without a valid seal is refused;
+/// when off, it is previewed with a warning. The office sets it (a unit sees
+/// it, marked as the office's); a change applies at once and is in the trail.
+#[component]
+fn SignedFiles() -> impl IntoView {
+    let st = use_state();
+    let lang = st.lang;
+    let on = move || st.plan.with(|p| p.settings.require_signed);
+    let may = move || st.may(crate::exchange::merge::RecordKind::Plan, None, None, crate::domain::ownership::Act::Change("settings"));
+    let set = move |ev: leptos::ev::Event| {
+        let v = event_target_checked(&ev);
+        let _ = st.edit(|p, s| p.update_settings(Settings { require_signed: v, ..p.settings.clone() }, s));
+    };
+    view! {
+        <section class="settings signed-files" aria-labelledby="signed-files-heading">
+            <h2 id="signed-files-heading">{st.tr(m_seal::SIGNED_FILES)}</h2>
+            <p class="hint">{st.tr(m_seal::SIGNED_FILES_HINT)}</p>
+            <label class="check">
+                <input type="checkbox" prop:checked=on disabled=move || !may() on:change=set />
+                " " {st.tr(m_seal::REQUIRE_SIGNED)}
+            </label>
+            <Show when=move || !may()>
+                <p class="note" role="note">{move || lang.get().t(m_owner::SET_BY_OFFICE)}</p>
+            </Show>
+        </section>
     }
 }
 

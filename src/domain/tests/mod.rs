@@ -60,3 +60,4 @@ fn task_id(plan: &Plan, number: &str) -> Id {
 fn numbers_of(plan: &Plan, action: Id) -> Vec<String> {
     plan.tasks_of(action).iter().map(|t| plan.task_number(t.id).unwrap()).collect()
 }
+mod keys;
