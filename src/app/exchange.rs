@@ -335,6 +335,13 @@ pub async fn export(st: AppState, what: Export) {
     }
     let signer = BrowserSigner::for_side(plan_id, side).await.ok();
     let office_key = signer.as_ref().filter(|_| me.is_none()).map(|s| seal::Signer::public_key(s).clone());
+    // The office's own table names its key from its first signed export on:
+    // a file that claims the office is then checked against it.
+    if let Some(k) = &office_key {
+        if st.plan.with_untracked(|p| p.office_key.is_none()) {
+            st.plan.update(|p| p.office_key = Some(k.clone()));
+        }
+    }
     // The plan a file carries, with the office's key named in it.
     let framed = |mut p: Plan| {
         if let Some(k) = &office_key {

@@ -24,8 +24,12 @@ test('the office and a unit sign their files; each side pins the other’s key a
   const slice = await ox.exportSlice(DONGMEN, 'office');
   const officeSeal = seal(slice);
   expect(officeSeal.fingerprint).toMatch(FINGERPRINT);
-  // The slice names the key that signed it as the office's.
+  // The slice names the key that signed it as the office's, and so does the
+  // office's own table from now on: a file claiming the office is checked against it.
   expect(JSON.parse(slice.text).body.plan.office_key).toBe(officeSeal.public_key);
+  await expect
+    .poll(() => office.evaluate(() => JSON.parse(localStorage.getItem('gongjian.plan') ?? '{}')?.plan?.office_key))
+    .toBe(officeSeal.public_key);
 
   // Dongmen's browser: the first slice shows the office's fingerprint, to confirm by phone.
   const unit = await browsers.open();

@@ -82,7 +82,7 @@ pub fn UnitEditor(
     let key_line = move |id: Id| {
         view! {
             <p class="unit-key">
-                {st.tr(m_seal::UNIT_KEY)} "："
+                {st.tr(m_seal::UNIT_KEY)} {move || if lang.get() == crate::domain::Lang::Zh { "：" } else { ": " }}
                 {move || match key() {
                     Some(f) => view! { <strong class="fingerprint">{f}</strong> }.into_any(),
                     None => view! { <span class="hint">{st.tr(m_seal::UNIT_KEY_NONE)}</span> }.into_any(),

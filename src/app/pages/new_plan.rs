@@ -50,7 +50,13 @@ pub fn NewPlanPage() -> impl IntoView {
             // The office's browser makes the plan's signing key now.
             let id = plan.id;
             leptos::task::spawn_local(async move {
-                let _ = crate::app::keys::ensure(id, crate::domain::ownership::Side::Office).await;
+                if let Ok(k) = crate::app::keys::ensure(id, crate::domain::ownership::Side::Office).await {
+                    st.plan.update(|p| {
+                        if p.id == id && p.office_key.is_none() {
+                            p.office_key = Some(k);
+                        }
+                    });
+                }
             });
             st.plan.set(plan);
             go("/table");
