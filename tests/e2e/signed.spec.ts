@@ -118,3 +118,47 @@ test('in Chinese the preview names the signature without English', async ({ brow
   await expect(sig).toContainText('已签名，指纹');
   expect((await sig.innerText()).replace(/[0-9A-F]{4}(-[0-9A-F]{4}){3}/, '')).not.toMatch(/[A-Za-z]/);
 });
+
+test('with "Require signed files" on, an unsigned file is refused with the reason; off, it is previewed with a warning', async ({ browsers }) => {
+  const office = await browsers.open();
+  const ox = new ExchangePage(office, 'en');
+  await ox.goto();
+  const slice = await ox.exportSlice(DONGMEN, 'office');
+  const unit = await browsers.open();
+  const ux = new ExchangePage(unit, 'en');
+  await ux.goto();
+  await ux.importAndPreview(slice);
+  await ux.apply();
+  const t = new TablePage(unit, 'en');
+  await t.goto();
+  await t.table.getByRole('link', { name: T71, exact: true }).click();
+  const sheet = new SheetPage(unit, 'en');
+  await sheet.waitReady();
+  await sheet.addReport({ date: '2022-06-20', progress: '20', narrative: 'First week' });
+  await ux.open();
+  const report = await ux.exportReport('unit');
+  // The same report without its seal, as a file made by hand would be (cut
+  // from the text: re-serializing would change the body's numbers, 20.0 → 20).
+  const unsigned = { name: 'unsigned.json', text: report.text.replace(/\n {2}"seal": \{[^}]*\},/, '') };
+  expect(unsigned.text).not.toContain('"seal"');
+
+  // Off (the example is from before signing): previewed, with the warning.
+  await ox.open();
+  await ox.importAndPreview(unsigned);
+  await expect(ox.fact('Signature')).toContainText('Unsigned: who made this file cannot be confirmed');
+  await ox.cancelButton.click();
+
+  // On: refused, saying why, and the table is unchanged.
+  await office.goto('/settings?lang=en');
+  const require = office.getByRole('checkbox', { name: 'Require signed files', exact: true });
+  await expect(require).not.toBeChecked();
+  await require.check();
+  await expect.poll(() => office.evaluate(() => JSON.parse(localStorage.getItem('gongjian.plan')!).plan.settings.require_signed)).toBe(true);
+  await ox.open();
+  await ox.importRefused(unsigned);
+  await expect(ox.refused).toContainText('at $.seal: the file is not signed; files from Dongmen Sub-district must be signed');
+  await expect(ox.refused).toContainText('The table is unchanged.');
+  // The signed report still lands.
+  await ox.importAndPreview(report);
+  await ox.apply();
+});
