@@ -336,9 +336,12 @@ pub async fn export(st: AppState, what: Export) {
     let signer = BrowserSigner::for_side(plan_id, side).await.ok();
     let office_key = signer.as_ref().filter(|_| me.is_none()).map(|s| seal::Signer::public_key(s).clone());
     // The office's own table names its key from its first signed export on:
-    // a file that claims the office is then checked against it.
+    // a file that claims the office is then checked against it. Not while
+    // the browser refuses to store the table: the export is then the way to
+    // keep the work, and a change of its own would only be refused again.
     if let Some(k) = &office_key {
-        if st.plan.with_untracked(|p| p.office_key.is_none()) {
+        let saving = st.notice.with_untracked(|n| n.save_error.is_none());
+        if saving && st.plan.with_untracked(|p| p.office_key.is_none()) {
             st.plan.update(|p| p.office_key = Some(k.clone()));
         }
     }
