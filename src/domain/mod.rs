@@ -25,6 +25,7 @@ pub mod progress;
 pub mod records;
 pub mod sample;
 pub mod schedule;
+pub mod sheet_in;
 pub mod spreadsheet;
 pub mod task;
 pub mod task_edit;

@@ -12,6 +12,7 @@ mod light;
 mod meetings;
 mod plan_head;
 mod progress;
+mod sheet_in;
 mod spreadsheet;
 mod task_edit;
 mod three_way;
