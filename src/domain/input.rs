@@ -13,8 +13,8 @@ use chrono::NaiveDate;
 /// A name as two people typing it would agree it is the same: spaces
 /// trimmed and runs of them made one, full-width ASCII letters, digits,
 /// punctuation and the ideographic space folded to half-width, Latin
-/// letters in lower case. "区发改局" and "　区发改局 ", "ＤＲＢ" and "drb"
-/// fold alike.
+/// letters in lower case, a space beside a Chinese character dropped.
+/// "区发改局", "　区 发改局 ", "ＤＲＢ" and "drb" fold alike.
 pub fn fold_name(s: &str) -> String {
     let half: String = s
         .chars()
@@ -24,7 +24,18 @@ pub fn fold_name(s: &str) -> String {
             c => c,
         })
         .collect();
-    half.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+    // A space between Chinese characters is spacing, not a word break:
+    // "区 发改局" is "区发改局"; "drb office" keeps its space.
+    let words: Vec<&str> = half.split_whitespace().collect();
+    let mut out = String::with_capacity(half.len());
+    for (i, w) in words.iter().enumerate() {
+        let cjk = |c: Option<char>| c.is_some_and(|c| !c.is_ascii());
+        if i > 0 && !(cjk(words[i - 1].chars().last()) || cjk(w.chars().next())) {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out.to_lowercase()
 }
 
 impl ReportDraft {

@@ -5,6 +5,7 @@
 
 pub mod columns;
 pub mod grid;
+pub mod into;
 pub mod names;
 pub mod structure;
 pub mod when;

@@ -148,8 +148,21 @@ pub fn leaders(cell: &str) -> Vec<(String, String)> {
     }
     parts.push(cur);
     let mut out: Vec<(String, String)> = Vec::new();
+    // `区委常委、常务副区长 王伟`: a part that is only a title belongs to
+    // the name after it.
+    let mut titles = String::new();
     for p in parts {
+        if TITLES.contains(&p.trim()) {
+            titles.push_str(p.trim());
+            titles.push('、');
+            continue;
+        }
         let (name, title) = leader(&p);
+        let title = match (titles.is_empty(), title.is_empty()) {
+            (true, _) => title,
+            (false, true) => std::mem::take(&mut titles).trim_end_matches('、').to_string(),
+            (false, false) => format!("{}{title}", std::mem::take(&mut titles)),
+        };
         if !name.is_empty() && !out.iter().any(|(n, _)| fold(n) == fold(&name)) {
             out.push((name, title));
         }

@@ -216,6 +216,8 @@ fn fold_name_trims_spaces_folds_full_width_to_half_width_and_latin_case() {
     assert_eq!(fold_name("\u{3000}区发改局\u{3000}"), "区发改局");
     assert_eq!(fold_name("ＤＲＢ　Ｏｆｆｉｃｅ"), "drb office");
     assert_eq!(fold_name("  drb   office "), "drb office");
+    assert_eq!(fold_name("区 发改局"), "区发改局");
+    assert_eq!(fold_name("Lu 一"), "lu一");
     assert_eq!(fold_name("（一）"), "(一)");
     assert_eq!(fold_name("Ｎｏ．１"), "no.1");
     assert_ne!(fold_name("区发改局"), fold_name("区发展和改革局"));

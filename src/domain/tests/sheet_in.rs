@@ -407,3 +407,57 @@ fn a_changed_mapping_is_read_as_changed() {
     assert_eq!(r.tasks(), 2);
     assert_eq!(r.actions[0].tasks[1].due, Some(date(2023, 7, 31)));
 }
+
+// ---- into the plan -------------------------------------------------------------
+
+use crate::domain::sheet_in::into::{add_to, target_of};
+
+#[test]
+fn a_table_lands_through_the_plans_own_commands_matching_units_by_name() {
+    let g = grid(
+        "任务清单",
+        &[
+            &["序号", "重点任务", "具体任务", "牵头区领导", "责任单位", "完成时限", "量化指标", "进展情况"],
+            &[
+                "1",
+                "优化营商环境",
+                "推进商事登记改革",
+                "区委常委、常务副区长 王伟",
+                "区 市场监管局",
+                "6月30日前",
+                "办理时限压缩至2个工作日",
+                "",
+            ],
+            &["2", "优化营商环境", "建设政务服务中心", "", "区住房建设局牵头，区市场监管局配合", "年底", "一批", "已完成选址"],
+        ],
+    );
+    let r = read(&book(g), 0, 2023, None);
+    assert_eq!(r.actions[0].leaders, [("王伟".to_string(), "区委常委、常务副区长".to_string())]);
+    let mut plan = crate::domain::Plan::blank(crate::domain::Text::new("测试", ""), 2023, date(2023, 2, 1), super::stamp());
+    let existing = plan.add_unit(crate::domain::Text::new("区市场监管局", ""), super::stamp()).unwrap();
+    let m = add_to(&mut plan, &r, "任务清单", super::stamp()).unwrap();
+    // The existing unit is found (spaces ignored), the other made once.
+    assert_eq!(m.units_found, ["区 市场监管局", "区市场监管局"].map(String::from)[..1]);
+    assert_eq!(m.units_new, ["区住房建设局"]);
+    assert_eq!(m.people_new, ["王伟"]);
+    assert_eq!(plan.units.len(), 2);
+    assert_eq!(plan.actions.len(), 1);
+    let tasks = plan.tasks_of(plan.actions[0].id);
+    assert_eq!(tasks.iter().map(|t| t.title.zh.as_str()).collect::<Vec<_>>(), ["推进商事登记改革", "建设政务服务中心"]);
+    assert_eq!(tasks[0].responsible, [existing]);
+    assert_eq!(tasks[1].co_organizers, [existing]);
+    assert_eq!(tasks[0].due, Some(date(2023, 6, 30)));
+    assert_eq!(tasks[0].targets.len(), 1);
+    assert_eq!((tasks[0].targets[0].target, tasks[0].targets[0].measure.as_str()), (2.0, "个工作日"));
+    // What the plan has no field for is kept in the task's plan text.
+    assert_eq!(tasks[1].plan, "量化指标：一批\n原表进展情况：已完成选址");
+    let leader = plan.person(plan.actions[0].leaders[0]).unwrap();
+    assert_eq!((leader.name.zh.as_str(), leader.title.zh.as_str()), ("王伟", "区委常委、常务副区长"));
+}
+
+#[test]
+fn a_target_cell_gives_its_number_and_measure() {
+    assert_eq!(target_of("完成改造17.2万平方米"), Some((17.2, "万平方米".to_string())));
+    assert_eq!(target_of("新增1,200个学位，其中公办"), Some((1200.0, "个学位".to_string())));
+    assert_eq!(target_of("一批"), None);
+}
