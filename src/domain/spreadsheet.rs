@@ -201,10 +201,16 @@ impl Plan {
     }
 }
 
+/// What makes a spreadsheet read a cell as a formula. A text cell that
+/// starts so is written after an apostrophe, which Excel and WPS show as
+/// text and do not print (no formula runs from an exported task's title).
+pub const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
 /// The sheet as RFC 4180 CSV for Excel: UTF-8 with a byte-order mark (so
 /// Excel reads Chinese as Chinese), the header row first, CRLF after every
 /// row; a field with a comma, a quote, CR or LF is quoted, its quotes
-/// doubled. Numbers are written plainly ("3", "0.25"); an empty cell, and a
+/// doubled; a text that a spreadsheet would run as a formula is
+/// neutralised (`FORMULA_STARTS`). Numbers are written plainly ("3", "0.25"); an empty cell, and a
 /// number that is not finite, is an empty field.
 pub fn csv(sheet: &Sheet) -> String {
     let mut out = String::from('\u{feff}');
@@ -213,6 +219,7 @@ pub fn csv(sheet: &Sheet) -> String {
         put_row(
             &mut out,
             row.iter().map(|c| match c {
+                Cell::Text(s) if s.starts_with(FORMULA_STARTS) => Cow::Owned(format!("'{s}")),
                 Cell::Text(s) => Cow::Borrowed(s.as_str()),
                 Cell::Number(n) => Cow::Owned(number_text(*n)),
                 Cell::Empty => Cow::Borrowed(""),

@@ -169,8 +169,10 @@ pub fn by_header(header: &str) -> Option<Column> {
     if let Some((_, c)) = WORDS.iter().find(|(w, _)| fold(w) == h) {
         return Some(*c);
     }
-    // A long cell is a table's text, not a header ("推进……任务").
-    if h.chars().count() > 12 {
+    // A long cell is a table's text, not a header ("推进……任务"); an
+    // English header is longer ("Overall leading district leader").
+    let limit = if h.is_ascii() { 40 } else { 12 };
+    if h.chars().count() > limit {
         return None;
     }
     // Short Latin words match only whole ("no" is not in "note").

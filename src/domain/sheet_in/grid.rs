@@ -153,6 +153,12 @@ fn delimited(text: &str, sep: char) -> Vec<Vec<Got>> {
     let mut chars = text.chars().peekable();
     let cell = |f: &mut String| {
         let s = std::mem::take(f);
+        // The apostrophe the app's own export puts before a text that a
+        // spreadsheet would run as a formula (`spreadsheet::csv`) goes.
+        let s = match s.strip_prefix('\'') {
+            Some(rest) if rest.starts_with(crate::domain::spreadsheet::FORMULA_STARTS) => rest.to_string(),
+            _ => s,
+        };
         if s.trim().is_empty() {
             Got::Empty
         } else {

@@ -193,6 +193,8 @@ fn headers_are_found_by_the_words_offices_use() {
     assert_eq!(by_header("量化指标"), Some(Column::Target));
     assert_eq!(by_header("责 任 人"), Some(Column::Person));
     assert_eq!(by_header("Due date"), Some(Column::Due));
+    assert_eq!(by_header("Overall leading unit"), Some(Column::LeadUnit));
+    assert_eq!(by_header("Overall leading district leader"), Some(Column::Leader));
     assert_eq!(by_header("Responsible unit"), Some(Column::Responsible));
     assert_eq!(by_header("No."), Some(Column::Number));
     assert_eq!(by_header("Notes"), Some(Column::Ignore));
@@ -460,4 +462,44 @@ fn a_target_cell_gives_its_number_and_measure() {
     assert_eq!(target_of("完成改造17.2万平方米"), Some((17.2, "万平方米".to_string())));
     assert_eq!(target_of("新增1,200个学位，其中公办"), Some((1200.0, "个学位".to_string())));
     assert_eq!(target_of("一批"), None);
+}
+
+/// The app's own CSV export of the example's table reads back into the
+/// same actions, tasks, leaders, units, co-organizers and deadlines.
+#[test]
+fn the_apps_own_csv_export_imports_back_into_the_same_table() {
+    use crate::domain::filter::TableFilter;
+    use crate::domain::spreadsheet::csv;
+    use crate::domain::Lang;
+    let plan = super::example();
+    let today = date(2022, 6, 30);
+    for lang in [Lang::Zh, Lang::En] {
+        let text = csv(&plan.table_sheet(&TableFilter::default(), today, lang));
+        let r = read(&book(from_csv("table.csv", &text)), 0, plan.year, None);
+        assert!(r.said.iter().all(|s| !s.problem), "{:?}", r.said);
+        let mut back = crate::domain::Plan::blank(plan.title.clone(), plan.year, plan.kickoff, super::stamp());
+        add_to(&mut back, &r, "table", super::stamp()).unwrap();
+        let shape = |p: &crate::domain::Plan| {
+            p.actions_in_order()
+                .iter()
+                .map(|a| {
+                    let tasks: Vec<_> = p
+                        .tasks_of(a.id)
+                        .iter()
+                        .map(|t| {
+                            (
+                                t.title.get(lang).to_string(),
+                                p.unit_names(&t.responsible, lang),
+                                p.unit_names(&t.co_organizers, lang),
+                                t.due,
+                                t.person.map(|x| p.person(x).unwrap().name.get(lang).to_string()),
+                            )
+                        })
+                        .collect();
+                    (a.title.get(lang).to_string(), p.person_names(&a.leaders, lang), p.unit_names(&a.leading_units, lang), tasks)
+                })
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(shape(&back), shape(&plan), "{lang:?}");
+    }
 }

@@ -301,3 +301,24 @@ fn a_workbook_is_json_with_plain_cells() {
     // A number that is not finite becomes null, an empty cell.
     assert_eq!(serde_json::to_string(&Cell::Number(f64::NAN)).unwrap(), "null");
 }
+
+#[test]
+fn a_text_a_spreadsheet_would_run_as_a_formula_is_written_after_an_apostrophe() {
+    let sheet = Sheet {
+        name: "x".into(),
+        columns: vec!["a".into(), "b".into(), "c".into(), "d".into(), "e".into()],
+        rows: vec![vec![
+            Cell::text("=HYPERLINK(\"http://x\")"),
+            Cell::text("+1"),
+            Cell::text("-2"),
+            Cell::text("@SUM(A1)"),
+            Cell::Number(-3.0),
+        ]],
+    };
+    let text = csv(&sheet);
+    assert!(text.ends_with("\"'=HYPERLINK(\"\"http://x\"\")\",'+1,'-2,'@SUM(A1),-3\r\n"), "{text}");
+    // Read back by the spreadsheet import, the cells are as they were.
+    let g = crate::domain::sheet_in::grid::from_csv("x.csv", &text);
+    let back: Vec<String> = (0..5).map(|c| g.cell(1, c).text()).collect();
+    assert_eq!(back, ["=HYPERLINK(\"http://x\")", "+1", "-2", "@SUM(A1)", "-3"]);
+}
