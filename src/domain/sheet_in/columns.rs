@@ -191,7 +191,10 @@ pub fn by_content(cells: &[String], year: i32) -> Option<Column> {
         return None;
     }
     let share = |f: &dyn Fn(&str) -> bool| filled.iter().filter(|c| f(c)).count() * 10 >= filled.len() * 7;
-    if share(&|c| super::when::read_when(c, year).day().is_some() || c.parse::<f64>().is_ok_and(|n| n > 20000.0)) {
+    // A number is a date only as a serial of a plausible year (a telephone
+    // number is not).
+    let serial = |c: &str| c.parse::<f64>().is_ok_and(|n| super::when::number_day(n, super::when::DateSystem::From1900).is_some());
+    if share(&|c| super::when::read_when(c, year).day().is_some() || serial(c)) {
         return Some(Column::Due);
     }
     if share(&|c| super::structure::numbering(c).is_some() && c.chars().count() <= 6) {
@@ -238,7 +241,8 @@ pub const HEADER_ROWS: usize = 20;
 
 /// The header of a sheet (already unmerged): the row, within the first 20,
 /// that names the most columns, at least two of them; and the row under it
-/// when that names columns the first leaves open or only says in general.
+/// when that names columns the first leaves open or only says in general
+/// (or the row above, when that row is the one the best row refines).
 /// Columns still open are judged by their cells.
 pub fn find_header(g: &Grid, year: i32) -> Option<Header> {
     let width = g.width();
@@ -258,13 +262,35 @@ pub fn find_header(g: &Grid, year: i32) -> Option<Header> {
             best = Some(h);
         }
     }
-    let mut h = best?;
-    // A second header row: cells that say what the cell above (merged
-    // across) leaves open (`责任单位` over `牵头` / `配合`, `牵头` over
-    // `区领导` / `单位`).
+    let best = best?;
+    // The best row may be the second of two (`牵头单位` / `配合单位` under a
+    // `责任单位` merged across them): then the header starts a row above.
+    let above = best.first.checked_sub(1).map(|r| Header { first: r, rows: 1, columns: named(r) });
+    let mut h = match above.filter(|a| a.score() >= 2).map(|a| with_second_row(g, a)) {
+        Some(two) if two.rows == 2 && two.score() >= best.score() => two,
+        _ => with_second_row(g, best),
+    };
+    // Columns the header leaves open, by their cells; a kind the header
+    // names already is not given to another column (a telephone number is
+    // not a second deadline).
+    let data = h.data_from();
+    let named: Vec<Column> = h.columns.iter().filter_map(|(_, c)| *c).collect();
+    for (i, slot) in h.columns.iter_mut().enumerate() {
+        if slot.1.is_none() {
+            let cells: Vec<String> = (data..g.rows.len().min(data + 50)).map(|r| g.cell(r, i).text()).collect();
+            slot.1 = by_content(&cells, year).filter(|c| (*c != Column::Number || i == 0) && !named.contains(c));
+        }
+    }
+    Some(h)
+}
+
+/// The header with its second row, when the row under it says what it
+/// leaves open (`责任单位` over `牵头` / `配合`, `牵头` over `区领导` /
+/// `单位`); else as it was.
+fn with_second_row(g: &Grid, mut h: Header) -> Header {
     let r2 = h.first + 1;
     if r2 < g.rows.len() {
-        let below: Vec<(String, Option<Column>)> = (0..width)
+        let below: Vec<(String, Option<Column>)> = (0..h.columns.len())
             .map(|c| {
                 let (t, above) = (g.cell(r2, c).text(), &h.columns[c].0);
                 // Only under a header cell that leaves it open: one merged
@@ -288,15 +314,7 @@ pub fn find_header(g: &Grid, year: i32) -> Option<Header> {
             h.rows = 2;
         }
     }
-    // Columns the header leaves open, by their cells.
-    let data = h.data_from();
-    for (i, slot) in h.columns.iter_mut().enumerate() {
-        if slot.1.is_none() {
-            let cells: Vec<String> = (data..g.rows.len().min(data + 50)).map(|r| g.cell(r, i).text()).collect();
-            slot.1 = by_content(&cells, year).filter(|c| *c != Column::Number || i == 0);
-        }
-    }
-    Some(h)
+    h
 }
 
 /// A two-row header's parent and child: `责任单位` over `牵头` is the

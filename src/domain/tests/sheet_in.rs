@@ -156,7 +156,7 @@ proptest! {
 
 // ---- the table in a sheet ---------------------------------------------------
 
-use crate::domain::sheet_in::columns::{by_header, find_header, Column};
+use crate::domain::sheet_in::columns::{by_content, by_header, find_header, Column};
 use crate::domain::sheet_in::grid::{address, from_csv, from_tsv, place, Book, Got, Grid, Span};
 use crate::domain::sheet_in::names::{leader, leaders, roles, split_units};
 use crate::domain::sheet_in::structure::{numbering, pick_sheet, read, year_in, Saying};
@@ -352,6 +352,62 @@ fn heading_rows_and_a_two_row_header() {
     assert_eq!(r.actions.iter().map(|a| a.title.as_str()).collect::<Vec<_>>(), ["营商环境", "城市更新"]);
     assert_eq!(r.actions[0].tasks[0].co_organizers, ["区司法局"]);
     assert_eq!(r.actions[1].tasks[0].due, Some(date(2023, 12, 31)));
+}
+
+/// `责任单位` merged over `牵头单位` / `配合单位`: the second row names more
+/// columns than the first, and is still the first's second row.
+#[test]
+fn a_second_header_row_in_full_words_belongs_to_the_row_above() {
+    let mut g = grid(
+        "Sheet1",
+        &[
+            &["序号", "重点任务", "具体任务", "责任单位", "", "完成时限"],
+            &["", "", "", "牵头单位", "配合单位", ""],
+            &["1", "城市更新攻坚行动", "开工改造老旧小区", "区住房建设局", "区城管局、各街道", "2023年10月底"],
+            &["2", "", "拆除违法建筑", "区城市更新和土地整备局", "", "第四季度"],
+        ],
+    );
+    g.merged = vec![
+        Span { rows: (0, 1), cols: (0, 0) },
+        Span { rows: (0, 1), cols: (1, 1) },
+        Span { rows: (0, 1), cols: (2, 2) },
+        Span { rows: (0, 0), cols: (3, 4) },
+        Span { rows: (0, 1), cols: (5, 5) },
+        Span { rows: (2, 3), cols: (1, 1) },
+    ];
+    let b = book(g);
+    let h = find_header(&b.sheets[0].unmerged(), 2023).unwrap();
+    assert_eq!((h.first, h.rows), (0, 2));
+    assert_eq!((h.find(Column::Responsible), h.find(Column::CoOrganizers), h.find(Column::LeadUnit)), (Some(3), Some(4), None));
+    let r = read(&b, 0, 2023, None);
+    let tasks = &r.actions[0].tasks;
+    assert_eq!(tasks[0].responsible, ["区住房建设局"]);
+    assert_eq!(tasks[0].co_organizers, ["区城管局", "各街道"]);
+    assert_eq!(tasks[1].responsible, ["区城市更新和土地整备局"]);
+    assert!(r.said.iter().all(|s| !s.problem), "{:?}", r.said);
+}
+
+/// A column of telephone numbers the header does not name is not taken
+/// for the deadline the header does name, nor for a column of dates.
+#[test]
+fn a_telephone_column_is_not_a_deadline() {
+    let mut g = grid(
+        "任务表",
+        &[
+            &["具体任务", "责任单位", "联系电话", "完成时限"],
+            &["推进改革", "区市场监管局", "", "2023年6月底"],
+            &["建设中心", "区政务服务数据局", "", "年底前"],
+        ],
+    );
+    g.rows[1][2] = Got::Number(25666001.0);
+    g.rows[2][2] = Got::Number(25666002.0);
+    let b = book(g);
+    assert_eq!(find_header(&b.sheets[0].unmerged(), 2023).unwrap().find(Column::Due), Some(3));
+    let r = read(&b, 0, 2023, None);
+    assert_eq!(r.actions[0].tasks[0].due, Some(date(2023, 6, 30)));
+    assert!(r.said.iter().all(|s| !s.problem), "{:?}", r.said);
+    assert_eq!(by_content(&["25666001".into(), "25666002".into()], 2023), None);
+    assert_eq!(by_content(&["45107".into(), "45291".into()], 2023), Some(Column::Due));
 }
 
 /// An explanation sheet before the table is skipped; a sheet with no
