@@ -3,8 +3,9 @@
 // (tools/split.mjs): the start-up wasm is the main module
 // (`gongjian-<hash>_bg.wasm`); the pages' chunks (`gongjian-<hash>.<name>.wasm`)
 // are fetched on a page's first visit and printed beside, with the total.
-// The XLSX writer is a web worker of its own, loaded only when a spreadsheet
-// is exported; its size is printed too.
+// The XLSX writer and the spreadsheet reader are web workers of their own,
+// loaded only when a spreadsheet is exported or imported; their sizes are
+// printed too, and count in no budget.
 // Usage: node .ci/wasm-size.mjs <dist dir> <budget KB brotli>
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -12,7 +13,10 @@ import { brotliCompressSync, constants } from "node:zlib";
 
 const [dir = "dist", budgetKb = "300"] = process.argv.slice(2);
 const all = readdirSync(dir).filter((f) => f.endsWith(".wasm"));
-const workers = all.filter((f) => f.startsWith("gongjian-xlsx"));
+// Each worker's wasm, and when the app loads it.
+const WORKERS = { "gongjian-xlsx": "on export only", "gongjian-sheets": "on import only" };
+const workerOf = (f) => Object.keys(WORKERS).find((w) => f.startsWith(`${w}-`) || f.startsWith(`${w}_`));
+const workers = all.filter((f) => workerOf(f));
 const main = all.filter((f) => /^gongjian-[0-9a-f]+_bg\.wasm$/.test(f));
 if (main.length !== 1) {
   console.error(`wasm-size: expected one app gongjian-<hash>_bg.wasm in ${dir}, found ${main.length}: ${main.join(", ")}`);
@@ -47,6 +51,6 @@ if (own.length) console.log(`  split points (KB brotli): ${own.map((c) => `${c.n
 if (shared.length) console.log(`  shared by several: ${shared.length} chunks, ${kb(sum(shared))} KB brotli (largest ${kb(shared[0].br)})`);
 for (const w of workers) {
   const s = size(w);
-  console.log(`worker wasm (loaded on export only): ${w} ${kb(s.raw)} KB raw, ${kb(s.br)} KB brotli`);
+  console.log(`worker wasm (loaded ${WORKERS[workerOf(w)]}): ${w} ${kb(s.raw)} KB raw, ${kb(s.br)} KB brotli`);
 }
 process.exit(ok ? 0 : 1);
