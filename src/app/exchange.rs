@@ -261,6 +261,9 @@ pub async fn roles(st: AppState) -> Vec<OwnerSide> {
     crate::domain::keys::roles(&held, office_key.as_ref(), slice_of)
 }
 
+mod slices;
+pub use slices::ZipFailed;
+
 /// What an export writes.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Export {
@@ -270,6 +273,9 @@ pub enum Export {
     Slice(Id),
     /// This unit's report: what it changed since its slice.
     Report,
+    /// Every unit's slice in one ZIP, for the office to send; why the ZIP
+    /// could not be made is set in the signal (cleared when it starts).
+    Slices(RwSignal<Option<ZipFailed>>),
 }
 
 /// The whole plan (also the backup).
@@ -285,6 +291,11 @@ pub fn export_slice(st: AppState, unit: Id) {
 /// This unit's report: what it changed since its slice.
 pub fn export_report(st: AppState) {
     start_export(st, Export::Report);
+}
+
+/// Every unit that has a task gets its slice, all in one ZIP (the office).
+pub fn export_slices(st: AppState, failed: RwSignal<Option<ZipFailed>>) {
+    start_export(st, Export::Slices(failed));
 }
 
 /// Exports are written and sealed in the import chunk (the signing key's
@@ -305,79 +316,114 @@ fn start_export(st: AppState, what: Export) {
     });
 }
 
-/// Write, seal and download an export (in the import chunk). The file is
-/// signed with this browser's key for the role it acts as, made now if it
-/// has none; the office's files name its key in their plan, so that a unit
-/// pins the key the office signs with. Without a key (the browser refused
-/// to make or keep one) the file is written unsigned.
+/// Write, seal and download an export (in the import chunk); every unit's
+/// slice is written one by one the same way, then packed (`slices`).
 pub async fn export(st: AppState, what: Export) {
+    if let Export::Slices(failed) = what {
+        return slices::export(st, failed).await;
+    }
+    st.busy.set(Some(Busy { job: Job::Export, file: export_name(st, what), step: 1 }));
+    after_paint().await;
+    if let Some(pen) = Pen::take(st).await {
+        if let Some((name, text)) = pen.write(st, what).await {
+            download(&text, &name, "application/json");
+            // A whole plan, and a unit's report, carry the work out of this browser.
+            if !matches!(what, Export::Slice(_)) {
+                st.exported();
+            }
+        }
+    }
+    st.busy.set(None);
+}
+
+/// The name of an export's file, in the page's language.
+fn export_name(st: AppState, what: Export) -> String {
     let me = st.me.get_untracked();
-    let name = st.plan.with_untracked(|plan| {
+    st.plan.with_untracked(|plan| {
         let l = st.lang.get_untracked();
         match what {
             Export::Plan => file_name(plan, FileKind::Plan, None, l, Ext::Json),
             Export::Slice(u) => file_name(plan, FileKind::Slice, Some(u), l, Ext::Json),
             Export::Report => file_name(plan, FileKind::Report(Local::now().date_naive()), me, l, Ext::Json),
+            Export::Slices(_) => file_name(plan, FileKind::Slices, None, l, Ext::Zip),
         }
-    });
-    st.busy.set(Some(Busy { job: Job::Export, file: name.clone(), step: 1 }));
-    after_paint().await;
-    let side = me.map_or(OwnerSide::Office, OwnerSide::Unit);
-    let plan_id = st.plan.with_untracked(|p| p.id);
-    // A browser writes only as a role whose key it holds: a file it signed
-    // with another key would be refused, naming both fingerprints.
-    if !roles(st).await.contains(&side) {
-        st.busy.set(None);
-        if let Some(w) = web_sys::window() {
-            let _ = w.alert_with_message(crate::app::i18n::Tr::t(st.lang.get_untracked(), crate::app::i18n::m_seal::NO_KEY_FOR_ROLE));
-        }
-        return;
-    }
-    let signer = BrowserSigner::for_side(plan_id, side).await.ok();
-    let office_key = signer.as_ref().filter(|_| me.is_none()).map(|s| seal::Signer::public_key(s).clone());
-    // The office's own table names its key from its first signed export on:
-    // a file that claims the office is then checked against it. Not while
-    // the browser refuses to store the table: the export is then the way to
-    // keep the work, and a change of its own would only be refused again.
-    if let Some(k) = &office_key {
-        let saving = st.notice.with_untracked(|n| n.save_error.is_none());
-        if saving && st.plan.with_untracked(|p| p.office_key.is_none()) {
-            st.plan.update(|p| p.office_key = Some(k.clone()));
-        }
-    }
-    // The plan a file carries, with the office's key named in it.
-    let framed = |mut p: Plan| {
-        if let Some(k) = &office_key {
-            p.office_key.get_or_insert_with(|| k.clone());
-        }
-        p
-    };
-    let draft = st.plan.with_untracked(|plan| {
-        st.base.with_untracked(|base| {
-            let at = Utc::now();
-            match what {
-                Export::Plan => {
-                    let body = Body { plan: framed(Plan { example: false, ..plan.clone() }), base: None };
-                    Some(file::draft(Kind::Plan, &body, me, None, at))
-                }
-                Export::Slice(u) => Some(file::draft(Kind::Slice, &Body { plan: framed(slice(plan, u)), base: None }, me, Some(u), at)),
-                Export::Report => {
-                    let (me, base) = (me?, base.as_ref()?);
-                    Some(file::draft(Kind::Report, &report(plan, base), Some(me), Some(me), at))
-                }
+    })
+}
+
+/// How this browser signs what it exports: as the role it acts as, with its
+/// key for that role (made now if it has none); the office's files name its
+/// key in their plan, so that a unit pins the key the office signs with.
+/// Without a key (the browser refused to make or keep one) files are
+/// written unsigned.
+struct Pen {
+    me: Option<Id>,
+    signer: Option<BrowserSigner>,
+    office_key: Option<crate::domain::keys::PublicKey>,
+}
+
+impl Pen {
+    /// The pen for this browser's role; `None` (the busy line cleared and
+    /// the person told why) when the browser holds no key for that role.
+    async fn take(st: AppState) -> Option<Pen> {
+        let me = st.me.get_untracked();
+        let side = me.map_or(OwnerSide::Office, OwnerSide::Unit);
+        let plan_id = st.plan.with_untracked(|p| p.id);
+        // A browser writes only as a role whose key it holds: a file it signed
+        // with another key would be refused, naming both fingerprints.
+        if !roles(st).await.contains(&side) {
+            st.busy.set(None);
+            if let Some(w) = web_sys::window() {
+                let _ = w.alert_with_message(crate::app::i18n::Tr::t(st.lang.get_untracked(), crate::app::i18n::m_seal::NO_KEY_FOR_ROLE));
             }
-        })
-    });
-    if let Some(draft) = draft {
-        let sealed = match &signer {
+            return None;
+        }
+        let signer = BrowserSigner::for_side(plan_id, side).await.ok();
+        let office_key = signer.as_ref().filter(|_| me.is_none()).map(|s| seal::Signer::public_key(s).clone());
+        // The office's own table names its key from its first signed export on:
+        // a file that claims the office is then checked against it. Not while
+        // the browser refuses to store the table: the export is then the way to
+        // keep the work, and a change of its own would only be refused again.
+        if let Some(k) = &office_key {
+            let saving = st.notice.with_untracked(|n| n.save_error.is_none());
+            if saving && st.plan.with_untracked(|p| p.office_key.is_none()) {
+                st.plan.update(|p| p.office_key = Some(k.clone()));
+            }
+        }
+        Some(Pen { me, signer, office_key })
+    }
+
+    /// Write and seal one file: its name and its text. `None` for a report
+    /// when this browser has no slice in, and for `Slices` (not one file).
+    async fn write(&self, st: AppState, what: Export) -> Option<(String, String)> {
+        let me = self.me;
+        // The plan a file carries, with the office's key named in it.
+        let framed = |mut p: Plan| {
+            if let Some(k) = &self.office_key {
+                p.office_key.get_or_insert_with(|| k.clone());
+            }
+            p
+        };
+        let draft = st.plan.with_untracked(|plan| {
+            st.base.with_untracked(|base| {
+                let at = Utc::now();
+                match what {
+                    Export::Plan => {
+                        let body = Body { plan: framed(Plan { example: false, ..plan.clone() }), base: None };
+                        Some(file::draft(Kind::Plan, &body, me, None, at))
+                    }
+                    Export::Slice(u) => Some(file::draft(Kind::Slice, &Body { plan: framed(slice(plan, u)), base: None }, me, Some(u), at)),
+                    Export::Report => {
+                        let (me, base) = (me?, base.as_ref()?);
+                        Some(file::draft(Kind::Report, &report(plan, base), Some(me), Some(me), at))
+                    }
+                    Export::Slices(_) => None,
+                }
+            })
+        })?;
+        let sealed = match &self.signer {
             Some(s) => seal::seal(&draft.header(), s).await,
             None => None,
         };
-        download(&draft.text(sealed), &name, "application/json");
-        // A whole plan, and a unit's report, carry the work out of this browser.
-        if !matches!(what, Export::Slice(_)) {
-            st.exported();
-        }
+        Some((export_name(st, what), draft.text(sealed)))
     }
-    st.busy.set(None);
 }

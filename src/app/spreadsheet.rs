@@ -21,7 +21,7 @@ pub enum Progress {
     Failed(String),
 }
 
-fn download_bytes(bytes: &js_sys::Uint8Array, name: &str, mime: &str) {
+pub(super) fn download_bytes(bytes: &js_sys::Uint8Array, name: &str, mime: &str) {
     let parts = js_sys::Array::of1(bytes);
     let opts = web_sys::BlobPropertyBag::new();
     opts.set_type(mime);

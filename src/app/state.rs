@@ -52,7 +52,8 @@ pub struct Busy {
     pub job: Job,
     pub file: String,
     /// 1-based: an import reads, checks, then compares (3 steps); an
-    /// export writes (1 step).
+    /// export writes (1 step); every unit's slice writes one unit's slice
+    /// per step, then packs the ZIP.
     pub step: u8,
 }
 
@@ -60,6 +61,8 @@ pub struct Busy {
 pub enum Job {
     Import,
     Export,
+    /// Every unit's slice in one ZIP: this many units (at most 254 counted).
+    Slices(u8),
 }
 
 impl Job {
@@ -67,6 +70,7 @@ impl Job {
         match self {
             Job::Import => 3,
             Job::Export => 1,
+            Job::Slices(units) => units.saturating_add(1),
         }
     }
 }

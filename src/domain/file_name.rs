@@ -5,7 +5,8 @@
 //! year when the title is blank), a word for the kind, the unit's name, and
 //! the date of a dated export — for example
 //! `2027年攻坚任务责任分工表.任务分工.东门街道.json` or
-//! `Luohu 2027.slice.Dongmen Sub-district.json`. The words are in the page's
+//! `Luohu 2027.slice.Dongmen Sub-district.json`; every unit's slice at once
+//! is `Luohu 2027.slices.zip`. The words are in the page's
 //! language when the plan's title is written in it, else in the title's
 //! language, so a plan named only in Chinese gets Chinese names.
 //!
@@ -31,6 +32,8 @@ pub enum FileKind {
     Plan,
     /// One unit's slice, sent by the office.
     Slice,
+    /// Every unit's slice in one ZIP, for the office to send.
+    Slices,
     /// One unit's report, exported on `date`.
     Report(NaiveDate),
     /// The responsibility table as shown.
@@ -47,6 +50,7 @@ pub enum Ext {
     Json,
     Csv,
     Xlsx,
+    Zip,
 }
 
 impl Ext {
@@ -55,6 +59,7 @@ impl Ext {
             Ext::Json => "json",
             Ext::Csv => "csv",
             Ext::Xlsx => "xlsx",
+            Ext::Zip => "zip",
         }
     }
 }
@@ -65,6 +70,7 @@ impl FileKind {
         let (zh, en) = match self {
             FileKind::Plan => ("总表", "plan"),
             FileKind::Slice => ("任务分工", "slice"),
+            FileKind::Slices => ("各单位任务分工", "slices"),
             FileKind::Report(_) => ("进展反馈", "report"),
             FileKind::Table => ("分工表", "table"),
             FileKind::Units(_) => ("单位情况", "units"),
@@ -281,6 +287,20 @@ mod tests {
     }
 
     #[test]
+    fn every_units_slice_at_once_is_one_zip_named_for_the_plan() {
+        let plan = luohu_2022();
+        assert_eq!(file_name(&plan, FileKind::Slices, None, Lang::Zh, Ext::Zip), "罗湖区2022年攻坚任务责任分工表.各单位任务分工.zip");
+        assert_eq!(
+            file_name(&plan, FileKind::Slices, None, Lang::En, Ext::Zip),
+            "Luohu District 2022 Critical Task Division of Responsibility Table.slices.zip"
+        );
+        let (plan, _) = plan_with_units(Text::new("2027年攻坚任务", ""), &[]);
+        assert_eq!(file_name(&plan, FileKind::Slices, None, Lang::En, Ext::Zip), "2027年攻坚任务.各单位任务分工.zip");
+        let (plan, _) = plan_with_units(Text::new("", "NUL"), &[]);
+        assert_eq!(file_name(&plan, FileKind::Slices, None, Lang::En, Ext::Zip), "_NUL.slices.zip");
+    }
+
+    #[test]
     fn a_plan_named_only_in_chinese_gets_chinese_names_on_the_english_page() {
         let (plan, ids) = plan_with_units(Text::new("2027年攻坚任务", ""), &[("东门街道", "")]);
         assert_eq!(file_name(&plan, FileKind::Slice, Some(ids[0]), Lang::En, Ext::Json), "2027年攻坚任务.任务分工.东门街道.json");
@@ -369,5 +389,6 @@ mod tests {
         }
         let zh = file_name(&plan, FileKind::Plan, None, Lang::Zh, Ext::Json);
         assert_eq!(zh, format!("{}.总表.json", "攻".repeat(30)));
+        assert_safe(&file_name(&plan, FileKind::Slices, None, Lang::En, Ext::Zip));
     }
 }

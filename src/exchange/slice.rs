@@ -4,6 +4,7 @@
 
 use super::file::Body;
 use crate::domain::meta::Record;
+use crate::domain::plan::live;
 use crate::domain::{Id, Plan, Task};
 use std::collections::HashSet;
 
@@ -70,6 +71,13 @@ pub fn slice(plan: &Plan, unit: Id) -> Plan {
     out.units = plan.units.iter().filter(|u| units.contains(&u.id)).cloned().collect();
     out.numbers = numbers(plan, &action_ids, &task_ids);
     out
+}
+
+/// The units the office sends a slice to: every live unit that is
+/// responsible for, or co-organizes, at least one live task (in the plan's
+/// order). A unit with none would get an empty table.
+pub fn slice_units(plan: &Plan) -> Vec<Id> {
+    live(&plan.units).filter(|u| live(&plan.tasks).any(|t| t.involves(u.id))).map(|u| u.id).collect()
 }
 
 /// The master table's numbers of the given actions and tasks.
@@ -169,6 +177,28 @@ mod tests {
         let rows = s.table(&crate::domain::filter::TableFilter::default(), plan.kickoff);
         assert_eq!(rows[0].number, plan.action_number(rows[0].action).unwrap());
         assert_eq!(rows[0].tasks[0].1, plan.task_number(rows[0].tasks[0].0).unwrap());
+    }
+
+    #[test]
+    fn only_units_with_a_live_task_get_a_slice() {
+        let mut plan = luohu_2022();
+        let units = slice_units(&plan);
+        assert_eq!(units.len(), 4, "every unit of the example but the district");
+        for u in plan.units.iter().filter(|u| u.is_live()) {
+            assert_eq!(units.contains(&u.id), !slice(&plan, u.id).tasks.is_empty(), "{}", u.name.en);
+        }
+        // The issuing district leads actions but carries no task itself.
+        let district = plan.units.iter().find(|u| u.name.en == "Luohu District").unwrap().id;
+        assert!(!units.contains(&district));
+        // A co-organizer gets one; a unit whose only task is deleted does not.
+        let t = plan.tasks.iter().position(|t| t.responsible.contains(&dongmen(&plan))).unwrap();
+        plan.tasks[t].co_organizers.push(district);
+        assert!(slice_units(&plan).contains(&district));
+        let only: Vec<usize> = (0..plan.tasks.len()).filter(|&i| plan.tasks[i].involves(district)).collect();
+        for i in only {
+            plan.tasks[i].meta.deleted = true;
+        }
+        assert!(!slice_units(&plan).contains(&district));
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! Gongjian's XLSX writer: a [`Workbook`] of plain sheets to the bytes of
-//! an .xlsx file. In the browser it runs as a web worker (see [`worker`]),
-//! so the main app never links rust_xlsxwriter and loads it only when the
-//! user exports.
+//! an .xlsx file, and (with the same ZIP writer) a ZIP of text files, the
+//! office's slices for every unit ([`archive`]). In the browser it runs as
+//! a web worker (see [`worker`]), so the main app never links
+//! rust_xlsxwriter and loads it only when the user exports.
 //!
 //! The types have the same serde shapes as `gongjian::domain::spreadsheet`
 //! (a text cell is a JSON string, a number a JSON number, an empty cell
@@ -11,8 +12,11 @@
 use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Worksheet, XlsxError};
 use serde::{Deserialize, Serialize};
 
+pub mod archive;
 #[cfg(target_arch = "wasm32")]
 pub mod worker;
+
+pub use archive::{zip_bytes, zip_bytes_from_json, Entry};
 
 /// One cell: a text, a number, or nothing.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

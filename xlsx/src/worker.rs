@@ -8,7 +8,13 @@
 //!   too and read through `JSON.stringify`);
 //! - the worker answers with a `Uint8Array` of the .xlsx bytes (its buffer
 //!   transferred), or with `{ error: "…" }` when the input is not a
-//!   workbook or Excel cannot hold it. It never panics on input.
+//!   workbook or Excel cannot hold it;
+//! - or the page posts `{ zip: [ { name, text }, … ] }` and the worker
+//!   answers with a `Uint8Array` of a ZIP holding one file per entry
+//!   (`archive::zip_bytes`, stamped with this computer's local time), or
+//!   with `{ error: "…" }`.
+//!
+//! It never panics on input.
 
 use js_sys::{Array, Object, Reflect, Uint8Array, JSON};
 use wasm_bindgen::prelude::*;
@@ -31,7 +37,13 @@ fn reply(scope: &DedicatedWorkerGlobalScope, data: &JsValue) {
         Some(s) => Ok(s),
         None => JSON::stringify(data).ok().and_then(|s| s.as_string()).ok_or_else(|| "the message is not a workbook's JSON".to_string()),
     };
-    match json.and_then(|j| crate::workbook_bytes_from_json(&j)) {
+    let is_zip = data.is_object() && Reflect::has(data, &"zip".into()).unwrap_or(false);
+    let bytes = if is_zip {
+        json.and_then(|j| crate::zip_bytes_from_json(&j, now()))
+    } else {
+        json.and_then(|j| crate::workbook_bytes_from_json(&j))
+    };
+    match bytes {
         Ok(bytes) => {
             let array = Uint8Array::from(bytes.as_slice());
             let transfer = Array::of1(&array.buffer());
@@ -43,6 +55,22 @@ fn reply(scope: &DedicatedWorkerGlobalScope, data: &JsValue) {
             let _ = scope.post_message(&object("error", &e.into()));
         }
     }
+}
+
+/// This computer's local time, as a ZIP stamps its files (no time zone;
+/// 1980-01-01 if the clock is outside what a ZIP can hold).
+fn now() -> zip::DateTime {
+    let d = js_sys::Date::new_0();
+    let n = |v: u32| v as u8;
+    zip::DateTime::from_date_and_time(
+        d.get_full_year() as u16,
+        n(d.get_month() + 1),
+        n(d.get_date()),
+        n(d.get_hours()),
+        n(d.get_minutes()),
+        n(d.get_seconds()),
+    )
+    .unwrap_or_default()
 }
 
 fn object(key: &str, value: &JsValue) -> JsValue {

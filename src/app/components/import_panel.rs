@@ -5,8 +5,8 @@
 
 use super::save_refused::{SaveRefusedDialog, UnsavedBefore};
 use crate::app::exchange::{apply_pending, undo_import};
-use crate::app::i18n::m_seal;
 use crate::app::i18n::{m, refused, Msg, Tr};
+use crate::app::i18n::{m_seal, m_slices};
 use crate::app::state::{use_state, Job, Pending};
 use crate::domain::Lang;
 use crate::exchange::file::Kind;
@@ -248,10 +248,11 @@ pub fn ImportPanel() -> impl IntoView {
             let (job, doing) = match b.job {
                 Job::Import => (m::BUSY_IMPORT, [m::STEP_READ, m::STEP_CHECK, m::STEP_COMPARE][usize::from(b.step.clamp(1, 3) - 1)]),
                 Job::Export => (m::BUSY_EXPORT, m::STEP_WRITE),
+                Job::Slices(units) => (m_slices::BUSY, if b.step <= units { m_slices::STEP_SEAL } else { m_slices::STEP_PACK }),
             };
             let steps = b.job.steps();
-            // An import's bar fills step by step; an export's is indeterminate.
-            let done = (b.job == Job::Import).then(|| f64::from(b.step - 1));
+            // An import's bar (and every unit's slice's) fills step by step; an export's is indeterminate.
+            let done = (b.job != Job::Export).then(|| f64::from(b.step - 1));
             view! {
                 <section class="banner import-busy" role="status" aria-live="polite">
                     <p>

@@ -41,6 +41,8 @@ pub mod m_owner;
 pub mod m_plan;
 /// A file's seal in the import preview.
 pub mod m_seal;
+/// Every unit's slice at once, in one ZIP.
+pub mod m_slices;
 pub mod m_stale;
 mod words;
 pub use exchange::{field_word, kind_word, refused};

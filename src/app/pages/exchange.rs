@@ -1,6 +1,6 @@
-//! Exchange: who this browser acts as, and the three exports (the whole
-//! plan, a unit's slice, this unit's report). Importing is in the header and
-//! by dropping a file anywhere on the page.
+//! Exchange: who this browser acts as, and the exports (the whole plan, a
+//! unit's slice or every unit's at once, this unit's report). Importing is
+//! in the header and by dropping a file anywhere on the page.
 
 use crate::app::exchange::{export_plan, export_report, export_slice};
 use crate::app::i18n::{m, m_seal};
@@ -9,6 +9,9 @@ use crate::domain::ownership::Side as OwnerSide;
 use crate::domain::Id;
 use crate::exchange::slice::{count, report};
 use leptos::prelude::*;
+
+mod all_slices;
+use all_slices::AllSlices;
 
 #[component]
 pub fn ExchangePage() -> impl IntoView {
@@ -84,6 +87,7 @@ pub fn ExchangePage() -> impl IntoView {
                             {st.tr(m::EXPORT_SLICE)}
                         </button>
                     </div>
+                    <AllSlices />
                 </Show>
                 <Show when=move || !is_office()>
                     {move || match pending_records.get() {
