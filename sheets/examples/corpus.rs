@@ -1129,11 +1129,17 @@ fn old_excel(dir: &Path) -> std::io::Result<Expected> {
         hidden: true,
         cells: vec![(0, 0, text("具体任务")), (0, 1, text("责任单位")), (0, 2, text("完成时限")), (0, 3, text("备注"))],
         merged: vec![],
+        hidden_columns: vec![],
     };
-    let sheets = [XlsSheet { name: "重点任务".into(), hidden: false, cells, merged }, hidden];
+    // The people responsible, in a column the office keeps hidden.
+    cells.push((1, 6, text("责任人")));
+    for (i, person) in ["陈静", "刘洋", "赵磊", "孙丽", "周杰", "张明", "李娜"].into_iter().enumerate() {
+        cells.push((2 + i as u16, 6, text(person)));
+    }
+    let sheets = [XlsSheet { name: "重点任务".into(), hidden: false, cells, merged, hidden_columns: vec![6] }, hidden];
     std::fs::write(dir.join("old_excel.xls"), xls::xls(&sheets, false))?;
     Ok(expect(
-        "The seed's layout as an old .xls (BIFF8, as WPS and Excel 2003 save it): merged title and action cells, a date cell, a hidden second sheet.",
+        "The seed's layout as an old .xls (BIFF8, as WPS and Excel 2003 save it): merged title and action cells, a date cell, a hidden column of the people responsible, a hidden second sheet.",
         "重点任务",
         &actions,
         &[],

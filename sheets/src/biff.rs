@@ -4,7 +4,9 @@
 //! takes some records' lengths on trust; this walk refuses what would make
 //! it allocate without bound or index past a record: a sheet larger than
 //! the limits (named), a sheet that starts outside the stream, records too
-//! short for their fields, and a password (`FilePass`).
+//! short for their fields, and a password (`FilePass`). On the way it
+//! notes each sheet's hidden columns (`ColInfo`), which calamine does not
+//! read.
 
 use crate::{Refusal, MAX_COLUMNS, MAX_ROWS};
 
@@ -98,9 +100,11 @@ fn too_short(r: &Record) -> bool {
 }
 
 /// Walk the workbook stream: refuse what calamine could not read safely or
-/// what is beyond the limits.
-pub fn check(stream: &[u8]) -> Result<(), Refusal> {
+/// what is beyond the limits; else each sheet's hidden columns, in the
+/// workbook's order of sheets (calamine's too).
+pub fn check(stream: &[u8]) -> Result<Vec<Vec<usize>>, Refusal> {
     let mut sheets: Vec<(usize, String)> = Vec::new();
+    let mut hidden_columns = Vec::new();
     let mut biff8 = true;
     for r in records(stream, 0) {
         let r = r?;
@@ -122,6 +126,7 @@ pub fn check(stream: &[u8]) -> Result<(), Refusal> {
         }
     }
     for (at, name) in sheets {
+        let mut hidden = Vec::new();
         let (mut rows, mut cols) = (0u64, 0u64);
         let mut depth = 0usize;
         let mut seen_bof = false;
@@ -169,6 +174,11 @@ pub fn check(stream: &[u8]) -> Result<(), Refusal> {
                     rows = rows.max(row + 1);
                     cols = cols.max(u16_at(r.data, r.data.len() - 2) as u64 + 1);
                 }
+                // ColInfo: first and last column, and fHidden.
+                0x007D if r.data.len() >= 10 && u16_at(r.data, 8) & 1 == 1 => {
+                    let (first, last) = (u16_at(r.data, 0) as usize, (u16_at(r.data, 2) as usize).min(MAX_COLUMNS - 1));
+                    hidden.extend(first..=last);
+                }
                 _ => {}
             }
         }
@@ -178,6 +188,7 @@ pub fn check(stream: &[u8]) -> Result<(), Refusal> {
         if cols > MAX_COLUMNS as u64 {
             return Err(Refusal::TooManyColumns { sheet: name, limit: MAX_COLUMNS as u64, found: cols });
         }
+        hidden_columns.push(hidden);
     }
-    Ok(())
+    Ok(hidden_columns)
 }

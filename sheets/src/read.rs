@@ -128,7 +128,7 @@ pub fn ole(bytes: &[u8]) -> Result<Book, Refusal> {
         }
         return Err(unreadable("ole: the workbook stream is damaged"));
     };
-    biff::check(&stream)?;
+    let hidden_columns = biff::check(&stream)?;
     let mut xls: Xls<_> = match calamine::open_workbook_from_rs(Cursor::new(bytes)) {
         Ok(x) => x,
         Err(calamine::XlsError::Password) => return Err(Refusal::Password),
@@ -136,13 +136,14 @@ pub fn ole(bytes: &[u8]) -> Result<Book, Refusal> {
     };
     let from1904 = xls.has_1904_epoch();
     let mut book = Book { dates: if from1904 { DateSystem::From1904 } else { DateSystem::From1900 }, sheets: Vec::new() };
-    for meta in xls.sheets_metadata().to_vec() {
+    for (i, meta) in xls.sheets_metadata().to_vec().into_iter().enumerate() {
         if meta.typ != SheetType::WorkSheet {
             continue;
         }
         let range = xls.worksheet_range(&meta.name).map_err(unreadable)?;
         let merged = xls.merge_cells_by_sheet_name(&meta.name).unwrap_or_default();
-        book.sheets.push(from_range(&meta.name, hidden(meta.visible), range, from1904)?.into_grid(&merged, &[])?);
+        let hidden_columns = hidden_columns.get(i).map(Vec::as_slice).unwrap_or_default();
+        book.sheets.push(from_range(&meta.name, hidden(meta.visible), range, from1904)?.into_grid(&merged, hidden_columns)?);
     }
     Ok(book)
 }

@@ -113,7 +113,10 @@ fn an_old_xls_gives_texts_numbers_dates_merges_and_hidden_sheets() {
     assert_eq!(g.cell(4, 5), &Got::Date(serial(2023, 9, 30)));
     assert!(g.merged.contains(&Span { rows: (0, 0), cols: (0, 5) }));
     assert!(g.merged.contains(&Span { rows: (2, 4), cols: (3, 3) }));
+    assert_eq!(g.hidden_columns, [6]);
+    assert_eq!(g.cell(2, 6), &Got::Text("陈静".into()));
     assert!(sheet(&b, "Sheet2").hidden);
+    assert!(sheet(&b, "Sheet2").hidden_columns.is_empty());
 }
 
 #[test]
@@ -168,10 +171,10 @@ fn tab_separated_text_saved_as_xls_is_read_as_text() {
 #[test]
 fn an_xls_with_a_sheet_beyond_the_limits_is_refused_before_calamine_builds_it() {
     let cells = vec![(0, 0, XlsCell::Text("具体任务".into())), (5000, 0, XlsCell::Number(1.0))];
-    let bytes = xls::xls(&[XlsSheet { name: "大表".into(), hidden: false, cells, merged: vec![] }], false);
+    let bytes = xls::xls(&[XlsSheet { name: "大表".into(), hidden: false, cells, merged: vec![], hidden_columns: vec![] }], false);
     assert_eq!(open("大表.xls", &bytes), Err(gongjian_sheets::Refusal::TooManyRows { sheet: "大表".into(), limit: 5000, found: 5001 }));
     let cells = vec![(0, 0, XlsCell::Text("具体任务".into())), (0, 200, XlsCell::Number(1.0))];
-    let bytes = xls::xls(&[XlsSheet { name: "宽表".into(), hidden: false, cells, merged: vec![] }], false);
+    let bytes = xls::xls(&[XlsSheet { name: "宽表".into(), hidden: false, cells, merged: vec![], hidden_columns: vec![] }], false);
     assert_eq!(open("宽表.xls", &bytes), Err(gongjian_sheets::Refusal::TooManyColumns { sheet: "宽表".into(), limit: 200, found: 201 }));
 }
 

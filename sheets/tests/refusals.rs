@@ -63,10 +63,8 @@ fn a_password_protected_workbook_is_refused_as_such() {
     let encrypted = xls::compound(&[("EncryptionInfo", &[4, 0, 4, 0, 0x40, 0, 0, 0]), ("EncryptedPackage", &[7u8; 6000])]);
     assert_eq!(open("责任分工表.xlsx", &encrypted), Err(Refusal::Password));
     // An old .xls with a password: a FilePass record.
-    let sheet =
-        xls::XlsSheet {
-            name: "Sheet1".into(), hidden: false, cells: vec![(0, 0, xls::XlsCell::Text("具体任务".into()))], merged: vec![]
-        };
+    let cells = vec![(0, 0, xls::XlsCell::Text("具体任务".into()))];
+    let sheet = xls::XlsSheet { name: "Sheet1".into(), hidden: false, cells, merged: vec![], hidden_columns: vec![] };
     assert_eq!(open("责任分工表.xls", &xls::xls(&[sheet], true)), Err(Refusal::Password));
 }
 

@@ -1,7 +1,7 @@
 //! A minimal old-Excel (.xls, BIFF8) writer for the corpus and the tests:
 //! nothing writes .xls in Rust, and offices still save them. Text cells as
 //! `Label` records (UTF-16), numbers and dates as `Number` records (a date
-//! with the built-in date format), merged ranges, hidden sheets, and a
+//! with the built-in date format), merged ranges, hidden columns and sheets, and a
 //! `FilePass` record for a password-protected workbook; the stream goes
 //! into a compound file made with the `cfb` crate.
 
@@ -23,6 +23,8 @@ pub struct XlsSheet {
     pub cells: Vec<(u16, u16, XlsCell)>,
     /// (first row, last row, first column, last column).
     pub merged: Vec<(u16, u16, u16, u16)>,
+    /// Columns hidden (`ColInfo` records).
+    pub hidden_columns: Vec<u16>,
 }
 
 fn record(out: &mut Vec<u8>, typ: u16, data: &[u8]) {
@@ -82,6 +84,14 @@ pub fn workbook_stream(sheets: &[XlsSheet], password: bool) -> Vec<u8> {
         let at = stream.len() as u32;
         stream[bound_at[i]..bound_at[i] + 4].copy_from_slice(&at.to_le_bytes());
         record(&mut stream, 0x0809, &bof(0x0010));
+        for c in &s.hidden_columns {
+            // ColInfo: first, last, width, XF, options (fHidden), reserved.
+            let mut d = Vec::new();
+            for v in [*c, *c, 0u16, 0, 1, 0] {
+                d.extend_from_slice(&v.to_le_bytes());
+            }
+            record(&mut stream, 0x007D, &d);
+        }
         let rows = s.cells.iter().map(|c| c.0 as u32 + 1).max().unwrap_or(0);
         let cols = s.cells.iter().map(|c| c.1 + 1).max().unwrap_or(0);
         let mut dim = Vec::new();
