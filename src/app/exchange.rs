@@ -22,6 +22,11 @@ use wasm_bindgen::JsValue;
 /// and the page is painted between steps.
 pub fn read_file(st: AppState, f: web_sys::File) {
     let name = f.name();
+    // A spreadsheet is read by its own worker and mapped first.
+    if crate::app::sheet_import::is_spreadsheet(&name) {
+        crate::app::sheet_import::read_file(st, f);
+        return;
+    }
     let bytes = f.size() as u64;
     if bytes > MAX_BYTES {
         st.pending.set(Some(Pending::Refused { file: name, why: Refused::File(FileError::TooLarge { bytes, limit: MAX_BYTES }) }));

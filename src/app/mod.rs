@@ -6,6 +6,7 @@ pub mod i18n;
 /// The signing keys this browser holds (IndexedDB, WebCrypto).
 pub mod keys;
 pub mod pages;
+pub mod sheet_import;
 pub mod shell;
 pub mod spreadsheet;
 pub mod state;

@@ -349,7 +349,7 @@ fn ImportFile() -> impl IntoView {
     view! {
         <label class="import-control button">
             {st.tr(m::IMPORT_FILE)}
-            <input type="file" accept=".json,application/json" class="visually-hidden" on:change=on_change />
+            <input type="file" accept=".json,application/json,.xlsx,.xlsm,.xls,.et,.ods,.csv,.tsv,.txt" class="visually-hidden" on:change=on_change />
         </label>
     }
 }

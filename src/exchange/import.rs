@@ -197,6 +197,38 @@ pub fn prepare_sealed(file: &str, parsed: Parsed, sealed: &Sealed, side: Side) -
     Ok(Prepared { file: file.into(), header: h, trust, mode: Mode::Merge, preview, incoming: body.plan, base: new_base })
 }
 
+/// What importing a plan made in this browser would do: a spreadsheet read
+/// here, as a new plan (`incoming` is another plan: it takes the table's
+/// place) or as the table with the spreadsheet's records added (the same
+/// plan: merged as the office's change). It is judged as any file is —
+/// previewed, checked against the table, applied all at once, undoable —
+/// but has no seal: the person importing it made it.
+pub fn prepare_local(file: &str, incoming: Plan, side: Side, at: chrono::DateTime<chrono::Utc>) -> Result<Prepared, Refused> {
+    let header = Header {
+        format: crate::exchange::file::FORMAT.into(),
+        version: crate::exchange::file::VERSION,
+        kind: Kind::Plan,
+        plan_id: incoming.id,
+        exported_by: side.me,
+        unit: None,
+        exported_at: at,
+        app_version: crate::exchange::file::APP_VERSION.into(),
+        sha256: String::new(),
+        seal: None,
+        body: (),
+    };
+    if incoming.id != side.plan.id {
+        check(&incoming, &[], &incoming)?;
+        let preview = merge::listing(&incoming);
+        return Ok(Prepared { file: file.into(), header, trust: Trust::Local, mode: Mode::Replace, preview, incoming, base: None });
+    }
+    let preview = merge::preview_as(side.plan, &incoming, side.base, side.me, side.me);
+    let merged = merge::apply(side.plan, &preview, &vec![Some(Choice::Keep); preview.conflicts.len()], Stamp { by: side.me, at })
+        .map_err(|e| Refused::File(FileError::Read(crate::exchange::ReadError::Invalid { path: "$".into(), reason: e.to_string() })))?;
+    check(&merged, &side.plan.validate(), &incoming)?;
+    Ok(Prepared { file: file.into(), header, trust: Trust::Local, mode: Mode::Merge, preview, incoming, base: None })
+}
+
 /// The side a file says sent it: a report's unit, else its exporter.
 fn sender_of(h: &Header) -> Option<Id> {
     match h.kind {
@@ -242,7 +274,7 @@ fn trust_of(h: &Header, incoming: &Plan, sealed: &Sealed, side: Side, replace: b
 
 /// True for a table nobody has worked on: the example as shipped, or a
 /// blank plan with no record in it yet.
-fn is_spare(plan: &Plan) -> bool {
+pub fn is_spare(plan: &Plan) -> bool {
     let empty = plan.units.is_empty()
         && plan.people.is_empty()
         && plan.actions.is_empty()

@@ -161,6 +161,9 @@ pub enum Trust {
     /// Unsigned, no key pinned, and signed files are not required: it is
     /// previewed with a warning.
     Unsigned,
+    /// Made in this browser by the person importing it (a spreadsheet read
+    /// here): nobody else's file, so there is no seal to judge.
+    Local,
 }
 
 /// Why a file's seal refuses it: nothing of it is applied.

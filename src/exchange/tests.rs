@@ -411,3 +411,43 @@ fn a_units_own_weekly_meeting_travels_to_the_office_but_not_one_it_did_not_recor
     let p = import(&office2, &u.report_file(10)).unwrap();
     assert!(p.preview.refused.iter().any(|r| r.item.key.id == m && r.why == Why::NotOwner), "{:?}", p.preview);
 }
+
+/// A table read from a spreadsheet in this browser goes through the same
+/// preview as a file: as a new plan it takes the table's place, added to
+/// the current plan it is merged as the office's change; either way it has
+/// no seal to judge, and a second look at the same result adds nothing new.
+#[test]
+fn a_plan_made_here_from_a_spreadsheet_is_previewed_and_applied_like_a_file() {
+    use super::import::prepare_local;
+    use super::seal::Trust;
+    use crate::domain::sheet_in::grid::{from_tsv, Book};
+    use crate::domain::sheet_in::into::add_to;
+    use crate::domain::sheet_in::structure::read;
+    let cells = "重点任务\t具体任务\t责任单位\t完成时限\n营商环境\t推进商事登记改革\t东门街道\t6月30日前\n营商环境\t建设政务服务中心\t区政务服务数据局\t年底\n";
+    let reading = read(&Book { sheets: vec![from_tsv("粘贴", cells)], ..Book::default() }, 0, 2022, None);
+    let stamp = Stamp { by: None, at: at(2) };
+    let table = office();
+    let side = Side { plan: &table, me: None, base: None };
+
+    // Added to the current plan: merged, its records added, the existing unit reused.
+    let mut added = table.clone();
+    add_to(&mut added, &reading, "粘贴", stamp).unwrap();
+    let p = prepare_local("粘贴", added, side, at(2)).unwrap();
+    assert_eq!((p.mode, &p.trust), (Mode::Merge, &Trust::Local));
+    assert!(p.preview.refused.is_empty() && p.preview.conflicts.is_empty());
+    let kinds: Vec<RecordKind> = p.preview.added.iter().map(|i| i.key.kind).collect();
+    assert_eq!(kinds.iter().filter(|k| **k == RecordKind::Action).count(), 1);
+    assert_eq!(kinds.iter().filter(|k| **k == RecordKind::Task).count(), 2);
+    assert_eq!(kinds.iter().filter(|k| **k == RecordKind::Unit).count(), 1, "东门街道 is the example's own");
+    let out = finish(side, &p, &[], stamp).unwrap();
+    assert_eq!(out.plan.tasks.len(), table.tasks.len() + 2);
+    assert_eq!(out.plan.units.len(), table.units.len() + 1);
+
+    // As a new plan: it replaces the table, and the browser is its office.
+    let mut fresh = Plan::blank(crate::domain::Text::new("新表", ""), 2022, NaiveDate::from_ymd_opt(2022, 1, 1).unwrap(), stamp);
+    add_to(&mut fresh, &reading, "粘贴", stamp).unwrap();
+    let p = prepare_local("粘贴", fresh.clone(), side, at(2)).unwrap();
+    assert_eq!((p.mode, &p.trust), (Mode::Replace, &Trust::Local));
+    let out = finish(side, &p, &[], stamp).unwrap();
+    assert_eq!((out.plan, out.me), (fresh, None));
+}

@@ -269,6 +269,7 @@ pub fn ImportPanel() -> impl IntoView {
         <SaveRefusedDialog />
         {busy}
         {undo}
+        <super::sheet_mapping::SheetMapping />
         {panel}
     }
 }
@@ -285,5 +286,6 @@ fn seal_line(trust: &Trust, h: &crate::exchange::file::Header, l: Lang) -> AnyVi
         }
         .into_any(),
         Trust::Unsigned => view! { <span class="unsigned">{l.t(m_seal::UNSIGNED)}</span> }.into_any(),
+        Trust::Local => view! { <span>{l.t(crate::app::i18n::m_sheet::MADE_HERE)}</span> }.into_any(),
     }
 }

@@ -20,6 +20,7 @@ pub mod plan_head_fields;
 pub mod row_buttons;
 pub mod save_refused;
 pub mod sheet;
+pub mod sheet_mapping;
 pub mod stale;
 pub mod storage_banner;
 pub mod storage_panel;

@@ -286,7 +286,10 @@ pub const WHY_APPEND_ONLY: Msg =
 pub const WHY_UNKNOWN_TASK: Msg = Msg("表中没有它所属的任务", "its task is not in the table");
 pub const YES: Msg = Msg("是", "yes");
 pub const NO: Msg = Msg("否", "no");
-pub const IMPORT_WHERE: Msg = Msg("用页面顶部的“导入文件”按钮选择文件。", "Choose a file with \"Import file\" at the top of the page.");
+pub const IMPORT_WHERE: Msg = Msg(
+    "用页面顶部的“导入文件”按钮选择文件：交换文件（.json），或现有的责任分工表（Excel、WPS 的 .xlsx、.xls，或 .csv）。",
+    "Choose a file with \"Import file\" at the top of the page: an exchange file (.json), or an existing responsibility table (Excel or WPS .xlsx, .xls, or .csv).",
+);
 pub const PLAN_MOVED: Msg = Msg(
     "您编辑期间，表中的施工图已被修改（导入或其他标签页）。表中现在是：",
     "The table's plan changed while you were editing (an import or another tab). The table now has:",

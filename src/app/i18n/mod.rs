@@ -41,6 +41,8 @@ pub mod m_owner;
 pub mod m_plan;
 /// A file's seal in the import preview.
 pub mod m_seal;
+/// Importing a table from a spreadsheet or pasted cells.
+pub mod m_sheet;
 /// Every unit's slice at once, in one ZIP.
 pub mod m_slices;
 pub mod m_stale;

@@ -104,6 +104,7 @@ pub fn ExchangePage() -> impl IntoView {
 
             <h3>{st.tr(m::IMPORT_FILE)}</h3>
             <p class="hint">{st.tr(m::IMPORT_WHERE)} " " {st.tr(m::DROP_HINT)}</p>
+            <crate::app::components::sheet_mapping::SheetPaste />
             <crate::app::components::import_history::ImportHistory />
         </section>
     }

@@ -9,3 +9,4 @@ pub mod into;
 pub mod names;
 pub mod structure;
 pub mod when;
+pub mod words;

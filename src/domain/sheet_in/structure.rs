@@ -164,7 +164,18 @@ pub fn read(book: &Book, sheet: usize, year: i32, columns: Option<&[Option<Colum
     let name = raw.name.clone();
     let mut said = Vec::new();
     let found = find_header(&g, year);
-    let mut header = found.clone().unwrap_or(Header { first: 0, rows: 1, columns: vec![(String::new(), None); g.width()] });
+    // No header the reader knows: the person says what each column is; a
+    // first row of short labels (`内容`, `单位`, `日期`) is still a header,
+    // else every row is data.
+    let mut header = found.clone().unwrap_or_else(|| {
+        let first = (0..g.rows.len()).find(|r| (0..g.width()).any(|c| !g.cell(*r, c).is_empty())).unwrap_or(0);
+        let cells: Vec<String> = (0..g.width()).map(|c| g.cell(first, c).text()).collect();
+        let filled: Vec<&String> = cells.iter().filter(|c| !c.is_empty()).collect();
+        let labels = filled.len() >= 2
+            && filled.iter().all(|c| c.chars().count() <= 8 && c.parse::<f64>().is_err() && read_when(c, year).day().is_none());
+        let columns = cells.into_iter().map(|t| (if labels { t } else { String::new() }, None)).collect();
+        Header { first, rows: usize::from(labels), columns }
+    });
     if let Some(cols) = columns {
         for (i, c) in cols.iter().enumerate() {
             if let Some(slot) = header.columns.get_mut(i) {
@@ -177,10 +188,14 @@ pub fn read(book: &Book, sheet: usize, year: i32, columns: Option<&[Option<Colum
     let year = year_of_title.unwrap_or(year);
     let mut reading =
         Reading { sheet, sheet_name: name.clone(), header: None, title, year: year_of_title, actions: Vec::new(), said: Vec::new() };
-    if found.is_none() && columns.is_none() {
-        said.push(Said { place: name.clone(), what: Saying::NoHeader, problem: true });
-        reading.said = said;
-        return reading;
+    if found.is_none() {
+        let mapped = header.find(Column::Task).is_some();
+        said.push(Said { place: name.clone(), what: Saying::NoHeader, problem: !mapped });
+        if !mapped {
+            reading.header = Some(header);
+            reading.said = said;
+            return reading;
+        }
     }
     for c in &raw.hidden_columns {
         let h = header.columns.get(*c).map(|(t, _)| t.clone()).unwrap_or_default();

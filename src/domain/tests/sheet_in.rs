@@ -559,3 +559,39 @@ fn the_apps_own_csv_export_imports_back_into_the_same_table() {
         assert_eq!(shape(&back), shape(&plan), "{lang:?}");
     }
 }
+
+#[test]
+fn every_remark_is_worded_in_both_languages_without_the_other() {
+    use crate::domain::sheet_in::words::{column, saying};
+    use crate::domain::Lang;
+    let all = [
+        Saying::UnreadableDate("尽快".into()),
+        Saying::Ongoing("长期坚持".into()),
+        Saying::SeveralDates("6月底、12月底".into(), date(2023, 12, 31)),
+        Saying::NoUnit,
+        Saying::NoTask,
+        Saying::HiddenColumn(String::new()),
+        Saying::HiddenColumn("备注".into()),
+        Saying::Note("注：本表".into()),
+        Saying::NoHeader,
+        Saying::NoTaskColumn,
+        Saying::CellError("#REF!".into()),
+        Saying::NoAction,
+    ];
+    for s in &all {
+        let zh = saying(Lang::Zh, s);
+        assert!(!zh.chars().any(|c| c.is_ascii_alphabetic() && !"REF".contains(c)), "{zh}");
+        let en = saying(Lang::En, s);
+        let quoted: String = match s {
+            Saying::UnreadableDate(t) | Saying::Ongoing(t) | Saying::SeveralDates(t, _) | Saying::HiddenColumn(t) | Saying::Note(t) => {
+                t.clone()
+            }
+            _ => String::new(),
+        };
+        assert!(!en.replace(&quoted, "").chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{en}");
+    }
+    for c in Column::ALL {
+        assert!(!column(Lang::Zh, c).is_ascii());
+        assert!(column(Lang::En, c).is_ascii());
+    }
+}
