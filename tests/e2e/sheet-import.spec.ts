@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EXCHANGE_WORDS, ExchangePage } from './pages/exchange-page';
+import { expectNoSeriousViolations } from './helpers/axe';
 import { SheetImport } from './pages/sheet-import';
 import { TablePage } from './pages/table-page';
 
@@ -35,8 +36,10 @@ test.describe('importing an existing table (Chinese)', () => {
     await expect(s.list(s.w.problems)).toHaveText([`${s.w.pasted}!D5 读不出日期“尽快”，完成时限留空`]);
     await expect(s.list(s.w.remarks)).toContainText([`${s.w.pasted}!D4 “长期坚持”没有具体日期，完成时限留空`]);
     await expect(s.firstRows().first()).toContainText('打造国际消费中心推进东门步行街提升改造东门街道2023-06-30');
-    await expect(s.mapping.getByText(s.w.unitsFound)).toBeVisible();
-    await expect(s.mapping.locator('p').filter({ hasText: s.w.unitsNew })).toContainText('区商务局、区政务服务数据局、区住房建设局');
+    // Into a new plan every unit is made, each once.
+    await expect(s.mapping.getByText(s.w.unitsFound)).toHaveCount(0);
+    await expect(s.mapping.locator('p').filter({ hasText: s.w.unitsNew })).toContainText('(4) 东门街道、区商务局、区政务服务数据局、区住房建设局');
+    await expectNoSeriousViolations(page, 'the spreadsheet mapping (zh)');
     // The example is the table: a new plan is what it becomes, titled from the title row.
     await expect(s.mapping.getByRole('radio', { name: s.w.intoNew })).toBeChecked();
     await expect(s.mapping.getByRole('textbox', { name: s.w.newTitle })).toHaveValue('罗湖区2023年重点工作责任分工表');
@@ -101,6 +104,7 @@ test('in English, the office adds pasted rows into its current plan', async ({ p
   const s = new SheetImport(page, 'en');
   await s.paste('Key action\tTask\tResponsible unit\tDue date\nNight economy\tOpen the night market\tDongmen Sub-district\t2022-09-30');
   await s.expectFound(1, 1);
+  await expectNoSeriousViolations(page, 'the spreadsheet mapping (en)');
   await expect(s.mapping.getByRole('radio', { name: s.w.intoCurrent })).toBeChecked();
   await expect(s.mapping.locator('p').filter({ hasText: s.w.unitsFound })).toContainText('Dongmen Sub-district');
   await s.previewButton.click();

@@ -203,7 +203,7 @@ pub fn SheetMapping() -> impl IntoView {
                 let year = m.year;
                 Some(
                     view! {
-                        <section class="banner sheet-mapping" aria-labelledby="sheet-mapping-title">
+                        <section class="import-preview sheet-mapping" aria-labelledby="sheet-mapping-title">
                             <h2 id="sheet-mapping-title">{l.t(ms::TITLE)} " " <code>{m.file.clone()}</code></h2>
                             {sheet_pick}
                             <p class="sheet-found" role="status">

@@ -52,7 +52,10 @@ impl Names<'_> {
         let text = written(name);
         if let Some(u) = self.plan.unit_named_like(&text, None) {
             let id = u.id;
-            push_once(&mut self.matched.units_found, name);
+            // Made earlier in this same import: not one the plan had.
+            if !self.matched.units_new.iter().any(|n| fold_name(n) == fold_name(name)) {
+                push_once(&mut self.matched.units_found, name);
+            }
             return Ok(id);
         }
         push_once(&mut self.matched.units_new, name);
@@ -76,7 +79,9 @@ impl Names<'_> {
             .find(|p| [&p.name.zh, &p.name.en].iter().any(|n| fold_name(n) == wanted))
             .map(|p| p.id);
         if let Some(id) = found {
-            push_once(&mut self.matched.people_found, name);
+            if !self.matched.people_new.iter().any(|n| fold_name(n) == fold_name(name)) {
+                push_once(&mut self.matched.people_found, name);
+            }
             return Ok(id);
         }
         push_once(&mut self.matched.people_new, name);

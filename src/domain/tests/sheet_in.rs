@@ -595,3 +595,16 @@ fn every_remark_is_worded_in_both_languages_without_the_other() {
         assert!(column(Lang::En, c).is_ascii());
     }
 }
+
+/// A unit named on several rows of a new plan is made once and listed as
+/// made, never also as "matched" (it was not in the plan before).
+#[test]
+fn a_unit_made_by_the_import_is_not_also_listed_as_matched() {
+    let g = grid("任务清单", &[&["具体任务", "责任单位"], &["推进改革", "东门街道"], &["建设中心", "东门街道、区商务局"]]);
+    let r = read(&book(g), 0, 2023, None);
+    let mut plan = crate::domain::Plan::blank(crate::domain::Text::new("新表", ""), 2023, date(2023, 1, 1), super::stamp());
+    let m = add_to(&mut plan, &r, "任务清单", super::stamp()).unwrap();
+    assert_eq!(m.units_new, ["东门街道", "区商务局"]);
+    assert!(m.units_found.is_empty(), "{:?}", m.units_found);
+    assert_eq!(plan.units.len(), 2);
+}
