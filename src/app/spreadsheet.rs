@@ -3,12 +3,15 @@
 //! writer's 220 KB never load on an ordinary visit.
 
 use super::exchange::download;
-use super::i18n::m;
+use super::i18n::{m, Tr};
 use super::shell::base_path;
-use super::state::use_state;
-use crate::domain::file_name::Ext;
+use super::state::{use_state, AppState};
+use crate::domain::board::Board;
+use crate::domain::file_name::{file_name, Ext, FileKind};
 use crate::domain::spreadsheet::{csv, Sheet, Workbook};
 use leptos::prelude::*;
+use leptos::task::spawn_local;
+use leptos::wasm_split::{wasm_split, SplitLoaderError};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -68,6 +71,37 @@ fn export_xlsx(book: Workbook, name: String, progress: RwSignal<Option<Progress>
     on_message.forget();
 }
 
+/// Write `sheet` in `ext` and download it as `name`: CSV here, XLSX in the worker.
+fn write(sheet: Sheet, name: String, ext: Ext, progress: RwSignal<Option<Progress>>) {
+    match ext {
+        Ext::Xlsx => export_xlsx(Workbook { sheets: vec![sheet] }, name, progress),
+        _ => download(&csv(&sheet), &name, "text/csv;charset=utf-8"),
+    }
+}
+
+/// The board's unit table, written and downloaded in the import chunk: the
+/// board is part of the start-up, the writing of spreadsheets is not.
+#[wasm_split(import, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn units_in_chunk(st: AppState, board: Board, ext: Ext, progress: RwSignal<Option<Progress>>) -> Result<(), SplitLoaderError> {
+    let lang = st.lang.get_untracked();
+    let (sheet, name) =
+        st.plan.with_untracked(|p| (p.unit_sheet(&board, lang), file_name(p, FileKind::Units(st.today.get_untracked()), None, lang, ext)));
+    write(sheet, name, ext, progress);
+    Ok(())
+}
+
+/// What the board's unit table is exported by (see [`ExportButtons`]).
+pub fn units_export(st: AppState, board: Memo<Board>) -> Callback<(Ext, RwSignal<Option<Progress>>)> {
+    Callback::new(move |(ext, progress): (Ext, RwSignal<Option<Progress>>)| {
+        let board = board.get_untracked();
+        spawn_local(async move {
+            if units_in_chunk(st, board, ext, progress).await.is_err() {
+                progress.set(Some(Progress::Failed(st.lang.get_untracked().t(m::PAGE_LOAD_FAILED).into())));
+            }
+        });
+    })
+}
+
 /// "Export CSV" and "Export XLSX" for a sheet built when clicked.
 #[component]
 pub fn SheetExports(
@@ -76,17 +110,22 @@ pub fn SheetExports(
     /// The file's name for a format (`domain::file_name`).
     name: Callback<Ext, String>,
 ) -> impl IntoView {
+    let export = Callback::new(move |(ext, progress): (Ext, RwSignal<Option<Progress>>)| write(make.run(()), name.run(ext), ext, progress));
+    view! { <ExportButtons export /> }
+}
+
+/// The two export buttons, and how an XLSX export stands.
+#[component]
+pub fn ExportButtons(
+    /// Writes and downloads the sheet in a format, saying how it stands.
+    export: Callback<(Ext, RwSignal<Option<Progress>>)>,
+) -> impl IntoView {
     let st = use_state();
     let progress = RwSignal::new(None::<Progress>);
-    let to_csv = move |_| {
-        let sheet = make.run(());
-        download(&csv(&sheet), &name.run(Ext::Csv), "text/csv;charset=utf-8");
-    };
-    let to_xlsx = move |_| export_xlsx(Workbook { sheets: vec![make.run(())] }, name.run(Ext::Xlsx), progress);
     view! {
         <div class="table-exports no-print">
-            <button type="button" on:click=to_csv>{st.tr(m::EXPORT_CSV)}</button>
-            <button type="button" on:click=to_xlsx disabled=move || progress.get() == Some(Progress::Working)>{st.tr(m::EXPORT_XLSX)}</button>
+            <button type="button" on:click=move |_| export.run((Ext::Csv, progress))>{st.tr(m::EXPORT_CSV)}</button>
+            <button type="button" on:click=move |_| export.run((Ext::Xlsx, progress)) disabled=move || progress.get() == Some(Progress::Working)>{st.tr(m::EXPORT_XLSX)}</button>
             {move || progress.get().map(|p| match p {
                 Progress::Working => view! { <span role="status">{st.tr(m::XLSX_WORKING)}</span> }.into_any(),
                 Progress::Failed(why) => view! { <span class="error" role="alert">{st.tr(m::XLSX_FAILED)} " " {why}</span> }.into_any(),

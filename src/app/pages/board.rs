@@ -7,11 +7,10 @@ use crate::app::components::board::light_bar::LightBar;
 use crate::app::components::board::scope_picker::{use_scope, ScopePicker};
 use crate::app::components::light_badge::LightBadge;
 use crate::app::i18n::{light_name, m, Tr};
-use crate::app::spreadsheet::SheetExports;
+use crate::app::spreadsheet::{units_export, ExportButtons};
 use crate::app::state::use_state;
 use crate::app::url::query_string;
 use crate::domain::board::{Facet, MilestoneRef};
-use crate::domain::file_name::{file_name, FileKind};
 use crate::domain::filter::TableFilter;
 use crate::domain::light::Light;
 use crate::domain::Id;
@@ -146,7 +145,7 @@ pub fn BoardPage() -> impl IntoView {
 
             <section class="board-section" aria-labelledby="units-heading">
                 <h3 id="units-heading">{st.tr(m::UNITS)}</h3>
-                <SheetExports make=Callback::new(move |_| st.plan.with_untracked(|p| board.with_untracked(|b| p.unit_sheet(b, lang.get_untracked())))) name=Callback::new(move |ext| st.plan.with_untracked(|p| file_name(p, FileKind::Units(st.today.get_untracked()), None, lang.get_untracked(), ext))) />
+                <ExportButtons export=units_export(st, board) />
                 <table class="sheet-table">
                     <thead><tr>
                         <th scope="col">{st.tr(m::UNIT)}</th><th scope="col">{st.tr(m::TASKS_HEADER)}</th><th scope="col">{st.tr(m::LIGHT_RED)}</th><th scope="col">{st.tr(m::LIGHT_YELLOW)}</th><th scope="col">{st.tr(m::LAST_REPORT)}</th>
