@@ -124,7 +124,11 @@ pub fn paste(st: AppState, text: &str) {
 /// The plan the mapping makes: a new one, or the current one with the
 /// table's records added; and which units and people it matched.
 pub fn result(st: AppState, m: &Mapping) -> Result<(Plan, Matched), crate::domain::edit::EditError> {
-    let reading = m.reading();
+    result_of(st, m, &m.reading())
+}
+
+/// [`result`], from the table already read with the mapping.
+pub fn result_of(st: AppState, m: &Mapping, reading: &Reading) -> Result<(Plan, Matched), crate::domain::edit::EditError> {
     let stamp = st.stamp();
     let untitled = st.lang.get_untracked().t(ms::UNTITLED);
     let mut plan = match m.into {
@@ -134,7 +138,7 @@ pub fn result(st: AppState, m: &Mapping) -> Result<(Plan, Matched), crate::domai
             Plan::blank(written(m.title.trim()), m.year, kickoff, stamp)
         }
     };
-    let matched = add_to(&mut plan, &reading, untitled, stamp)?;
+    let matched = add_to(&mut plan, reading, untitled, stamp)?;
     Ok((plan, matched))
 }
 

@@ -73,6 +73,15 @@ test.describe('importing an existing table (Chinese)', () => {
     await s.paste('推进东门步行街提升改造\t东门街道\t2023-06-30\n建设区政务服务中心\t区政务服务数据局\t2023-12-31');
     await expect(s.mapping).toContainText('在前 20 行里找不到表头');
     await expect(s.previewButton).toBeDisabled();
+    // By keyboard: the column's select keeps the focus while the mapping
+    // beside it updates, and Tab goes on to the next column.
+    await s.column('A').focus();
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowDown');
+    await expect(s.column('A')).toHaveValue('Task');
+    await expect(s.firstRows()).toHaveCount(2);
+    await expect(s.column('A')).toBeFocused();
+    await page.keyboard.press('Tab');
+    await expect(s.column('B')).toBeFocused();
     // Said by hand: the first column is the task, the second the unit.
     await s.column('A').selectOption({ label: '具体任务' });
     await s.column('B').selectOption({ label: '责任单位' });
