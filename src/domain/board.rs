@@ -24,10 +24,12 @@ pub enum Facet {
     Silent,
     /// It has problems waiting for coordination.
     Problems,
+    /// It has risks not closed.
+    Risks,
 }
 
 impl Facet {
-    pub const ALL: [Facet; 4] = [Facet::Overdue, Facet::DueSoon, Facet::Silent, Facet::Problems];
+    pub const ALL: [Facet; 5] = [Facet::Overdue, Facet::DueSoon, Facet::Silent, Facet::Problems, Facet::Risks];
 
     pub fn key(self) -> &'static str {
         match self {
@@ -35,6 +37,7 @@ impl Facet {
             Facet::DueSoon => "due_soon",
             Facet::Silent => "silent",
             Facet::Problems => "problems",
+            Facet::Risks => "risks",
         }
     }
 
@@ -108,6 +111,14 @@ pub struct Board {
     pub open_problems: Vec<Id>,
     /// The tasks those problems are on, each once.
     pub problem_tasks: Vec<Id>,
+    /// Open problems that ask a district leader to coordinate (the scope's
+    /// leader, when it names one), oldest first.
+    pub leader_problems: Vec<Id>,
+    /// Open risks of the tasks in scope, the highest level first.
+    pub open_risks: Vec<Id>,
+    /// Open decisions of the meetings that concern the scope (all of them
+    /// on the whole board), worst light first.
+    pub decisions: Vec<super::meetings::OpenDecision>,
 }
 
 /// Each id once, in first-seen order.
@@ -133,17 +144,21 @@ impl Board {
     }
 }
 
-/// What the board is narrowed to ("my unit, my action").
+/// What the board is narrowed to ("my unit, my action", "the key actions
+/// I lead").
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Scope {
     pub unit: Option<Id>,
     pub action: Option<Id>,
+    /// A district leader: the key actions he or she leads.
+    pub leader: Option<Id>,
 }
 
 impl Scope {
     pub fn includes(&self, t: &Task, plan: &Plan) -> bool {
         self.action.is_none_or(|a| t.action == a)
             && self.unit.is_none_or(|u| t.involves(u) || plan.action(t.action).is_some_and(|a| a.leading_units.contains(&u)))
+            && self.leader.is_none_or(|p| plan.action(t.action).is_some_and(|a| a.leaders.contains(&p)))
     }
 }
 
@@ -223,6 +238,7 @@ impl Plan {
                 unit.map_or(!silent.is_empty(), |u| silent.contains(&u))
             }
             Facet::Problems => has_problem(t.id),
+            Facet::Risks => live(&self.risks).any(|r| r.task == t.id && r.is_open()),
         }
     }
 
@@ -248,7 +264,7 @@ impl Plan {
             .filter(|(_, a)| scope.action.is_none_or(|x| x == a.id))
             .filter_map(|(i, a)| {
                 let mine: Vec<&&Task> = tasks.iter().filter(|t| t.action == a.id).collect();
-                if mine.is_empty() && scope.unit.is_some() {
+                if mine.is_empty() && (scope.unit.is_some() || scope.leader.is_some_and(|p| !a.leaders.contains(&p))) {
                     return None;
                 }
                 let ls: Vec<(Id, Light)> = mine.iter().map(|t| (t.id, light_of(t))).collect();
@@ -265,7 +281,7 @@ impl Plan {
             .map(|u| {
                 let leads: Vec<Id> = tasks.iter().filter(|t| t.responsible.contains(&u.id)).map(|t| t.id).collect();
                 let helps: Vec<Id> = tasks.iter().filter(|t| t.co_organizers.contains(&u.id)).map(|t| t.id).collect();
-                let on = Scope { unit: Some(u.id), action: None };
+                let on = Scope { unit: Some(u.id), ..Scope::default() };
                 let all: Vec<&&Task> = tasks.iter().filter(|t| on.includes(t, self)).collect();
                 let with = |l: Light| all.iter().filter(|t| light_of(t) == l).map(|t| t.id).collect::<Vec<_>>();
                 let last_report = self.standing_reports().filter(|r| r.unit == u.id && r.date <= today).map(|r| r.date).max();
@@ -305,6 +321,21 @@ impl Plan {
         let mut problems: Vec<&super::Problem> = live(&self.problems).filter(|p| in_scope.contains(&p.task) && is_open(p, today)).collect();
         super::numbers::sort_by(&mut problems, |p| p.raised_on);
 
+        let leaders: std::collections::HashSet<Id> = self.district_leaders().into_iter().collect();
+        let leader_problems = problems
+            .iter()
+            .filter(|p| p.assigned_to.is_some_and(|a| leaders.contains(&a) && scope.leader.is_none_or(|l| l == a)))
+            .map(|p| p.id)
+            .collect();
+        let whole = *scope == Scope::default();
+        let decisions = self
+            .open_decisions(today)
+            .into_iter()
+            .filter(|o| whole || live(&self.meetings).any(|m| m.id == o.meeting && m.concerns(&in_scope, scope.leader)))
+            .collect();
+        let mut risks: Vec<&super::Risk> = live(&self.risks).filter(|r| in_scope.contains(&r.task) && r.is_open()).collect();
+        super::numbers::sort_by(&mut risks, |r| std::cmp::Reverse(r.level));
+
         Board {
             today,
             week_start: Plan::week_start(today),
@@ -318,6 +349,9 @@ impl Plan {
             silent,
             problem_tasks: distinct(problems.iter().map(|p| p.task)),
             open_problems: problems.into_iter().map(|p| p.id).collect(),
+            leader_problems,
+            open_risks: risks.into_iter().map(|r| r.id).collect(),
+            decisions,
         }
     }
 }

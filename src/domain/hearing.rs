@@ -56,6 +56,23 @@ pub struct Pack {
     pub attention: Vec<(Id, Assessment)>,
     /// Open problems on the scope's tasks, oldest first.
     pub problems: Vec<Id>,
+    /// Open risks on the scope's tasks, the highest level first.
+    pub risks: Vec<Id>,
+    /// The decisions of meetings on the scope's tasks (or chaired by the
+    /// leader), with their state as of `today`: open ones first, the
+    /// reddest first, then those closed.
+    pub decisions: Vec<DecisionState>,
+    /// Each task's plan (施工图): submitted on a day, or not yet.
+    pub plans: Vec<(Id, Option<NaiveDate>)>,
+}
+
+/// A meeting's decision and where it stands.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DecisionState {
+    pub meeting: Id,
+    pub decision: Id,
+    /// Done (closed, on time or late), or open with its light and why.
+    pub assessment: Assessment,
 }
 
 impl Plan {
@@ -172,6 +189,25 @@ impl Plan {
         let mut problems: Vec<(NaiveDate, Id)> =
             live(&self.problems).filter(|p| p.resolved_on.is_none() && tasks.contains(&p.task)).map(|p| (p.raised_on, p.id)).collect();
         problems.sort();
+        let mut risks: Vec<&super::Risk> = live(&self.risks).filter(|r| r.is_open() && tasks.contains(&r.task)).collect();
+        super::numbers::sort_by(&mut risks, |r| std::cmp::Reverse(r.level));
+        let w = self.settings.warning_days;
+        let task_set: std::collections::HashSet<Id> = tasks.iter().copied().collect();
+        let mut decisions: Vec<DecisionState> = live(&self.meetings)
+            .filter(|m| m.date <= today)
+            .filter(|m| {
+                m.concerns(
+                    &task_set,
+                    match scope {
+                        HearingScope::Leader(l) => Some(l),
+                        HearingScope::Action(_) => None,
+                    },
+                )
+            })
+            .flat_map(|m| m.decisions.iter().map(move |d| DecisionState { meeting: m.id, decision: d.id, assessment: d.light(today, w) }))
+            .collect();
+        super::numbers::sort_by(&mut decisions, |d| std::cmp::Reverse(d.assessment.light.rank()));
+        let plans = tasks.iter().filter_map(|id| self.task(*id)).map(|t| (t.id, t.plan_submitted_on.filter(|d| *d <= today))).collect();
         Pack {
             since,
             today,
@@ -181,6 +217,9 @@ impl Plan {
             changed,
             attention,
             problems: problems.into_iter().map(|(_, id)| id).collect(),
+            risks: risks.into_iter().map(|r| r.id).collect(),
+            decisions,
+            plans,
         }
     }
 }

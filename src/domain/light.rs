@@ -99,6 +99,11 @@ pub enum Reason {
         days: i64,
         ever: bool,
     },
+    /// An open high or major risk on the task (Settings can turn the rule off).
+    HighRisk {
+        level: super::RiskLevel,
+        description: String,
+    },
     /// Progress (percent) behind the share of time elapsed (percent).
     BehindPace {
         progress: f64,
@@ -146,6 +151,7 @@ impl fmt::Display for Reason {
             Reason::Tasks { light, numbers } => {
                 write!(f, "{} {} {}: {}", numbers.len(), tasks(numbers.len()), light.word(), numbers.join(", "))
             }
+            Reason::HighRisk { level, description } => write!(f, "open {} risk: {description}", level.name(En).to_lowercase()),
             Reason::NoTasks => write!(f, "no tasks"),
             Reason::DecisionOverdue { days } => write!(f, "decision {} overdue", n_days(*days)),
             Reason::DecisionDueSoon { days: 0 } => write!(f, "decision due today"),
@@ -272,6 +278,11 @@ impl Plan {
         }
         if t.due.is_none() {
             missing.push(Reason::NoDueDate);
+        }
+        // An open high risk is flagged, started or not, until it is closed.
+        if self.settings.high_risk_yellow {
+            let risks = live(&self.risks).filter(|r| r.task == t.id && r.is_open() && r.level.is_high());
+            missing.extend(risks.map(|r| Reason::HighRisk { level: r.level, description: r.description.clone() }));
         }
         if today < start {
             return match (plan_missing, missing.is_empty()) {

@@ -30,6 +30,14 @@ pub struct OpenDecision {
     pub assessment: Assessment,
 }
 
+impl super::Meeting {
+    /// Whether the meeting concerns a scope: it discussed one of `tasks`,
+    /// or `leader` chaired it. The board and the hearing pack ask this.
+    pub fn concerns(&self, tasks: &std::collections::HashSet<Id>, leader: Option<Id>) -> bool {
+        self.tasks.iter().any(|t| tasks.contains(t)) || leader.is_some_and(|l| self.chair == Some(l))
+    }
+}
+
 impl Decision {
     /// Closed: done. Past due: red. Due within `warning_days`: yellow.
     pub fn light(&self, today: NaiveDate, warning_days: u32) -> Assessment {

@@ -90,6 +90,14 @@ pub struct Settings {
     /// field's absence) for plans from before.
     #[serde(default)]
     pub require_signed: bool,
+    /// An open high or major risk turns its task yellow (on unless the
+    /// office turns it off; plans from before the rule read it as on).
+    #[serde(default = "on")]
+    pub high_risk_yellow: bool,
+}
+
+fn on() -> bool {
+    true
 }
 
 impl Settings {
@@ -114,6 +122,7 @@ impl Default for Settings {
             // New plans require signed files; plans from before signing
             // read the field as absent, that is off.
             require_signed: true,
+            high_risk_yellow: true,
         }
     }
 }
@@ -299,6 +308,25 @@ impl Plan {
     /// (id, name) of live people sorted by name, for pickers.
     pub fn person_choices(&self, lang: super::Lang) -> Vec<(Id, String)> {
         self.people_sorted(lang).iter().map(|p| (p.id, p.name.get(lang).to_string())).collect()
+    }
+
+    /// The district leaders: live people who lead a live key action, each
+    /// once, in the order of the actions they lead.
+    pub fn district_leaders(&self) -> Vec<Id> {
+        let mut seen = std::collections::HashSet::new();
+        self.actions_in_order()
+            .into_iter()
+            .flat_map(|a| a.leaders.iter().copied())
+            .filter(|p| self.person(*p).is_some() && seen.insert(*p))
+            .collect()
+    }
+
+    /// (id, name) of the district leaders, sorted by name, for pickers.
+    pub fn leader_choices(&self, lang: super::Lang) -> Vec<(Id, String)> {
+        let mut v: Vec<(Id, String)> =
+            self.district_leaders().into_iter().filter_map(|p| self.person(p).map(|x| (p, x.name.get(lang).to_string()))).collect();
+        super::numbers::sort_by(&mut v, |x| x.1.clone());
+        v
     }
 
     /// (id, "n title") of live key actions in order, for pickers.

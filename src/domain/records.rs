@@ -203,6 +203,33 @@ pub struct Exemption {
 
 impl RiskLevel {
     pub const ALL: [RiskLevel; 4] = [RiskLevel::Low, RiskLevel::Medium, RiskLevel::High, RiskLevel::Major];
+
+    /// High or major: what turns a task yellow while it is open.
+    pub fn is_high(self) -> bool {
+        matches!(self, RiskLevel::High | RiskLevel::Major)
+    }
+
+    /// The level's word (`高`, "High"), as the pages and exports say it.
+    pub fn name(self, lang: super::Lang) -> &'static str {
+        let (zh, en) = match self {
+            RiskLevel::Low => ("低", "Low"),
+            RiskLevel::Medium => ("中", "Medium"),
+            RiskLevel::High => ("高", "High"),
+            RiskLevel::Major => ("重大", "Major"),
+        };
+        if lang == super::Lang::Zh {
+            zh
+        } else {
+            en
+        }
+    }
+}
+
+impl Risk {
+    /// Not closed: open, or being mitigated.
+    pub fn is_open(&self) -> bool {
+        self.status != RiskStatus::Closed
+    }
 }
 
 impl RiskCategory {

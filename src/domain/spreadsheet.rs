@@ -115,6 +115,7 @@ pub fn reason_text(lang: Lang, r: &Reason) -> String {
             format!("时间过半进度滞后：进度 {}%，时间已过 {}%", fixed(*progress, 0), fixed(*elapsed, 0))
         }
         Reason::Tasks { light, numbers } => format!("{} 项任务{}：{}", numbers.len(), light_name(lang, *light), numbers.join("、")),
+        Reason::HighRisk { level, description } => format!("{}风险未消除：{description}", level.name(lang)),
         Reason::NoTasks => "没有任务".into(),
         Reason::DecisionOverdue { days } => format!("议定事项逾期 {days} 天"),
         Reason::DecisionDueSoon { days: 0 } => "议定事项今天到期".into(),

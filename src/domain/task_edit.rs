@@ -240,6 +240,22 @@ impl Plan {
         Ok(())
     }
 
+    /// Ask a district leader to coordinate an open problem (需区领导协调),
+    /// or (`None`) take the request back. Only a district leader can be
+    /// asked; the problem stays on record either way.
+    pub fn ask_leader(&mut self, id: Id, leader: Option<Id>, stamp: Stamp) -> Result<(), EditError> {
+        if leader.is_some_and(|l| !self.district_leaders().contains(&l)) {
+            return Err(EditError::NotFound);
+        }
+        let p = find_live(&mut self.problems, id)?;
+        if p.resolved_on.is_some() {
+            return Err(EditError::NotFound);
+        }
+        p.assigned_to = leader;
+        p.meta.touch(stamp);
+        Ok(())
+    }
+
     pub fn add_risk(&mut self, d: RiskDraft, stamp: Stamp) -> Result<Id, EditError> {
         if d.description.trim().is_empty() {
             return Err(blank("risk"));

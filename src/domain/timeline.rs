@@ -219,7 +219,7 @@ mod tests {
     fn the_scope_narrows_the_rows() {
         let plan = luohu_2022();
         let dongmen = Id::from_name("unit:dongmen");
-        let rows = plan.timeline(&Scope { unit: Some(dongmen), action: None }, d(2022, 6, 30));
+        let rows = plan.timeline(&Scope { unit: Some(dongmen), ..Scope::default() }, d(2022, 6, 30));
         let numbers: Vec<&str> = rows.iter().map(|r| r.number.as_str()).collect();
         assert_eq!(numbers, vec!["7", "7.1"]);
     }

@@ -183,6 +183,7 @@ fn setting(field: &str) -> Option<(&'static str, &'static str)> {
         "board_window_days" => ("看板显示天数", "Board window (days)"),
         "export_reminder_days" => ("导出提醒（天）", "Export reminder (days)"),
         "require_signed" => ("只接受已签名的文件", "Require signed files"),
+        "high_risk_yellow" => ("未消除的高风险使任务亮黄灯", "Open high risks turn tasks yellow"),
         "scoring" => ("考核计分", "Appraisal scoring"),
         "base" => ("基础分", "Base score"),
         "milestone_on_time" => ("节点按时完成", "Milestone on time"),

@@ -13,38 +13,9 @@ pub fn reason(l: Lang, r: &Reason) -> String {
     crate::domain::spreadsheet::reason_text(l, r)
 }
 
+/// A risk level's word (the domain words it, so that a light's reason says the same).
 pub fn risk_level(l: Lang, v: RiskLevel) -> &'static str {
-    let zh = l == Lang::Zh;
-    match v {
-        RiskLevel::Low => {
-            if zh {
-                "低"
-            } else {
-                "Low"
-            }
-        }
-        RiskLevel::Medium => {
-            if zh {
-                "中"
-            } else {
-                "Medium"
-            }
-        }
-        RiskLevel::High => {
-            if zh {
-                "高"
-            } else {
-                "High"
-            }
-        }
-        RiskLevel::Major => {
-            if zh {
-                "重大"
-            } else {
-                "Major"
-            }
-        }
-    }
+    v.name(l)
 }
 
 pub fn risk_category(l: Lang, v: RiskCategory) -> &'static str {

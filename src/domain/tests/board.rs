@@ -56,7 +56,7 @@ fn problem_of(plan: &Plan, number: &str) -> Id {
 
 /// Every light, overdue and due-soon milestones, units silent or not, and
 /// problems open, resolved, and resolved only later.
-fn varied() -> Plan {
+pub(super) fn varied() -> Plan {
     let mut plan = example();
     for n in ["7.1", "8.1", "8.2", "8.3", "8.4", "8.5", "9.1", "9.2"] {
         plan.set_task_plan(task_id(&plan, n), "Steps".into(), Some(date(2022, 2, 10)), stamp()).unwrap();
@@ -106,7 +106,7 @@ fn the_board_counts_every_task_under_exactly_one_light() {
     // No plan (施工图) was submitted a week after kick-off: all red.
     assert_eq!(of_light(&b.by_light, Light::Red), b.tasks);
     let plan = varied();
-    for scope in [Scope::default(), Scope { unit: Some(unit_id(&plan, "Dawutong")), action: None }] {
+    for scope in [Scope::default(), Scope { unit: Some(unit_id(&plan, "Dawutong")), ..Scope::default() }] {
         assert_counts_add_up(&plan, &scope);
     }
 }
@@ -209,18 +209,18 @@ fn a_unit_scope_keeps_its_tasks_and_those_of_actions_it_leads() {
     // 9.2 handed to another unit: ESC still sees it, as the leading unit of action 9.
     let t92 = task_id(&plan, "9.2");
     plan.tasks.iter_mut().find(|t| t.id == t92).unwrap().responsible = vec![drb];
-    let b = plan.board(&Scope { unit: Some(esc), action: None }, today());
+    let b = plan.board(&Scope { unit: Some(esc), ..Scope::default() }, today());
     assert_eq!(b.tasks, ids(&plan, &["9.1", "9.2"]));
     assert_eq!(b.actions.iter().map(|a| (a.action, a.number)).collect::<Vec<_>>(), vec![(action_id(&plan, 9), 9)]);
     assert_eq!(b.units.iter().map(|u| u.unit).collect::<Vec<_>>(), vec![esc]);
-    let b = plan.board(&Scope { unit: Some(drb), action: None }, today());
+    let b = plan.board(&Scope { unit: Some(drb), ..Scope::default() }, today());
     assert_eq!(b.tasks, ids(&plan, &["6.1", "9.2"]));
 }
 
 #[test]
 fn an_action_scope_keeps_only_that_action_and_units_with_tasks_in_it() {
     let plan = example();
-    let b = plan.board(&Scope { unit: None, action: Some(action_id(&plan, 8)) }, today());
+    let b = plan.board(&Scope { action: Some(action_id(&plan, 8)), ..Scope::default() }, today());
     assert_eq!(b.tasks, ids(&plan, &["8.1", "8.2", "8.3", "8.4", "8.5"]));
     assert_eq!(b.actions.iter().map(|a| a.number).collect::<Vec<_>>(), vec![8]);
     assert_eq!(b.units.iter().map(|u| u.unit).collect::<Vec<_>>(), vec![unit_id(&plan, "Dawutong")]);

@@ -8,6 +8,7 @@ mod example;
 mod filter;
 mod import_log;
 mod input;
+mod leader;
 mod light;
 mod meetings;
 mod plan_head;
