@@ -36,6 +36,8 @@ pub mod m_input;
 pub mod m_keep;
 /// The signing key and its key file.
 pub mod m_keys;
+/// The leader's view on the board: leader scope, problems for a leader, risks.
+pub mod m_leader;
 pub mod m_meetings;
 pub mod m_owner;
 pub mod m_plan;

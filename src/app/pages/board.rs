@@ -6,7 +6,7 @@ use crate::app::components::board::bar::ProgressBar;
 use crate::app::components::board::light_bar::LightBar;
 use crate::app::components::board::scope_picker::{use_scope, ScopePicker};
 use crate::app::components::light_badge::LightBadge;
-use crate::app::i18n::{light_name, m, Tr};
+use crate::app::i18n::{light_name, m, m_leader as ml, reason, risk_category, risk_level, Tr};
 use crate::app::spreadsheet::{units_export, ExportButtons};
 use crate::app::state::use_state;
 use crate::app::url::query_string;
@@ -18,9 +18,12 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
-/// Milestones listed under "overdue" and "due soon"; a city's plan has
-/// thousands (10,000 elements on the page, 0.6 s to show).
-const BOARD_LIST_MAX: usize = 50;
+/// Items a board list shows before it counts the rest and links to them
+/// all in the table: the board stays a few screens long on a city's plan
+/// (1,000 tasks, thousands of overdue milestones).
+const BOARD_LIST_MAX: usize = 10;
+/// Units the unit table lists (the reddest first) before it links to the directory.
+const BOARD_UNITS_MAX: usize = 15;
 
 #[component]
 pub fn BoardPage() -> impl IntoView {
@@ -32,7 +35,7 @@ pub fn BoardPage() -> impl IntoView {
     // A link to the table, narrowed by the board's scope and `f`.
     let table = move |f: TableFilter| {
         let s = scope.get();
-        let f = TableFilter { unit: f.unit.or(s.unit), action: f.action.or(s.action), ..f };
+        let f = TableFilter { unit: f.unit.or(s.unit), action: f.action.or(s.action), leader: f.leader.or(s.leader), ..f };
         let mut q = f.to_query();
         if let Some(l) = query.with(|q| q.get("lang")) {
             q.push(("lang", l));
@@ -49,6 +52,36 @@ pub fn BoardPage() -> impl IntoView {
     let task_label = move |task: Id| {
         let number = st.numbers.with(|n| n.get(&task).cloned().unwrap_or_default());
         st.plan.with(|p| p.task(task).map(|t| format!("{number} {}", t.title.get(lang.get())))).unwrap_or_default()
+    };
+    let red = move || board.with(|b| b.by_light.iter().find(|(l, _)| *l == Light::Red).map(|(_, v)| v.clone()).unwrap_or_default());
+    // "… and 12 more: see them all in the table", when a list is cut.
+    let more = move |rest: usize, f: TableFilter| {
+        (rest > 0).then(|| {
+            view! {
+                <li class="more">
+                    <A href=move || table(f.clone())>{move || format!("{} {rest} {}", lang.get().t(m::AND_MORE), lang.get().t(m::MORE_IN_TABLE))}</A>
+                </li>
+            }
+        })
+    };
+    // Problems, the first few: raised on, task, what, and whom it asks.
+    let problem_list = move |ids: Vec<Id>, facet: Facet| {
+        let rest = ids.len().saturating_sub(BOARD_LIST_MAX);
+        let rows = ids
+            .into_iter()
+            .take(BOARD_LIST_MAX)
+            .filter_map(|id| st.plan.with(|p| p.problems.iter().find(|x| x.id == id).cloned()))
+            .map(|pr| {
+                let asked = st.plan.with(|p| pr.assigned_to.and_then(|a| p.person(a)).map(|x| x.name.get(lang.get()).to_string()));
+                view! {
+                    <li>
+                        <span class="date">{pr.raised_on.to_string()}</span> " · " <A href=sheet(pr.task)>{task_label(pr.task)}</A> " · " {pr.description.clone()}
+                        {asked.map(|n| view! { " · " <strong>{lang.get().t(ml::ASKED)} " " {n} " " {lang.get().t(ml::ASKED_END)}</strong> })}
+                    </li>
+                }
+            })
+            .collect_view();
+        (rows, more(rest, TableFilter { facet: Some(facet), ..Default::default() }))
     };
     let counts = Signal::derive(move || board.with(|b| b.by_light.iter().map(|(l, v)| (*l, v.len())).collect::<Vec<_>>()));
     // The most overdue (or soonest due) first; past BOARD_LIST_MAX the rest
@@ -110,6 +143,47 @@ pub fn BoardPage() -> impl IntoView {
                 </div>
             </div>
 
+            <div class="board-lists board-first">
+                <section class="board-section" aria-labelledby="red-heading">
+                    <h3 id="red-heading">{st.tr(ml::RED_TASKS)} " " <A href=move || table(TableFilter { light: Some(Light::Red), ..Default::default() })>{move || red().len()}</A> " " {st.tr(m::TASKS_WORD)}</h3>
+                    {move || {
+                        let red = red();
+                        if red.is_empty() {
+                            return view! { <p class="empty">{st.tr(ml::NO_RED)}</p> }.into_any();
+                        }
+                        let rest = red.len().saturating_sub(BOARD_LIST_MAX);
+                        let rows = red.into_iter().take(BOARD_LIST_MAX).map(|id| {
+                            let why = st.lights.with(|l| l.get(&id).and_then(|a| a.first_reason()).map(|r| reason(lang.get(), r))).unwrap_or_default();
+                            view! { <li><A href=sheet(id)>{task_label(id)}</A> " — " <span class="reason">{why}</span></li> }
+                        }).collect_view();
+                        view! { <ul>{rows}{more(rest, TableFilter { light: Some(Light::Red), ..Default::default() })}</ul> }.into_any()
+                    }}
+                </section>
+                <section class="board-section" aria-labelledby="overdue-heading">
+                    <h3 id="overdue-heading">{st.tr(m::OVERDUE_MILESTONES)} " " <A href=move || table(TableFilter { facet: Some(Facet::Overdue), ..Default::default() })>{move || board.with(|b| b.overdue_tasks().len())}</A> " " {st.tr(m::TASKS_WORD)}</h3>
+                    <ul>{move || milestone_list(board.with(|b| b.overdue.clone()), true)}</ul>
+                </section>
+                <section class="board-section" aria-labelledby="leader-problems-heading">
+                    <h3 id="leader-problems-heading">{st.tr(ml::NEEDS_LEADER)} " " <span class="hint">{move || board.with(|b| b.leader_problems.len())}</span></h3>
+                    <Show when=move || board.with(|b| !b.leader_problems.is_empty()) fallback=move || view! { <p class="empty">{st.tr(ml::NO_NEEDS_LEADER)}</p> }>
+                        <ul>{move || problem_list(board.with(|b| b.leader_problems.clone()), Facet::Problems)}</ul>
+                    </Show>
+                </section>
+                <OpenDecisions board />
+                <RiskRegister board sheet=Callback::new(sheet) task_label=Callback::new(task_label) table=Callback::new(table) />
+                <section class="board-section" aria-labelledby="silent-heading">
+                    <h3 id="silent-heading">{st.tr(m::NOT_REPORTED)} <span class="hint">" (" {st.tr(m::SINCE)} " " {move || board.with(|b| b.week_start.to_string())} ")"</span> " " <A href=move || table(TableFilter { facet: Some(Facet::Silent), ..Default::default() })>{move || board.with(|b| b.silent_tasks().len())}</A> " " {st.tr(m::TASKS_WORD)}</h3>
+                    <ul>
+                        {move || board.with(|b| b.silent.clone()).into_iter().map(|s| {
+                            let name = st.plan.with(|p| p.unit(s.unit).map(|x| x.name.get(lang.get()).to_string())).unwrap_or_default();
+                            let numbers = st.numbers.with(|n| s.tasks.iter().filter_map(|t| n.get(t).cloned()).collect::<Vec<_>>().join("、"));
+                            let unit = s.unit;
+                            view! { <li>{name} ": " <A href=move || table(TableFilter { unit: Some(unit), facet: Some(Facet::Silent), ..Default::default() })>{numbers}</A></li> }
+                        }).collect_view()}
+                    </ul>
+                </section>
+            </div>
+
             <section class="board-section" aria-labelledby="actions-heading">
                 <h3 id="actions-heading">{st.tr(m::ACTIONS_HEADING)}</h3>
                 <table class="sheet-table board-actions">
@@ -142,7 +216,6 @@ pub fn BoardPage() -> impl IntoView {
                     </tbody>
                 </table>
             </section>
-
             <section class="board-section" aria-labelledby="units-heading">
                 <h3 id="units-heading">{st.tr(m::UNITS)}</h3>
                 <ExportButtons export=units_export(st, board) />
@@ -151,7 +224,7 @@ pub fn BoardPage() -> impl IntoView {
                         <th scope="col">{st.tr(m::UNIT)}</th><th scope="col">{st.tr(m::TASKS_HEADER)}</th><th scope="col">{st.tr(m::LIGHT_RED)}</th><th scope="col">{st.tr(m::LIGHT_YELLOW)}</th><th scope="col">{st.tr(m::LAST_REPORT)}</th>
                     </tr></thead>
                     <tbody>
-                        <For each=move || board.with(|b| b.units.clone()) key=|u| u.clone() children=move |u| {
+                        <For each=move || board.with(|b| b.units.iter().take(BOARD_UNITS_MAX).cloned().collect::<Vec<_>>()) key=|u| u.clone() children=move |u| {
                             let id = u.unit;
                             let name = move || st.plan.with(|p| p.unit(id).map(|x| x.name.get(lang.get()).to_string())).unwrap_or_default();
                             let link = move |light: Option<Light>| table(TableFilter { unit: Some(id), light, ..Default::default() });
@@ -167,15 +240,15 @@ pub fn BoardPage() -> impl IntoView {
                         } />
                     </tbody>
                 </table>
+                {move || {
+                    let rest = board.with(|b| b.units.len()).saturating_sub(BOARD_UNITS_MAX);
+                    (rest > 0).then(|| view! {
+                        <p class="more"><A href=move || crate::app::url::with_lang("/units", query.with(|q| q.get("lang")))>{move || format!("{} {rest} {}", lang.get().t(ml::AND_MORE), lang.get().t(ml::MORE_UNITS))}</A></p>
+                    })
+                }}
             </section>
 
-            <OpenDecisions />
-
             <div class="board-lists">
-                <section class="board-section" aria-labelledby="overdue-heading">
-                    <h3 id="overdue-heading">{st.tr(m::OVERDUE_MILESTONES)} " " <A href=move || table(TableFilter { facet: Some(Facet::Overdue), ..Default::default() })>{move || board.with(|b| b.overdue_tasks().len())}</A> " " {st.tr(m::TASKS_WORD)}</h3>
-                    <ul>{move || milestone_list(board.with(|b| b.overdue.clone()), true)}</ul>
-                </section>
                 <section class="board-section" aria-labelledby="soon-heading">
                     <h3 id="soon-heading">{move || {
                         let (before, after) = (lang.get().t(m::DUE_WITHIN), lang.get().t(m::DAYS));
@@ -184,23 +257,10 @@ pub fn BoardPage() -> impl IntoView {
                     }} " " <A href=move || table(TableFilter { facet: Some(Facet::DueSoon), ..Default::default() })>{move || board.with(|b| b.due_soon_tasks().len())}</A> " " {st.tr(m::TASKS_WORD)}</h3>
                     <ul>{move || milestone_list(board.with(|b| b.due_soon.clone()), false)}</ul>
                 </section>
-                <section class="board-section" aria-labelledby="silent-heading">
-                    <h3 id="silent-heading">{st.tr(m::NOT_REPORTED)} <span class="hint">" (" {st.tr(m::SINCE)} " " {move || board.with(|b| b.week_start.to_string())} ")"</span> " " <A href=move || table(TableFilter { facet: Some(Facet::Silent), ..Default::default() })>{move || board.with(|b| b.silent_tasks().len())}</A> " " {st.tr(m::TASKS_WORD)}</h3>
-                    <ul>
-                        {move || board.with(|b| b.silent.clone()).into_iter().map(|s| {
-                            let name = st.plan.with(|p| p.unit(s.unit).map(|x| x.name.get(lang.get()).to_string())).unwrap_or_default();
-                            let numbers = st.numbers.with(|n| s.tasks.iter().filter_map(|t| n.get(t).cloned()).collect::<Vec<_>>().join("、"));
-                            let unit = s.unit;
-                            view! { <li>{name} ": " <A href=move || table(TableFilter { unit: Some(unit), facet: Some(Facet::Silent), ..Default::default() })>{numbers}</A></li> }
-                        }).collect_view()}
-                    </ul>
-                </section>
                 <section class="board-section" aria-labelledby="problems-heading">
                     <h3 id="problems-heading">{st.tr(m::PROBLEMS)} " " <A href=move || table(TableFilter { facet: Some(Facet::Problems), ..Default::default() })>{move || board.with(|b| b.problem_tasks.len())}</A> " " {st.tr(m::TASKS_WORD)}</h3>
                     <ul>
-                        {move || board.with(|b| b.open_problems.clone()).into_iter().filter_map(|id| st.plan.with(|p| p.problems.iter().find(|x| x.id == id).cloned())).map(|pr| view! {
-                            <li><span class="date">{pr.raised_on.to_string()}</span> " · " <A href=sheet(pr.task)>{task_label(pr.task)}</A> " · " {pr.description.clone()}</li>
-                        }).collect_view()}
+                        {move || problem_list(board.with(|b| b.open_problems.clone()), Facet::Problems)}
                     </ul>
                 </section>
             </div>
@@ -210,7 +270,10 @@ pub fn BoardPage() -> impl IntoView {
 
 /// The meetings' decisions still open, worst light first, each closable here.
 #[component]
-fn OpenDecisions() -> impl IntoView {
+fn OpenDecisions(
+    /// The board: its decisions are those of the meetings on its scope.
+    board: Memo<crate::domain::board::Board>,
+) -> impl IntoView {
     use crate::app::i18n::m_meetings as mm;
     let st = use_state();
     let lang = st.lang;
@@ -218,7 +281,9 @@ fn OpenDecisions() -> impl IntoView {
     let rows = Memo::new(move |_| {
         st.plan.with(|p| {
             let l = lang.get();
-            p.open_decisions(st.today.get())
+            board
+                .get()
+                .decisions
                 .into_iter()
                 .filter_map(|o| {
                     let (mt, d) = p.decision(o.meeting, o.decision)?;
@@ -252,6 +317,83 @@ fn OpenDecisions() -> impl IntoView {
                         }
                     }).collect_view()}
                 </ul>
+            </Show>
+        </section>
+    }
+}
+
+/// The risk register: open risks by level and category, and the high and
+/// major ones listed by task, the first few with a link to them all.
+#[component]
+fn RiskRegister(
+    /// The board.
+    board: Memo<crate::domain::board::Board>,
+    /// A task's sheet.
+    sheet: Callback<Id, String>,
+    /// "1.2 title" of a task.
+    task_label: Callback<Id, String>,
+    /// A link to the table.
+    table: Callback<TableFilter, String>,
+) -> impl IntoView {
+    use crate::domain::{RiskCategory, RiskLevel};
+    let st = use_state();
+    let lang = st.lang;
+    let risks = Memo::new(move |_| {
+        board.with(|b| {
+            st.plan.with(|p| b.open_risks.iter().filter_map(|id| p.risks.iter().find(|r| r.id == *id).cloned()).collect::<Vec<_>>())
+        })
+    });
+    let grid = move || {
+        let levels: Vec<RiskLevel> = RiskLevel::ALL.into_iter().rev().collect();
+        let l = lang.get();
+        let cats: Vec<RiskCategory> =
+            RiskCategory::ALL.into_iter().filter(|c| risks.with(|r| r.iter().any(|x| x.category == *c))).collect();
+        let head = cats.iter().map(|c| view! { <th scope="col">{risk_category(l, *c)}</th> }).collect_view();
+        let rows = levels
+            .iter()
+            .map(|lv| {
+                let cells = cats.iter().map(|c| view! { <td class="num">{risks.with(|r| r.iter().filter(|x| x.level == *lv && x.category == *c).count())}</td> }).collect_view();
+                let total = risks.with(|r| r.iter().filter(|x| x.level == *lv).count());
+                view! { <tr><th scope="row">{risk_level(l, *lv)}</th>{cells}<td class="num">{total}</td></tr> }
+            })
+            .collect_view();
+        view! {
+            <div class="table-scroll" role="region" tabindex="0" aria-label=l.t(ml::RISKS)>
+                <table class="sheet-table risk-grid">
+                    <thead><tr><th scope="col">{l.t(ml::LEVEL)}</th>{head}<th scope="col">{l.t(ml::TOTAL)}</th></tr></thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        }
+    };
+    let high = move || {
+        let l = lang.get();
+        let high: Vec<_> = risks.with(|r| r.iter().filter(|x| x.level.is_high()).cloned().collect());
+        let rest = high.len().saturating_sub(BOARD_LIST_MAX);
+        let rows = high
+            .into_iter()
+            .take(BOARD_LIST_MAX)
+            .map(|r| {
+                view! {
+                    <li>
+                        <span class=format!("risk-level risk-{}", if r.level == RiskLevel::Major { "major" } else { "high" })>{risk_level(l, r.level)}</span>
+                        " · " {risk_category(l, r.category)} " · " <A href=sheet.run(r.task)>{task_label.run(r.task)}</A> " · " {r.description.clone()}
+                    </li>
+                }
+            })
+            .collect_view();
+        let more = (rest > 0).then(|| {
+            let href = table.run(TableFilter { facet: Some(Facet::Risks), ..Default::default() });
+            view! { <li class="more"><A href=href>{format!("{} {rest} {}", l.t(m::AND_MORE), l.t(m::MORE_IN_TABLE))}</A></li> }
+        });
+        view! { <h4>{l.t(ml::HIGH_RISKS)}</h4><ul>{rows}{more}</ul> }
+    };
+    view! {
+        <section class="board-section risk-register" aria-labelledby="risks-heading">
+            <h3 id="risks-heading">{st.tr(ml::RISKS)} " " <A href=move || table.run(TableFilter { facet: Some(Facet::Risks), ..Default::default() })>{move || risks.with(|r| r.len())}</A></h3>
+            <Show when=move || risks.with(|r| !r.is_empty()) fallback=move || view! { <p class="empty">{st.tr(ml::NO_RISKS)}</p> }>
+                {grid}
+                {high}
             </Show>
         </section>
     }

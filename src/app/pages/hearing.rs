@@ -6,7 +6,7 @@
 use crate::app::components::form_parts::parse_date;
 use crate::app::components::light_badge::LightBadge;
 use crate::app::components::picker::Picker;
-use crate::app::i18n::{light_name, m_appraisal as ma, Tr};
+use crate::app::i18n::{light_name, m_appraisal as ma, m_leader as ml, risk_category, risk_level, risk_status, Tr};
 use crate::app::state::use_state;
 use crate::app::url::{use_replace_query, with_lang};
 use crate::domain::hearing::HearingScope;
@@ -29,6 +29,12 @@ struct Shown {
     attention: Vec<(Id, String, Assessment)>,
     /// (task, number and title, raised by, raised on, description)
     problems: Vec<(Id, String, String, String, String)>,
+    /// (task, number and title, level, category, description, status)
+    risks: Vec<(Id, String, String, String, String, String)>,
+    /// (decision, meeting's day and kind, owner, due, where it stands)
+    decisions: Vec<(String, String, String, String, Assessment)>,
+    /// (task, number and title, the plan's state)
+    plans: Vec<(Id, String, String)>,
 }
 
 fn task_words(p: &Plan, t: Id, l: Lang) -> String {
@@ -73,6 +79,36 @@ fn shown(p: &Plan, scope: HearingScope, since: NaiveDate, today: NaiveDate, l: L
             .iter()
             .filter_map(|id| p.problems.iter().find(|x| x.id == *id))
             .map(|x| (x.task, task_words(p, x.task, l), unit(x.raised_by), x.raised_on.to_string(), x.description.clone()))
+            .collect(),
+        risks: pack
+            .risks
+            .iter()
+            .filter_map(|id| p.risks.iter().find(|x| x.id == *id))
+            .map(|r| {
+                let (level, cat, status) = (risk_level(l, r.level), risk_category(l, r.category), risk_status(l, r.status));
+                (r.task, task_words(p, r.task, l), level.to_string(), cat.to_string(), r.description.clone(), status.to_string())
+            })
+            .collect(),
+        decisions: pack
+            .decisions
+            .iter()
+            .filter_map(|d| {
+                let (m, x) = p.decision(d.meeting, d.decision)?;
+                let meeting = format!("{} {}", m.date, l.t(crate::app::i18n::m_meetings::kind(m.kind)));
+                let due = x.due.map(|d| d.to_string()).unwrap_or_else(|| "—".into());
+                Some((x.text.clone(), meeting, x.owner.map(unit).unwrap_or_default(), due, d.assessment.clone()))
+            })
+            .collect(),
+        plans: pack
+            .plans
+            .iter()
+            .map(|(t, on)| {
+                let state = match on {
+                    Some(d) => format!("{} {d}", l.t(ml::PLAN_ON)),
+                    None => format!("{} {}", l.t(ml::PLAN_NOT), p.plan_due()),
+                };
+                (*t, task_words(p, *t, l), state)
+            })
             .collect(),
     }
 }
@@ -275,6 +311,60 @@ pub fn HearingPage() -> impl IntoView {
                             }.into_any()
                         }
                     }}
+                </section>
+                <section class="pack-section" aria-labelledby="pack-risks-heading">
+                    <h3 id="pack-risks-heading">{st.tr(ml::PACK_RISKS)}</h3>
+                    {move || {
+                        let rows = d().risks;
+                        if rows.is_empty() {
+                            return view! { <p class="empty">{st.tr(ml::PACK_NO_RISKS)}</p> }.into_any();
+                        }
+                        view! {
+                            <table aria-labelledby="pack-risks-heading">
+                                <thead><tr>
+                                    <th scope="col">{st.tr(ml::COL_TASK)}</th><th scope="col">{st.tr(ml::LEVEL)}</th><th scope="col">{st.tr(ml::CATEGORY)}</th>
+                                    <th scope="col">{st.tr(ml::COL_RISK)}</th><th scope="col">{st.tr(ml::COL_STATUS)}</th>
+                                </tr></thead>
+                                <tbody>
+                                    {rows.into_iter().map(|(t, w, level, cat, desc, status)| view! {
+                                        <tr>{task_cell(t, w)}<td class="nowrap">{level}</td><td>{cat}</td><td>{desc}</td><td class="nowrap">{status}</td></tr>
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                        }.into_any()
+                    }}
+                </section>
+                <section class="pack-section" aria-labelledby="pack-decisions-heading">
+                    <h3 id="pack-decisions-heading">{st.tr(ml::PACK_DECISIONS)}</h3>
+                    {move || {
+                        let rows = d().decisions;
+                        if rows.is_empty() {
+                            return view! { <p class="empty">{st.tr(ml::PACK_NO_DECISIONS)}</p> }.into_any();
+                        }
+                        view! {
+                            <table aria-labelledby="pack-decisions-heading">
+                                <thead><tr>
+                                    <th scope="col">{st.tr(ml::COL_DECISION)}</th><th scope="col">{st.tr(ml::COL_MEETING)}</th><th scope="col">{st.tr(ml::COL_OWNER)}</th>
+                                    <th scope="col">{st.tr(ml::COL_DUE)}</th><th scope="col">{st.tr(ml::COL_STATUS)}</th>
+                                </tr></thead>
+                                <tbody>
+                                    {rows.into_iter().map(|(text, meeting, owner, due, a)| view! {
+                                        <tr><td>{text}</td><td>{meeting}</td><td>{owner}</td><td class="date">{due}</td>
+                                        <td><LightBadge assessment=Signal::derive(move || a.clone()) /></td></tr>
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                        }.into_any()
+                    }}
+                </section>
+                <section class="pack-section" aria-labelledby="pack-plans-heading">
+                    <h3 id="pack-plans-heading">{st.tr(ml::PACK_PLANS)}</h3>
+                    <table aria-labelledby="pack-plans-heading">
+                        <thead><tr><th scope="col">{st.tr(ml::COL_TASK)}</th><th scope="col">{st.tr(ml::COL_PLAN)}</th></tr></thead>
+                        <tbody>
+                            {move || d().plans.into_iter().map(|(t, w, state)| view! { <tr>{task_cell(t, w)}<td>{state}</td></tr> }).collect_view()}
+                        </tbody>
+                    </table>
                 </section>
             </Show>
         </section>

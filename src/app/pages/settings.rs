@@ -46,6 +46,7 @@ pub fn SettingsPage() -> impl IntoView {
             export_reminder_days: n(remind, d.export_reminder_days),
             scoring: opened.with_value(|s| s.scoring.clone()),
             require_signed: opened.with_value(|s| s.require_signed),
+            high_risk_yellow: opened.with_value(|s| s.high_risk_yellow),
         };
         saved.set(settle(
             errors,
@@ -82,6 +83,7 @@ pub fn SettingsPage() -> impl IntoView {
         </section>
         <ScoringForm />
         <SignedFiles />
+        <HighRiskRule />
         <KeyPanel />
         <StoragePanel />
     }
@@ -219,31 +221,61 @@ fn PlanDetailsForm() -> impl IntoView {
     }
 }
 
-/// "Require signed files": when on, a file without a valid seal is refused;
-/// when off, it is previewed with a warning. The office sets it (a unit sees
-/// it, marked as the office's); a change applies at once and is in the trail.
+/// A rule of the plan the office turns on or off: a change applies at once
+/// and is in the trail; a unit sees it, marked as the office's.
 #[component]
-fn SignedFiles() -> impl IntoView {
+fn SettingToggle(
+    /// The section's id (its heading's is `<id>-heading`).
+    id: &'static str,
+    heading: Msg,
+    hint: Msg,
+    label: Msg,
+    /// The setting's value in the plan.
+    get: fn(&Settings) -> bool,
+    /// The settings with the value set.
+    set: fn(Settings, bool) -> Settings,
+) -> impl IntoView {
     let st = use_state();
     let lang = st.lang;
-    let on = move || st.plan.with(|p| p.settings.require_signed);
+    let on = move || st.plan.with(|p| get(&p.settings));
     let may = move || st.may(crate::exchange::merge::RecordKind::Plan, None, None, crate::domain::ownership::Act::Change("settings"));
-    let set = move |ev: leptos::ev::Event| {
+    let change = move |ev: leptos::ev::Event| {
         let v = event_target_checked(&ev);
-        let _ = st.edit(|p, s| p.update_settings(Settings { require_signed: v, ..p.settings.clone() }, s));
+        let _ = st.edit(|p, s| p.update_settings(set(p.settings.clone(), v), s));
     };
+    let heading_id = format!("{id}-heading");
     view! {
-        <section class="settings signed-files" aria-labelledby="signed-files-heading">
-            <h2 id="signed-files-heading">{st.tr(m_seal::SIGNED_FILES)}</h2>
-            <p class="hint">{st.tr(m_seal::SIGNED_FILES_HINT)}</p>
+        <section class=format!("settings {id}") aria-labelledby=heading_id.clone()>
+            <h2 id=heading_id.clone()>{st.tr(heading)}</h2>
+            <p class="hint">{st.tr(hint)}</p>
             <label class="check">
-                <input type="checkbox" prop:checked=on disabled=move || !may() on:change=set />
-                " " {st.tr(m_seal::REQUIRE_SIGNED)}
+                <input type="checkbox" prop:checked=on disabled=move || !may() on:change=change />
+                " " {st.tr(label)}
             </label>
             <Show when=move || !may()>
                 <p class="note" role="note">{move || lang.get().t(m_owner::SET_BY_OFFICE)}</p>
             </Show>
         </section>
+    }
+}
+
+/// "Require signed files": when on, a file without a valid seal is refused;
+/// when off, it is previewed with a warning.
+#[component]
+fn SignedFiles() -> impl IntoView {
+    view! {
+        <SettingToggle id="signed-files" heading=m_seal::SIGNED_FILES hint=m_seal::SIGNED_FILES_HINT label=m_seal::REQUIRE_SIGNED
+            get=|s| s.require_signed set=|s, v| Settings { require_signed: v, ..s } />
+    }
+}
+
+/// An open high or major risk turns its task yellow, unless turned off.
+#[component]
+fn HighRiskRule() -> impl IntoView {
+    use crate::app::i18n::m_leader as ml;
+    view! {
+        <SettingToggle id="high-risk-rule" heading=ml::HIGH_RISK_RULE hint=ml::HIGH_RISK_HINT label=ml::HIGH_RISK_YELLOW
+            get=|s| s.high_risk_yellow set=|s, v| Settings { high_risk_yellow: v, ..s } />
     }
 }
 

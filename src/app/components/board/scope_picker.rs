@@ -3,7 +3,7 @@
 //! visit.
 
 use crate::app::components::picker::Picker;
-use crate::app::i18n::m;
+use crate::app::i18n::{m, m_leader};
 use crate::app::state::use_state;
 use crate::app::url::{query_string, use_replace_query};
 use crate::domain::board::Scope;
@@ -16,7 +16,10 @@ use leptos_router::hooks::use_query_map;
 pub fn use_scope() -> Memo<Scope> {
     let query = use_query_map();
     Memo::new(move |_| {
-        query.with(|q| Scope { unit: q.get("unit").and_then(|v| Id::parse(&v)), action: q.get("action").and_then(|v| Id::parse(&v)) })
+        query.with(|q| {
+            let id = |k: &str| q.get(k).and_then(|v| Id::parse(&v));
+            Scope { unit: id("unit"), action: id("action"), leader: id("leader") }
+        })
     })
 }
 
@@ -28,6 +31,9 @@ pub fn scope_pairs(s: &Scope) -> Vec<(&'static str, String)> {
     }
     if let Some(a) = s.action {
         v.push(("action", a.to_string()));
+    }
+    if let Some(p) = s.leader {
+        v.push(("leader", p.to_string()));
     }
     v
 }
@@ -55,6 +61,7 @@ pub fn ScopePicker(
                 match k {
                     "unit" => s.unit = Id::parse(v),
                     "action" => s.action = Id::parse(v),
+                    "leader" => s.leader = Id::parse(v),
                     _ => {}
                 }
             }
@@ -66,12 +73,18 @@ pub fn ScopePicker(
     Effect::new(move |_| restore());
     let units = Signal::derive(move || st.plan.with(|p| p.unit_choices(lang.get())));
     let actions = Signal::derive(move || st.plan.with(|p| p.action_choices(lang.get())));
+    let leaders = Signal::derive(move || st.plan.with(|p| p.leader_choices(lang.get())));
     view! {
         <form class="filters scope" role="search" aria-label=st.tr(m::SCOPE) on:submit=|ev| ev.prevent_default()>
             <Picker label=m::MY_UNIT options=units value=Signal::derive(move || scope.get().unit) empty=m::ALL
                 on_change=Callback::new(move |u| go.with_value(|g| g(Scope { unit: u, ..scope.get_untracked() }))) />
             <Picker label=m::MY_ACTION options=actions value=Signal::derive(move || scope.get().action) empty=m::ALL
                 on_change=Callback::new(move |a| go.with_value(|g| g(Scope { action: a, ..scope.get_untracked() }))) />
+            // Only a plan whose key actions name their leaders has leaders to pick.
+            <Show when=move || leaders.with(|l| !l.is_empty()) || scope.get().leader.is_some()>
+                <Picker label=m_leader::MY_LEADER options=leaders value=Signal::derive(move || scope.get().leader) empty=m::ALL
+                    on_change=Callback::new(move |p| go.with_value(|g| g(Scope { leader: p, ..scope.get_untracked() }))) />
+            </Show>
         </form>
     }
 }

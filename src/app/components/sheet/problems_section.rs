@@ -2,7 +2,7 @@
 //! resolution, never removed.
 
 use super::section::SheetSection;
-use crate::app::i18n::{m, Tr};
+use crate::app::i18n::{m, m_leader as ml, Tr};
 use crate::app::state::use_state;
 use crate::domain::plan::live;
 use crate::domain::Id;
@@ -58,9 +58,30 @@ fn ProblemItem(
             // Closing a problem is a change of it: for its raiser or the office.
             let open = x.resolved_on.is_none()
                 && st.may(crate::domain::ownership::RecordKind::Problem, Some(x.task), Some(x.raised_by), crate::domain::ownership::Act::Change("resolution"));
+            let may_ask = x.resolved_on.is_none()
+                && st.may(crate::domain::ownership::RecordKind::Problem, Some(x.task), Some(x.raised_by), crate::domain::ownership::Act::Change("assigned_to"));
+            let leaders = st.plan.with(|p| p.leader_choices(lang.get()));
+            let asked = st.plan.with(|p| x.assigned_to.filter(|a| leaders.iter().any(|(l, _)| l == a)).and_then(|a| p.person(a)).map(|a| a.name.get(lang.get()).to_string()));
+            let current = x.assigned_to;
+            let ask = (may_ask && !leaders.is_empty()).then(|| {
+                view! {
+                    <label class="ask-leader no-print">
+                        {st.tr(ml::ASK_LEADER)} " "
+                        <select on:change=move |ev| {
+                            let leader = Id::parse(&event_target_value(&ev));
+                            let _ = st.edit(|pl, s| pl.ask_leader(id, leader, s));
+                        }>
+                            <option value="" selected=current.is_none()>{st.tr(ml::NOBODY)}</option>
+                            {leaders.into_iter().map(|(l, name)| view! { <option value=l.to_string() selected=current == Some(l)>{name}</option> }).collect_view()}
+                        </select>
+                    </label>
+                }
+            });
             view! {
                 <li>
                     <span class="date">{x.raised_on.to_string()}</span> " · " {by} " · " {x.description.clone()} " — " <em>{status}</em>
+                    {asked.map(|name| view! { " · " <strong class="asked-leader">{lang.get().t(ml::ASKED)} " " {name} " " {lang.get().t(ml::ASKED_END)}</strong> })}
+                    {ask}
                     {open.then(|| view! {
                         <form class="inline-form no-print" on:submit=resolve>
                             <label>{st.tr(m::RESOLUTION)}<input type="text" bind:value=resolution /></label>
