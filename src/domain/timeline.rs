@@ -5,7 +5,7 @@
 use super::board::Scope;
 use super::light::Light;
 use super::plan::live;
-use super::{Id, Plan};
+use super::{Id, Plan, Text};
 use chrono::{Datelike, Days, Months, NaiveDate};
 
 /// How much of the calendar the timeline shows.
@@ -93,12 +93,35 @@ pub enum RowKind {
     Task,
 }
 
+/// Where the middle of day `d` falls in `span` (0 at the span's first
+/// moment, 1 at its last), or `None` when the day lies outside it: where a
+/// milestone or the today line is drawn.
+pub fn day_centre((start, end): (NaiveDate, NaiveDate), d: NaiveDate) -> Option<f64> {
+    let days = ((end - start).num_days() + 1).max(1) as f64;
+    (start..=end).contains(&d).then(|| ((d - start).num_days() as f64 + 0.5) / days)
+}
+
+/// Where the start of day `d` falls in `span`, clamped to 0..=1: where a
+/// tick is drawn.
+pub fn day_start((start, end): (NaiveDate, NaiveDate), d: NaiveDate) -> f64 {
+    let days = ((end - start).num_days() + 1).max(1) as f64;
+    ((d - start).num_days() as f64 / days).clamp(0.0, 1.0)
+}
+
 /// A milestone's mark.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Mark {
     pub id: Id,
+    pub title: Text,
     pub due: NaiveDate,
     pub light: Light,
+}
+
+impl Mark {
+    /// Past its due date and not done: its light is red only then.
+    pub fn overdue(&self) -> bool {
+        self.light == Light::Red
+    }
 }
 
 /// One row: a key action (spanning its tasks) or a task.
@@ -108,11 +131,30 @@ pub struct Row {
     pub id: Id,
     /// "7" or "7.1".
     pub number: String,
+    /// The key action's or the task's title.
+    pub title: Text,
     pub start: NaiveDate,
     /// `None`: no due date; the bar runs on to the edge, drawn open.
     pub end: Option<NaiveDate>,
     pub light: Light,
     pub marks: Vec<Mark>,
+}
+
+impl Row {
+    /// The bar's left and right edges in `span` (0..=1): from the start of
+    /// its first day to the end of its due day, or on to the span's end when
+    /// it has no due date; `None` when it lies wholly outside the span.
+    pub fn bar(&self, span: (NaiveDate, NaiveDate)) -> Option<(f64, f64)> {
+        let (s, e) = span;
+        if self.start > e || self.end.is_some_and(|end| end < s) {
+            return None;
+        }
+        let right = match self.end {
+            Some(end) if end < e => day_start(span, end.succ_opt().unwrap_or(end)),
+            _ => 1.0,
+        };
+        Some((day_start(span, self.start), right))
+    }
 }
 
 impl Plan {
@@ -136,6 +178,7 @@ impl Plan {
                 kind: RowKind::Action,
                 id: a.id,
                 number: self.action_no(a.id, i).to_string(),
+                title: a.title.clone(),
                 start,
                 end,
                 light,
@@ -143,10 +186,21 @@ impl Plan {
             });
             for (j, (t, light)) in tasks.iter().zip(lights).enumerate() {
                 let marks = live(&t.milestones)
-                    .filter_map(|m| m.due.map(|due| Mark { id: m.id, due, light: self.milestone_light(t, m, today).light }))
+                    .filter_map(|m| {
+                        m.due.map(|due| Mark { id: m.id, title: m.title.clone(), due, light: self.milestone_light(t, m, today).light })
+                    })
                     .collect();
                 let number = numbers.get(&t.id).cloned().unwrap_or_else(|| self.task_no(t.id, self.action_no(a.id, i), j));
-                rows.push(Row { kind: RowKind::Task, id: t.id, number, start: self.task_start(t), end: t.due, light, marks });
+                rows.push(Row {
+                    kind: RowKind::Task,
+                    id: t.id,
+                    number,
+                    title: t.title.clone(),
+                    start: self.task_start(t),
+                    end: t.due,
+                    light,
+                    marks,
+                });
             }
         }
         rows
@@ -222,5 +276,92 @@ mod tests {
         let rows = plan.timeline(&Scope { unit: Some(dongmen), ..Scope::default() }, d(2022, 6, 30));
         let numbers: Vec<&str> = rows.iter().map(|r| r.number.as_str()).collect();
         assert_eq!(numbers, vec!["7", "7.1"]);
+    }
+
+    #[test]
+    fn every_zoom_reaches_the_previous_and_next_years_one_span_at_a_time() {
+        for zoom in Zoom::ALL {
+            for anchor in [d(2022, 1, 1), d(2022, 6, 30), d(2022, 12, 31)] {
+                for dir in [-1, 1] {
+                    // Each step lands on the span right before or after the last:
+                    // no gap, no overlap, and the neighbouring years are reached.
+                    let mut span = zoom.range(anchor);
+                    let mut years = vec![anchor.year()];
+                    for n in 1..=13 {
+                        let next = zoom.range(zoom.step(anchor, dir * n));
+                        if dir > 0 {
+                            assert_eq!(next.0, span.1.succ_opt().unwrap(), "{zoom:?} from {anchor}, step {n}");
+                        } else {
+                            assert_eq!(next.1, span.0.pred_opt().unwrap(), "{zoom:?} from {anchor}, step {n}");
+                        }
+                        span = next;
+                        years.push(span.0.year());
+                    }
+                    assert!(years.contains(&(anchor.year() + dir)), "{zoom:?} from {anchor} reaches {}", anchor.year() + dir);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_bar_runs_from_its_start_to_the_end_of_its_due_day() {
+        let year = Zoom::Year.range(d(2022, 6, 30));
+        let row = |start, end| Row {
+            kind: RowKind::Task,
+            id: Id::from_name("task:x"),
+            number: "1.1".into(),
+            title: Text::new("任务", "Task"),
+            start,
+            end,
+            light: Light::Green,
+            marks: vec![],
+        };
+        // July 1 is day 181 of 365.
+        assert_eq!(row(d(2022, 1, 1), Some(d(2022, 6, 30))).bar(year), Some((0.0, 181.0 / 365.0)));
+        // Started before the span, due after it: the whole width.
+        assert_eq!(row(d(2021, 3, 1), Some(d(2023, 6, 30))).bar(year), Some((0.0, 1.0)));
+        // No due date: open to the span's end.
+        assert_eq!(row(d(2022, 7, 1), None).bar(year), Some((181.0 / 365.0, 1.0)));
+        // Wholly before or after the span: no bar.
+        assert_eq!(row(d(2021, 3, 1), Some(d(2021, 12, 31))).bar(year), None);
+        assert_eq!(row(d(2023, 1, 1), None).bar(year), None);
+    }
+
+    #[test]
+    fn a_day_is_marked_at_its_middle_and_only_inside_the_span() {
+        let feb = Zoom::Month.range(d(2022, 2, 7));
+        assert_eq!(day_centre(feb, d(2022, 2, 1)), Some(0.5 / 28.0));
+        assert_eq!(day_centre(feb, d(2022, 2, 28)), Some(27.5 / 28.0));
+        assert_eq!(day_centre(feb, d(2022, 3, 1)), None);
+        assert_eq!(day_centre(feb, d(2022, 1, 31)), None);
+        assert_eq!(day_start(feb, d(2022, 2, 15)), 0.5);
+        assert_eq!(day_start(feb, d(2022, 3, 15)), 1.0);
+    }
+
+    #[test]
+    fn rows_carry_their_titles_and_overdue_milestones_are_the_red_ones() {
+        let mut plan = luohu_2022();
+        let today = d(2022, 6, 30);
+        let t = plan.timeline(&Scope::default(), today).into_iter().find(|r| r.number == "7.1").unwrap().id;
+        let stamp = crate::domain::Stamp { by: None, at: chrono::TimeZone::with_ymd_and_hms(&chrono::Utc, 2022, 6, 1, 8, 0, 0).unwrap() };
+        plan.add_milestone(t, Text::new("方案", "Plan drawn up"), Some(d(2022, 5, 31)), stamp).unwrap();
+        plan.add_milestone(t, Text::new("验收", "Accepted"), Some(d(2022, 11, 30)), stamp).unwrap();
+        let rows = plan.timeline(&Scope::default(), today);
+        let t71 = rows.iter().find(|r| r.number == "7.1").unwrap();
+        let task = plan.task(t71.id).unwrap();
+        assert_eq!(t71.title, task.title);
+        assert!(!t71.title.en.is_empty() && !t71.title.zh.is_empty());
+        let a7 = rows.iter().find(|r| r.number == "7").unwrap();
+        assert!(!a7.title.en.is_empty());
+        let marks: Vec<&Mark> = rows.iter().flat_map(|r| &r.marks).collect();
+        let overdue: Vec<&&Mark> = marks.iter().filter(|m| m.overdue()).collect();
+        assert_eq!(overdue.iter().map(|m| m.title.en.as_str()).collect::<Vec<_>>(), vec!["Plan drawn up"]);
+        for m in &marks {
+            assert_eq!(m.overdue(), m.light == Light::Red);
+            if m.overdue() {
+                assert!(m.due < today, "{} is overdue", m.due);
+                assert!(!m.title.en.is_empty());
+            }
+        }
     }
 }

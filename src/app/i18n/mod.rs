@@ -48,6 +48,8 @@ pub mod m_sheet;
 /// Every unit's slice at once, in one ZIP.
 pub mod m_slices;
 pub mod m_stale;
+/// The timeline's columns, legend and spoken bars.
+pub mod m_timeline;
 mod words;
 pub use exchange::{field_word, kind_word, refused};
 pub use words::{light_name, reason, risk_category, risk_level, risk_status};
