@@ -163,6 +163,42 @@ test.describe('appraisal (绩效考核)', () => {
     }
   });
 
+  test('the facts are a table at 1366 px, and at 375 px one that scrolls inside its own box', async ({ page }) => {
+    /** Lines each header cell and each fact's words take. */
+    const lines = (sel: string) =>
+      a.facts.locator(sel).evaluateAll((cells) =>
+        cells.map((c) => {
+          const r = document.createRange();
+          r.selectNodeContents(c);
+          // One rect per line box (a cell's text in one inline run).
+          return new Set([...r.getClientRects()].map((x) => Math.round(x.top))).size;
+        }),
+      );
+    const a = new AppraisalPage(page, 'zh');
+    for (const width of [1366, 375]) {
+      await page.setViewportSize({ width, height: 800 });
+      await a.goto();
+      await a.choose(DONGMEN_ZH, '2022-01-01', '2022-12-31');
+      await expect(a.factRows.first()).toBeVisible();
+      // The header reads across, one line per cell; a fact's words take a line or two, not one character each.
+      expect(await lines('thead th')).toEqual([1, 1, 1, 1, 1]);
+      expect(Math.max(...(await lines('td.fact-words')))).toBeLessThanOrEqual(2);
+      const box = page.getByRole('region', { name: a.w.facts, exact: true });
+      await expect(box).toHaveAttribute('tabindex', '0');
+      const [pageWidth, boxWidth, tableWidth] = await Promise.all([
+        page.evaluate(() => document.documentElement.scrollWidth),
+        box.evaluate((b) => b.clientWidth),
+        a.facts.evaluate((t) => t.getBoundingClientRect().width),
+      ]);
+      expect(pageWidth, 'no page wider than the window').toBeLessThanOrEqual(width);
+      if (width === 375) {
+        expect(tableWidth, 'the table keeps its columns and scrolls').toBeGreaterThan(boxWidth);
+      } else {
+        expect(tableWidth).toBeCloseTo(boxWidth, -1);
+      }
+    }
+  });
+
   test('printing the appraisal hides the pickers and buttons', async ({ page }) => {
     const a = new AppraisalPage(page, 'en');
     await a.goto();

@@ -176,7 +176,9 @@ pub fn AppraisalPage() -> impl IntoView {
                     <SheetExports make name=file />
                 </div>
                 <Show when=move || rows.with(|r| !r.is_empty()) fallback=move || view! { <p class="empty">{st.tr(ma::NO_FACTS)}</p> }>
-                    <table class="facts" aria-labelledby="facts-heading">
+                    // At 375 px the table scrolls inside its own box, not the page.
+                    <div class="table-scroll facts-scroll" role="region" tabindex="0" aria-labelledby="facts-heading">
+                    <table class="facts-table" aria-labelledby="facts-heading">
                         <thead>
                             <tr>
                                 <th scope="col">{st.tr(ma::COL_TASK)}</th>
@@ -196,7 +198,7 @@ pub fn AppraisalPage() -> impl IntoView {
                                 let words = r.words.clone();
                                 view! {
                                     <tr class:exempted=r.exemption.is_some() class:miss=r.miss data-fact=r.key.clone()>
-                                        <td><a href=task_href(r.task)>{format!("{} {}", r.number, r.title)}</a></td>
+                                        <td class="task-cell"><a href=task_href(r.task)>{format!("{} {}", r.number, r.title)}</a></td>
                                         <td class="fact-words">{r.words.clone()}</td>
                                         <td class="num points">{ma::points(r.points)}</td>
                                         <td class="num counted">{ma::points(r.counted)}</td>
@@ -230,6 +232,7 @@ pub fn AppraisalPage() -> impl IntoView {
                             }).collect_view()}
                         </tbody>
                     </table>
+                    </div>
                 </Show>
             </Show>
             <section class="rules" aria-labelledby="rules-heading">
