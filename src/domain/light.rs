@@ -146,7 +146,8 @@ impl fmt::Display for Reason {
             Reason::NoReport { days, ever: true } => write!(f, "no report for {}", n_days(*days)),
             Reason::NoReport { days, ever: false } => write!(f, "no report yet, {} since the start", n_days(*days)),
             Reason::BehindPace { progress, elapsed } => {
-                write!(f, "progress {} % at {} % of the time", fixed(*progress, 0), fixed(*elapsed, 0))
+                // A no-break space: "0 %" never parts over two lines.
+                write!(f, "progress {}\u{a0}% at {}\u{a0}% of the time", fixed(*progress, 0), fixed(*elapsed, 0))
             }
             Reason::Tasks { light, numbers } => {
                 write!(f, "{} {} {}: {}", numbers.len(), tasks(numbers.len()), light.word(), numbers.join(", "))

@@ -1,13 +1,15 @@
-//! The table and the board's unit table as spreadsheets: the same columns
-//! and the same words as the pages, as plain cells. CSV is written here;
+//! The table, the board's unit table and a unit's appraisal as
+//! spreadsheets: the same columns and the same words as the pages, as plain
+//! cells. CSV is written here;
 //! the XLSX writer is a separate worker crate (`xlsx/`) that reads a
 //! [`Workbook`] as JSON, so the browser loads it only when exporting.
 
+use super::appraisal::{Appraisal, Fact};
 use super::board::Board;
 use super::filter::TableFilter;
 use super::light::{Assessment, Light, Reason};
 use super::numbers::fixed;
-use super::{Lang, Plan};
+use super::{Id, Lang, Plan};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
@@ -36,12 +38,19 @@ impl Cell {
 }
 
 /// One worksheet: a header row of column names, then the rows, each as
-/// wide as `columns`.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// wide as `columns`. A sheet that a person reads alone says what it is of
+/// in the lines `above` the table (label, value: whose it is, for when),
+/// an empty line between; and what it adds up to in the lines `below` it
+/// (a total under its column). Both are left out of the JSON when empty.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Sheet {
     pub name: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub above: Vec<Vec<Cell>>,
     pub columns: Vec<String>,
     pub rows: Vec<Vec<Cell>>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub below: Vec<Vec<Cell>>,
 }
 
 /// What the XLSX worker writes: one worksheet per sheet, in order.
@@ -73,6 +82,15 @@ const TABLE_COLUMNS: [Words; 8] = [
 ];
 const UNIT_SHEET: Words = ("单位", "Units");
 const UNIT_COLUMNS: [Words; 5] = [("单位", "Unit"), ("任务数", "Tasks"), ("红灯", "Red"), ("黄灯", "Yellow"), ("最近反馈", "Last report")];
+const APPRAISAL_SHEET: Words = ("绩效考核", "Appraisal");
+const APPRAISAL_COLUMNS: [Words; 5] = [("任务", "Task"), ("事实", "Fact"), ("分值", "Points"), ("计入", "Counted"), ("容错", "Exemption")];
+/// The column of the counted points, under which the base and the score stand.
+const COUNTED: usize = 3;
+const APPRAISED_UNIT: Words = ("被考核单位", "Unit appraised");
+const PERIOD: Words = ("考核期间", "Period");
+const PERIOD_TO: Words = (" 至 ", " – ");
+const BASE_SCORE: Words = ("基础分", "Base score");
+const SCORE: Words = ("得分", "Score");
 
 /// The word for a light, as the page's badge shows it.
 pub fn light_name(lang: Lang, light: Light) -> &'static str {
@@ -178,7 +196,7 @@ impl Plan {
                 ]);
             }
         }
-        Sheet { name: say(lang, TABLE_SHEET).into(), columns: columns(&TABLE_COLUMNS, lang), rows }
+        Sheet { name: say(lang, TABLE_SHEET).into(), columns: columns(&TABLE_COLUMNS, lang), rows, ..Sheet::default() }
     }
 
     /// The board's unit table as the board page shows it: unit, its tasks,
@@ -198,7 +216,50 @@ impl Plan {
                 ]
             })
             .collect();
-        Sheet { name: say(lang, UNIT_SHEET).into(), columns: columns(&UNIT_COLUMNS, lang), rows }
+        Sheet { name: say(lang, UNIT_SHEET).into(), columns: columns(&UNIT_COLUMNS, lang), rows, ..Sheet::default() }
+    }
+
+    /// A unit's appraisal as a file that is read alone: above the table
+    /// whose appraisal it is, for which period ("2022-01-01 – 2022-12-31")
+    /// and its score; then the facts as the page lists them (task, fact,
+    /// points, counted, exemption; `fact` and `exemption` word them as the
+    /// page does); under the table, in the Counted column, the base score
+    /// and the score, so the base and the counted points add up to it.
+    pub fn appraisal_sheet(&self, a: &Appraisal, lang: Lang, fact: impl Fn(&Fact) -> String, exemption: impl Fn(Id) -> String) -> Sheet {
+        let width = APPRAISAL_COLUMNS.len();
+        let total = |label: Words, value: f64| {
+            let mut row = vec![Cell::Empty; width];
+            row[0] = Cell::text(say(lang, label));
+            row[COUNTED] = Cell::Number(value);
+            row
+        };
+        let rows = a
+            .facts
+            .iter()
+            .map(|f| {
+                let number = self.task_number(f.task).unwrap_or_default();
+                let title = self.task(f.task).map(|t| t.title.get(lang)).unwrap_or_default();
+                vec![
+                    Cell::text(format!("{number} {title}").trim()),
+                    Cell::text(fact(f)),
+                    Cell::Number(f.points),
+                    Cell::Number(f.counted()),
+                    Cell::text(f.exempted_by.map(&exemption).unwrap_or_default()),
+                ]
+            })
+            .collect();
+        let unit = self.unit(a.unit).map(|u| u.name.get(lang)).unwrap_or_default();
+        Sheet {
+            name: say(lang, APPRAISAL_SHEET).into(),
+            above: vec![
+                vec![Cell::text(say(lang, APPRAISED_UNIT)), Cell::text(unit)],
+                vec![Cell::text(say(lang, PERIOD)), Cell::text(format!("{}{}{}", a.from, say(lang, PERIOD_TO), a.to))],
+                vec![Cell::text(say(lang, SCORE)), Cell::Number(a.score())],
+            ],
+            columns: columns(&APPRAISAL_COLUMNS, lang),
+            rows,
+            below: vec![total(BASE_SCORE, a.base), total(SCORE, a.score())],
+        }
     }
 }
 
@@ -208,24 +269,34 @@ impl Plan {
 pub const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
 
 /// The sheet as RFC 4180 CSV for Excel: UTF-8 with a byte-order mark (so
-/// Excel reads Chinese as Chinese), the header row first, CRLF after every
-/// row; a field with a comma, a quote, CR or LF is quoted, its quotes
+/// Excel reads Chinese as Chinese), the lines above the table and an empty
+/// line (when there are any), the header row, the rows, the lines below;
+/// CRLF after every row; a field with a comma, a quote, CR or LF is quoted, its quotes
 /// doubled; a text that a spreadsheet would run as a formula is
 /// neutralised (`FORMULA_STARTS`). Numbers are written plainly ("3", "0.25"); an empty cell, and a
 /// number that is not finite, is an empty field.
 pub fn csv(sheet: &Sheet) -> String {
     let mut out = String::from('\u{feff}');
-    put_row(&mut out, sheet.columns.iter().map(|c| Cow::Borrowed(c.as_str())));
-    for row in &sheet.rows {
+    let cells = |out: &mut String, row: &[Cell]| {
         put_row(
-            &mut out,
+            out,
             row.iter().map(|c| match c {
                 Cell::Text(s) if s.starts_with(FORMULA_STARTS) => Cow::Owned(format!("'{s}")),
                 Cell::Text(s) => Cow::Borrowed(s.as_str()),
                 Cell::Number(n) => Cow::Owned(number_text(*n)),
                 Cell::Empty => Cow::Borrowed(""),
             }),
-        );
+        )
+    };
+    for row in &sheet.above {
+        cells(&mut out, row);
+    }
+    if !sheet.above.is_empty() {
+        out.push_str("\r\n");
+    }
+    put_row(&mut out, sheet.columns.iter().map(|c| Cow::Borrowed(c.as_str())));
+    for row in sheet.rows.iter().chain(&sheet.below) {
+        cells(&mut out, row);
     }
     out
 }

@@ -65,11 +65,13 @@ test.describe('appraisal (绩效考核)', () => {
     await expect.poll(() => a.scoreValue()).toBeCloseTo(before + rise, 5);
     expect(await a.scoreValue()).toBeCloseTo(base + after.reduce((s, r) => s + r.counted, 0), 5);
 
-    // The export has the same facts, with the exemption.
+    // The export has the same facts, with the exemption, between the lines
+    // that say whose and when (above) and the total (below).
     const csv = await csvOf(page, 'appraisal');
     expect(csv.name).toBe('Luohu District 2022 Critical Task Division of Responsibility Table.appraisal.Dongmen Sub-district.csv');
-    expect(csv.rows[0]).toEqual(['Task', 'Fact', 'Points', 'Counted', 'Exemption']);
-    expect(csv.rows.length - 1).toBe(rows.length);
+    const header = csv.rows.findIndex((r) => r.join() === 'Task,Fact,Points,Counted,Exemption');
+    expect(header).toBe(3);
+    expect(csv.rows.length - header - 1 - 2).toBe(rows.length);
     const exempted = csv.rows.find((r) => r[1] === miss.fact);
     expect(exempted).toBeTruthy();
     expect(Number(exempted![2])).toBe(miss.points);
@@ -131,6 +133,70 @@ test.describe('appraisal (绩效考核)', () => {
     await form.getByRole('button', { name: 'Record exemption' }).click();
     await expect(form.getByRole('alert')).toBeVisible();
     expect(await a.scoreValue()).toBe(before);
+  });
+
+  test('the CSV says the unit, the period and the score above the facts, and adds up under them', async ({ page }) => {
+    for (const [lang, unit, words] of [
+      ['en', DONGMEN, { unit: 'Unit appraised', period: 'Period', to: ' – ', score: 'Score', base: 'Base score', header: ['Task', 'Fact', 'Points', 'Counted', 'Exemption'] }],
+      ['zh', DONGMEN_ZH, { unit: '被考核单位', period: '考核期间', to: ' 至 ', score: '得分', base: '基础分', header: ['任务', '事实', '分值', '计入', '容错'] }],
+    ] as const) {
+      const a = new AppraisalPage(page, lang);
+      await a.goto();
+      await a.choose(unit, '2022-01-01', '2022-12-31');
+      await expect(a.factRows.first()).toBeVisible();
+      const facts = await a.rows();
+      const score = await a.scoreValue();
+      const [d] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: lang === 'en' ? 'Export CSV' : '导出 CSV', exact: true }).click()]);
+      const path = test.info().outputPath(`appraisal-${lang}`, d.suggestedFilename());
+      await d.saveAs(path);
+      // The file as read, the empty line after the title lines included.
+      const all = parseCsv((await readFile(path)).subarray(3).toString('utf8'));
+      expect(all.slice(0, 5)).toEqual([[words.unit, unit], [words.period, `2022-01-01${words.to}2022-12-31`], [words.score, String(score)], [''], [...words.header]]);
+      const body = all.slice(5, 5 + facts.length);
+      expect(body.map((r) => r[1])).toEqual(facts.map((f) => f.fact));
+      // Under the Counted column: the base, then the score, which the base and the counted points add up to.
+      const [base, total] = all.slice(5 + facts.length);
+      expect(all.length).toBe(5 + facts.length + 2);
+      expect(base).toEqual([words.base, '', '', base[3], '']);
+      expect(total).toEqual([words.score, '', '', String(score), '']);
+      expect(Number(base[3]) + body.reduce((s, r) => s + Number(r[3]), 0)).toBeCloseTo(score, 5);
+    }
+  });
+
+  test('the facts are a table at 1366 px, and at 375 px one that scrolls inside its own box', async ({ page }) => {
+    /** Lines each header cell and each fact's words take. */
+    const lines = (sel: string) =>
+      a.facts.locator(sel).evaluateAll((cells) =>
+        cells.map((c) => {
+          const r = document.createRange();
+          r.selectNodeContents(c);
+          // One rect per line box (a cell's text in one inline run).
+          return new Set([...r.getClientRects()].map((x) => Math.round(x.top))).size;
+        }),
+      );
+    const a = new AppraisalPage(page, 'zh');
+    for (const width of [1366, 375]) {
+      await page.setViewportSize({ width, height: 800 });
+      await a.goto();
+      await a.choose(DONGMEN_ZH, '2022-01-01', '2022-12-31');
+      await expect(a.factRows.first()).toBeVisible();
+      // The header reads across, one line per cell; a fact's words take a line or two, not one character each.
+      expect(await lines('thead th')).toEqual([1, 1, 1, 1, 1]);
+      expect(Math.max(...(await lines('td.fact-words')))).toBeLessThanOrEqual(2);
+      const box = page.getByRole('region', { name: a.w.facts, exact: true });
+      await expect(box).toHaveAttribute('tabindex', '0');
+      const [pageWidth, boxWidth, tableWidth] = await Promise.all([
+        page.evaluate(() => document.documentElement.scrollWidth),
+        box.evaluate((b) => b.clientWidth),
+        a.facts.evaluate((t) => t.getBoundingClientRect().width),
+      ]);
+      expect(pageWidth, 'no page wider than the window').toBeLessThanOrEqual(width);
+      if (width === 375) {
+        expect(tableWidth, 'the table keeps its columns and scrolls').toBeGreaterThan(boxWidth);
+      } else {
+        expect(tableWidth).toBeCloseTo(boxWidth, -1);
+      }
+    }
   });
 
   test('printing the appraisal hides the pickers and buttons', async ({ page }) => {

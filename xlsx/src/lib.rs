@@ -28,12 +28,17 @@ pub enum Cell {
     Empty,
 }
 
-/// One worksheet: a header row of column names, then the rows.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// One worksheet: the lines above the table (what it is of) and an empty
+/// line, a header row of column names, the rows, the lines below (totals).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Sheet {
     pub name: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub above: Vec<Vec<Cell>>,
     pub columns: Vec<String>,
     pub rows: Vec<Vec<Cell>>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub below: Vec<Vec<Cell>>,
 }
 
 /// Worksheets in order.
@@ -49,8 +54,9 @@ const MAX_COLUMNS: usize = 16_384;
 const MIN_WIDTH: f64 = 6.0;
 const MAX_WIDTH: f64 = 60.0;
 
-/// The .xlsx bytes of `book`: one worksheet per sheet, the header row bold
-/// and frozen with a filter on it, columns as wide as their widest line
+/// The .xlsx bytes of `book`: one worksheet per sheet, the lines above the
+/// table first (their labels bold) and an empty line, the header row bold
+/// and frozen with a filter on it, the lines below the table bold, columns as wide as their widest line
 /// (within reason; longer text wraps), texts written as text (so "7.1"
 /// stays "7.1") and numbers as numbers. Sheet names are made valid for
 /// Excel (no `[]:*?/\`, at most 31 characters, distinct).
@@ -74,40 +80,63 @@ pub fn workbook_bytes(book: &Workbook) -> Result<Vec<u8>, String> {
 
 fn write_sheet(ws: &mut Worksheet, sheet: &Sheet, name: &str, [header, text, number]: [&Format; 3]) -> Result<(), XlsxError> {
     ws.set_name(name)?;
-    let width = sheet.rows.iter().map(Vec::len).chain([sheet.columns.len()]).max().unwrap_or(0);
+    let width = sheet.rows.iter().chain(&sheet.above).chain(&sheet.below).map(Vec::len).chain([sheet.columns.len()]).max().unwrap_or(0);
     if width > MAX_COLUMNS {
         return Err(XlsxError::ParameterError(format!("{width} columns, more than Excel's {MAX_COLUMNS}")));
     }
-    if sheet.rows.len() >= MAX_ROWS {
-        return Err(XlsxError::ParameterError(format!("{} rows, more than Excel's {}", sheet.rows.len(), MAX_ROWS - 1)));
+    // The header's row: under the lines above and the empty line after them.
+    let top = if sheet.above.is_empty() { 0 } else { sheet.above.len() + 1 };
+    let lines = top + sheet.rows.len() + sheet.below.len();
+    if lines >= MAX_ROWS {
+        return Err(XlsxError::ParameterError(format!("{lines} rows, more than Excel's {}", MAX_ROWS - 1)));
     }
+    let bold_text = text.clone().set_bold();
+    let bold_number = number.clone().set_bold();
     let mut widths = vec![0usize; width];
+    for (r, row) in sheet.above.iter().enumerate() {
+        // The label bold, its value plain.
+        put(ws, &mut widths, r, &row[..row.len().min(1)], [&bold_text, &bold_number])?;
+        if row.len() > 1 {
+            let mut rest = vec![Cell::Empty];
+            rest.extend_from_slice(&row[1..]);
+            put(ws, &mut widths, r, &rest, [text, number])?;
+        }
+    }
     for (c, title) in sheet.columns.iter().enumerate() {
-        ws.write_string_with_format(0, c as u16, title, header)?;
+        ws.write_string_with_format(top as u32, c as u16, title, header)?;
         widths[c] = widths[c].max(text_width(title) + 1);
     }
     for (r, row) in sheet.rows.iter().enumerate() {
-        let r = r as u32 + 1;
-        for (c, cell) in row.iter().enumerate() {
-            match cell {
-                Cell::Text(s) if !s.is_empty() => {
-                    ws.write_string_with_format(r, c as u16, s, text)?;
-                    widths[c] = widths[c].max(text_width(s));
-                }
-                Cell::Number(n) if n.is_finite() => {
-                    ws.write_number_with_format(r, c as u16, *n, number)?;
-                    widths[c] = widths[c].max(format!("{n}").len());
-                }
-                _ => {}
-            }
-        }
+        put(ws, &mut widths, top + 1 + r, row, [text, number])?;
+    }
+    for (r, row) in sheet.below.iter().enumerate() {
+        put(ws, &mut widths, top + 1 + sheet.rows.len() + r, row, [&bold_text, &bold_number])?;
     }
     for (c, w) in widths.iter().enumerate() {
         ws.set_column_width(c as u16, (*w as f64 + 2.0).clamp(MIN_WIDTH, MAX_WIDTH))?;
     }
     if width > 0 {
-        ws.set_freeze_panes(1, 0)?;
-        ws.autofilter(0, 0, sheet.rows.len() as u32, (width - 1) as u16)?;
+        ws.set_freeze_panes(top as u32 + 1, 0)?;
+        ws.autofilter(top as u32, 0, (top + sheet.rows.len()) as u32, (width - 1) as u16)?;
+    }
+    Ok(())
+}
+
+/// Write `row`'s cells on row `r`, texts and numbers in their formats,
+/// widening `widths` to what they hold.
+fn put(ws: &mut Worksheet, widths: &mut [usize], r: usize, row: &[Cell], [text, number]: [&Format; 2]) -> Result<(), XlsxError> {
+    for (c, cell) in row.iter().enumerate() {
+        match cell {
+            Cell::Text(s) if !s.is_empty() => {
+                ws.write_string_with_format(r as u32, c as u16, s, text)?;
+                widths[c] = widths[c].max(text_width(s));
+            }
+            Cell::Number(n) if n.is_finite() => {
+                ws.write_number_with_format(r as u32, c as u16, *n, number)?;
+                widths[c] = widths[c].max(format!("{n}").len());
+            }
+            _ => {}
+        }
     }
     Ok(())
 }
@@ -193,13 +222,13 @@ mod tests {
         assert!(workbook_bytes_from_json(r#"{"sheets":[{"name":"x","columns":[],"rows":[[{"a":1}]]}]}"#).is_err());
         assert_eq!(workbook_bytes_from_json(r#"{"sheets":[]}"#).unwrap_err(), "the workbook has no sheets");
         let long = "x".repeat(40_000);
-        let book = Workbook { sheets: vec![Sheet { name: "x".into(), columns: vec![], rows: vec![vec![Cell::Text(long)]] }] };
+        let book = Workbook { sheets: vec![Sheet { name: "x".into(), rows: vec![vec![Cell::Text(long)]], ..Sheet::default() }] };
         assert!(workbook_bytes(&book).unwrap_err().starts_with("sheet 'x':"));
     }
 
     #[test]
     fn an_empty_sheet_is_written() {
-        let book = Workbook { sheets: vec![Sheet { name: String::new(), columns: vec![], rows: vec![] }] };
+        let book = Workbook { sheets: vec![Sheet::default()] };
         assert!(workbook_bytes(&book).unwrap().starts_with(b"PK"));
     }
 }

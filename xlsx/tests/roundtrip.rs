@@ -46,15 +46,22 @@ fn read_back(bytes: &[u8]) -> Vec<(String, Vec<Vec<Data>>)> {
 /// What calamine should read for a sheet, padded to the sheet's width and
 /// with trailing empty rows dropped (a reader cannot see those).
 fn expected(sheet: &Sheet) -> Vec<Vec<Data>> {
-    let width = sheet.rows.iter().map(Vec::len).chain([sheet.columns.len()]).max().unwrap_or(0);
+    let width = sheet.rows.iter().chain(&sheet.above).chain(&sheet.below).map(Vec::len).chain([sheet.columns.len()]).max().unwrap_or(0);
     let cell = |c: &Cell| match c {
         Cell::Text(s) if !s.is_empty() => Data::String(s.clone()),
         Cell::Number(n) if n.is_finite() => Data::Float(*n),
         _ => Data::Empty,
     };
     let header = sheet.columns.iter().map(|c| Data::String(c.clone()));
-    let mut rows: Vec<Vec<Data>> = std::iter::once(header.collect::<Vec<_>>())
-        .chain(sheet.rows.iter().map(|r| r.iter().map(cell).collect()))
+    // The lines above, an empty line after them, the header, the rows, the lines below.
+    let gap = (!sheet.above.is_empty()).then(Vec::new);
+    let mut rows: Vec<Vec<Data>> = sheet
+        .above
+        .iter()
+        .map(|r| r.iter().map(cell).collect())
+        .chain(gap)
+        .chain(std::iter::once(header.collect::<Vec<_>>()))
+        .chain(sheet.rows.iter().chain(&sheet.below).map(|r| r.iter().map(cell).collect()))
         .map(|mut r| {
             r.resize(width, Data::Empty);
             r
@@ -151,9 +158,10 @@ fn awkward_cells_read_back() {
                     vec![Cell::Text("a longer row".into()), Cell::Empty, Cell::Empty, Cell::Empty, Cell::Text("extra".into())],
                     vec![Cell::Empty, Cell::Empty],
                 ],
+                ..Sheet::default()
             },
-            Sheet { name: "Units".into(), columns: vec![], rows: vec![] },
-            Sheet { name: "units".into(), columns: vec!["only a header".into()], rows: vec![] },
+            Sheet { name: "Units".into(), ..Sheet::default() },
+            Sheet { name: "units".into(), columns: vec!["only a header".into()], ..Sheet::default() },
         ],
     };
     let bytes = workbook_bytes(&book).unwrap();
@@ -175,10 +183,39 @@ fn the_worker_reads_the_apps_json() {
             name: "x".into(),
             columns: vec!["a".into(), "b".into(), "c".into()],
             rows: vec![vec![app::Cell::text("t"), app::Cell::Number(2.5), app::Cell::Empty]],
+            ..app::Sheet::default()
         }],
     };
     let mine = posted(&awkward);
     assert_eq!(mine.sheets[0].rows[0], [Cell::Text("t".into()), Cell::Number(2.5), Cell::Empty]);
     let bytes = workbook_bytes_from_json(&serde_json::to_string(&awkward).unwrap()).unwrap();
     assert_reads_back(&mine, &bytes);
+}
+
+#[test]
+fn the_appraisals_unit_period_and_score_are_above_its_table_and_the_total_under_it() {
+    let plan = luohu_2022();
+    let today = plan.settings.as_of.expect("the example is viewed as of a date");
+    let dongmen = plan.units.iter().find(|u| u.name.get(Lang::En) == "Dongmen Sub-district").unwrap().id;
+    let from = chrono::NaiveDate::from_ymd_opt(2022, 1, 1).unwrap();
+    let to = chrono::NaiveDate::from_ymd_opt(2022, 12, 31).unwrap();
+    let a = plan.appraise(dongmen, from, to, today);
+    let sheet = plan.appraisal_sheet(&a, Lang::Zh, |f| format!("{:?}", f.kind), |e| e.to_string());
+    let book = posted(&app::Workbook { sheets: vec![sheet] });
+    let bytes = workbook_bytes(&book).unwrap();
+    assert_reads_back(&book, &bytes);
+    let (_, cells) = &read_back(&bytes)[0];
+    assert_eq!(cells[0][..2], [Data::String("被考核单位".into()), Data::String("东门街道".into())]);
+    assert_eq!(cells[1][..2], [Data::String("考核期间".into()), Data::String("2022-01-01 至 2022-12-31".into())]);
+    assert_eq!(cells[2][0], Data::String("得分".into()));
+    assert!(same(&cells[2][1], &Data::Float(a.score())));
+    assert!(cells[3].iter().all(|d| *d == Data::Empty), "an empty line before the header");
+    assert_eq!(cells[4][0], Data::String("任务".into()));
+    let last = cells.last().unwrap();
+    assert_eq!(last[0], Data::String("得分".into()));
+    assert!(same(&last[3], &Data::Float(a.score())), "the score under the Counted column");
+    // The header row (the fifth) is the one frozen and filtered; the filter ends at the last fact.
+    let xml = part(&bytes, "xl/worksheets/sheet1.xml");
+    assert!(xml.contains(r#"ySplit="5""#), "frozen under the header: {xml}");
+    assert!(xml.contains(&format!(r#"<autoFilter ref="A5:E{}"/>"#, 5 + a.facts.len())), "{xml}");
 }

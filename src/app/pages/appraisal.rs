@@ -9,7 +9,6 @@ use crate::app::state::use_state;
 use crate::app::url::{use_replace_query, with_lang};
 use crate::domain::appraisal::{Appraisal, ExemptionDraft, FactKind};
 use crate::domain::file_name::{file_name, FileKind};
-use crate::domain::spreadsheet::{Cell, Sheet};
 use crate::domain::{Id, Lang, Plan, Text};
 use chrono::NaiveDate;
 use leptos::prelude::*;
@@ -129,26 +128,15 @@ pub fn AppraisalPage() -> impl IntoView {
 
     let make = Callback::new(move |_| {
         let l = lang.get_untracked();
-        Sheet {
-            name: l.t(ma::TITLE).to_string(),
-            columns: [ma::COL_TASK, ma::COL_FACT, ma::COL_POINTS, ma::COL_COUNTED, ma::COL_EXEMPTION]
-                .iter()
-                .map(|c| l.t(*c).to_string())
-                .collect(),
-            rows: rows
-                .get_untracked()
-                .into_iter()
-                .map(|r| {
-                    vec![
-                        Cell::text(format!("{} {}", r.number, r.title)),
-                        Cell::text(r.words),
-                        Cell::Number(r.points),
-                        Cell::Number(r.counted),
-                        Cell::text(r.exemption.unwrap_or_default()),
-                    ]
+        appraisal.with_untracked(|a| {
+            a.as_ref()
+                .map(|a| {
+                    st.plan.with_untracked(|p| {
+                        p.appraisal_sheet(a, l, |f| ma::fact_text(l, p, f.task, &f.kind), |e| ma::exemption_text(l, p, e))
+                    })
                 })
-                .collect(),
-        }
+                .unwrap_or_default()
+        })
     });
     let file = Callback::new(move |ext| {
         st.plan.with_untracked(|p| file_name(p, FileKind::Appraisal, unit.get_untracked(), lang.get_untracked(), ext))
@@ -188,7 +176,9 @@ pub fn AppraisalPage() -> impl IntoView {
                     <SheetExports make name=file />
                 </div>
                 <Show when=move || rows.with(|r| !r.is_empty()) fallback=move || view! { <p class="empty">{st.tr(ma::NO_FACTS)}</p> }>
-                    <table class="facts" aria-labelledby="facts-heading">
+                    // At 375 px the table scrolls inside its own box, not the page.
+                    <div class="table-scroll facts-scroll" role="region" tabindex="0" aria-labelledby="facts-heading">
+                    <table class="facts-table" aria-labelledby="facts-heading">
                         <thead>
                             <tr>
                                 <th scope="col">{st.tr(ma::COL_TASK)}</th>
@@ -208,7 +198,7 @@ pub fn AppraisalPage() -> impl IntoView {
                                 let words = r.words.clone();
                                 view! {
                                     <tr class:exempted=r.exemption.is_some() class:miss=r.miss data-fact=r.key.clone()>
-                                        <td><a href=task_href(r.task)>{format!("{} {}", r.number, r.title)}</a></td>
+                                        <td class="task-cell"><a href=task_href(r.task)>{format!("{} {}", r.number, r.title)}</a></td>
                                         <td class="fact-words">{r.words.clone()}</td>
                                         <td class="num points">{ma::points(r.points)}</td>
                                         <td class="num counted">{ma::points(r.counted)}</td>
@@ -242,6 +232,7 @@ pub fn AppraisalPage() -> impl IntoView {
                             }).collect_view()}
                         </tbody>
                     </table>
+                    </div>
                 </Show>
             </Show>
             <section class="rules" aria-labelledby="rules-heading">

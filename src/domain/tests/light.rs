@@ -207,7 +207,7 @@ fn progress_behind_the_time_elapsed_by_more_than_the_margin_is_yellow() {
     report(&mut plan, t, today, 20.0);
     let a = light(&plan, t, today);
     assert_eq!(a, only(Light::Yellow, Reason::BehindPace { progress: 20.0, elapsed: 60.0 }));
-    assert_eq!(first(&a), "progress 20 % at 60 % of the time");
+    assert_eq!(first(&a), "progress 20\u{a0}% at 60\u{a0}% of the time", "a no-break space before each %");
     report(&mut plan, t, today, 49.0);
     assert_eq!(light(&plan, t, today).light, Light::Yellow);
     report(&mut plan, t, today, 50.0);

@@ -264,6 +264,7 @@ fn awkward_cells_round_trip_through_csv() {
             vec![Cell::text(" padded "), Cell::text("'apostrophe"), Cell::Number(f64::NAN), Cell::Number(1e21)],
             vec![Cell::Empty, Cell::Empty, Cell::Empty, Cell::Empty],
         ],
+        ..Sheet::default()
     };
     let text = csv(&sheet);
     assert_eq!(
@@ -293,6 +294,7 @@ fn a_workbook_is_json_with_plain_cells() {
             name: "单位".into(),
             columns: vec!["a".into()],
             rows: vec![vec![Cell::text("x"), Cell::Number(2.0), Cell::Number(0.5), Cell::Empty]],
+            ..Sheet::default()
         }],
     };
     let json = serde_json::to_string(&book).unwrap();
@@ -314,6 +316,7 @@ fn a_text_a_spreadsheet_would_run_as_a_formula_is_written_after_an_apostrophe() 
             Cell::text("@SUM(A1)"),
             Cell::Number(-3.0),
         ]],
+        ..Sheet::default()
     };
     let text = csv(&sheet);
     assert!(text.ends_with("\"'=HYPERLINK(\"\"http://x\"\")\",'+1,'-2,'@SUM(A1),-3\r\n"), "{text}");
@@ -321,4 +324,118 @@ fn a_text_a_spreadsheet_would_run_as_a_formula_is_written_after_an_apostrophe() 
     let g = crate::domain::sheet_in::grid::from_csv("x.csv", &text);
     let back: Vec<String> = (0..5).map(|c| g.cell(1, c).text()).collect();
     assert_eq!(back, ["=HYPERLINK(\"http://x\")", "+1", "-2", "@SUM(A1)", "-3"]);
+}
+
+/// Dongmen's appraisal for 2022 as a sheet, its facts worded plainly.
+fn appraisal(plan: &Plan, lang: Lang) -> (crate::domain::appraisal::Appraisal, Sheet) {
+    let a = plan.appraise(unit_id(plan, "Dongmen"), date(2022, 1, 1), date(2022, 12, 31), today());
+    let sheet = plan.appraisal_sheet(&a, lang, |f| format!("fact {:?}", f.points), |e| format!("exempted by {e}"));
+    (a, sheet)
+}
+
+#[test]
+fn the_appraisal_sheet_says_whose_it_is_for_when_and_its_score_above_the_table() {
+    let plan = example();
+    let (a, zh) = appraisal(&plan, Lang::Zh);
+    assert!(!a.facts.is_empty(), "Dongmen has facts in 2022");
+    assert_eq!(zh.name, "绩效考核");
+    assert_eq!(
+        zh.above,
+        [
+            vec![Cell::text("被考核单位"), Cell::text("东门街道")],
+            vec![Cell::text("考核期间"), Cell::text("2022-01-01 至 2022-12-31")],
+            vec![Cell::text("得分"), Cell::Number(a.score())],
+        ]
+    );
+    assert_eq!(zh.columns, ["任务", "事实", "分值", "计入", "容错"]);
+    let (_, en) = appraisal(&plan, Lang::En);
+    assert_eq!(en.above[0], [Cell::text("Unit appraised"), Cell::text("Dongmen Sub-district")]);
+    assert_eq!(en.above[1], [Cell::text("Period"), Cell::text("2022-01-01 – 2022-12-31")]);
+    assert_eq!(en.columns, ["Task", "Fact", "Points", "Counted", "Exemption"]);
+}
+
+#[test]
+fn the_appraisal_sheet_lists_every_fact_and_adds_up_to_the_score_under_the_counted_column() {
+    let mut plan = example();
+    let (a, _) = appraisal(&plan, Lang::En);
+    // Exempt the first miss: it stays listed, counted 0, with its exemption.
+    let miss = a.facts.iter().find(|f| f.kind.is_miss()).expect("a miss to exempt").clone();
+    let approver = plan.people[0].id;
+    let id = plan
+        .add_exemption(
+            crate::domain::appraisal::ExemptionDraft {
+                unit: a.unit,
+                task: Some(miss.task),
+                milestone: miss.kind.milestone_id(),
+                week: match miss.kind {
+                    crate::domain::appraisal::FactKind::MissedWeek { week } => Some(week),
+                    _ => None,
+                },
+                plan: matches!(miss.kind, crate::domain::appraisal::FactKind::LatePlan { .. }),
+                reason: Text::new("理由", "reason"),
+                approved_by: Some(approver),
+                approved_on: date(2022, 6, 1),
+            },
+            stamp(),
+        )
+        .unwrap();
+    let (a, sheet) = appraisal(&plan, Lang::En);
+    assert_eq!(sheet.rows.len(), a.facts.len());
+    assert!(sheet.rows.iter().all(|r| r.len() == sheet.columns.len()));
+    let number = plan.task_number(miss.task).unwrap();
+    let title = plan.task(miss.task).unwrap().title.get(Lang::En).to_string();
+    let row = sheet.rows.iter().find(|r| r[4] == Cell::text(format!("exempted by {id}"))).expect("the exempted fact");
+    assert_eq!(
+        row[..4],
+        [
+            Cell::text(format!("{number} {title}")),
+            Cell::text(format!("fact {:?}", miss.points)),
+            Cell::Number(miss.points),
+            Cell::Number(0.0)
+        ]
+    );
+    // Under the table: the base, then the score, in the Counted column.
+    let counted: f64 = sheet.rows.iter().map(|r| if let Cell::Number(n) = r[3] { n } else { 0.0 }).sum();
+    assert_eq!(
+        sheet.below,
+        [
+            vec![Cell::text("Base score"), Cell::Empty, Cell::Empty, Cell::Number(100.0), Cell::Empty],
+            vec![Cell::text("Score"), Cell::Empty, Cell::Empty, Cell::Number(a.score()), Cell::Empty],
+        ]
+    );
+    assert_eq!(100.0 + counted, a.score());
+    assert_eq!(sheet.above[2][1], Cell::Number(a.score()));
+}
+
+#[test]
+fn a_sheets_lines_above_and_below_are_csv_rows_around_the_table_with_an_empty_line_before_the_header() {
+    let plan = example();
+    let (a, sheet) = appraisal(&plan, Lang::En);
+    let text = csv(&sheet);
+    let score = number_text(a.score());
+    assert!(text.starts_with(&format!(
+        "\u{feff}Unit appraised,Dongmen Sub-district\r\nPeriod,2022-01-01 – 2022-12-31\r\nScore,{score}\r\n\r\nTask,Fact,Points,Counted,Exemption\r\n"
+    )));
+    assert!(text.ends_with(&format!("\r\nBase score,,,100,\r\nScore,,,{score},\r\n")), "{text}");
+    // A strict reader reads it back line for line, the empty line as one empty field.
+    let back = parse(&text);
+    let shown_rows = |rows: &[Vec<Cell>]| rows.iter().map(|r| r.iter().map(shown).collect::<Vec<_>>()).collect::<Vec<_>>();
+    let mut want = shown_rows(&sheet.above);
+    want.push(vec![String::new()]);
+    want.extend(as_shown(&sheet));
+    want.extend(shown_rows(&sheet.below));
+    assert_eq!(back, want);
+    // A formula-like label above the table is neutralised as any cell is.
+    let odd = Sheet { above: vec![vec![Cell::text("=1+1"), Cell::text("-x")]], ..Sheet::default() };
+    assert!(csv(&odd).starts_with("\u{feff}'=1+1,'-x\r\n\r\n"));
+}
+
+#[test]
+fn a_sheet_without_lines_above_or_below_keeps_its_json_and_csv() {
+    let plan = example();
+    let sheet = table(&plan, Lang::En);
+    assert!(sheet.above.is_empty() && sheet.below.is_empty());
+    let json = serde_json::to_string(&sheet).unwrap();
+    assert!(!json.contains("above") && !json.contains("below"), "the worker's JSON is as it was");
+    assert!(csv(&sheet).starts_with("\u{feff}No.,Task,"));
 }

@@ -15,6 +15,7 @@ export const APPRAISAL_WORDS = {
     approvedOn: 'Approved on',
     record: 'Record exemption',
     rules: 'Scoring rules',
+    facts: 'Facts behind the score',
     hearingTitle: 'Monthly hearing pack',
     hearingFor: 'Hearing for',
     leader: 'Leader',
@@ -37,6 +38,7 @@ export const APPRAISAL_WORDS = {
     approvedOn: '批准日期',
     record: '登记容错',
     rules: '计分规则',
+    facts: '计分事实',
     hearingTitle: '月度听取汇报',
     hearingFor: '听取对象',
     leader: '区领导',
@@ -88,7 +90,7 @@ export class AppraisalPage {
     this.from = this.picker.getByLabel(this.w.from, { exact: true });
     this.to = this.picker.getByLabel(this.w.to, { exact: true });
     this.score = page.getByTestId('score');
-    this.facts = page.locator('table.facts');
+    this.facts = page.getByRole('table', { name: this.w.facts, exact: true });
     this.factRows = this.facts.locator('tbody tr[data-fact]');
     this.rules = page.getByRole('region', { name: this.w.rules });
   }
