@@ -85,7 +85,8 @@ pub fn Timeline(
     };
     let summary = move || format!("{} · {} {}", lang.get().t(m::TIMELINE), lang.get().t(m::TODAY), st.today.get());
     view! {
-        <figure class="timeline">
+        // It scrolls sideways on a phone: focusable, so the keyboard can scroll it.
+        <figure class="timeline" tabindex="0">
             <svg viewBox=move || format!("0 0 {WIDTH} {}", crate::domain::numbers::fixed(height(), 0)) role="img" aria-label=summary class="gantt">
                 {move || ticks().into_iter().map(|d| {
                     let tx = x(d);
