@@ -88,6 +88,10 @@ fn Shell() -> impl IntoView {
             Some(u) => st.plan.with(|p| p.unit(u).map(|x| x.name.get(l).to_string()).unwrap_or_else(|| u.to_string())),
         }
     };
+    // On a phone the navigation (and who this browser acts as) is behind
+    // the menu button (style/base.css), so that the page's content shows on
+    // the first screen; following a link in it closes it.
+    let menu = RwSignal::new(false);
     // The import chunk, fetched after the start-up (see ImportChunk).
     let import = ImportChunk(RwSignal::new(false));
     provide_context(import);
@@ -111,7 +115,12 @@ fn Shell() -> impl IntoView {
                     <h1 class="plan-title">{title}</h1>
                 </div>
             </div>
-            <nav aria-label=st.tr(m::NAV)>
+            <button type="button" class="menu-button" aria-controls="app-menu" aria-expanded=move || menu.get().to_string() on:click=move |_| menu.update(|o| *o = !*o)>
+                <span class="menu-icon" aria-hidden="true">"☰"</span>
+                {st.tr(m::MENU)}
+            </button>
+            <div id="app-menu" class="app-menu" class:open=move || menu.get()>
+            <nav aria-label=st.tr(m::NAV) on:click=move |_| menu.set(false)>
                 <A href=link("/") exact=true>{st.tr(m::NAV_BOARD)}</A>
                 <A href=link("/table")>{st.tr(m::NAV_TABLE)}</A>
                 <A href=link("/timeline")>{st.tr(m::NAV_TIMELINE)}</A>
@@ -125,6 +134,7 @@ fn Shell() -> impl IntoView {
                 <A href=link("/settings")>{st.tr(m::NAV_SETTINGS)}</A>
             </nav>
             <p class="acting-as">{st.tr(m::ACTING_AS)} "：" <strong>{acting_as}</strong></p>
+            </div>
             <ImportFile />
             <LangSwitch />
         </header>

@@ -4,6 +4,8 @@ use super::Msg;
 pub const APP: Msg = Msg("攻坚", "Gongjian");
 pub const APP_SUB: Msg = Msg("攻坚任务责任分工表", "Critical Task Division of Responsibility Table");
 pub const NAV: Msg = Msg("主导航", "Main navigation");
+/// The phone's button that shows and hides the navigation.
+pub const MENU: Msg = Msg("菜单", "Menu");
 pub const NAV_TABLE: Msg = Msg("责任分工表", "Responsibility table");
 pub const NAV_DIRECTORY: Msg = Msg("单位和人员", "Units and people");
 pub const LANGUAGE: Msg = Msg("语言", "Language");
