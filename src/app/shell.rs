@@ -4,9 +4,9 @@ use super::components::import_panel::ImportPanel;
 use super::components::{example_banner::ExampleBanner, lang_switch::LangSwitch, storage_banner::StorageBanner};
 use super::i18n::{m, Tr};
 use super::pages::{
-    appraisal::AppraisalPage, board::BoardPage, directory::DirectoryPage, exchange::ExchangePage, hearing::HearingPage,
-    meetings::MeetingsPage, new_plan::NewPlanPage, settings::SettingsPage, sheet::SheetPage, table::TablePage, timeline::TimelinePage,
-    trail::TrailPage, weekly::WeeklyPage,
+    appraisal::AppraisalPage, board::BoardDetails, board::BoardPage, directory::DirectoryPage, exchange::ExchangePage,
+    hearing::HearingPage, meetings::MeetingsPage, new_plan::NewPlanPage, settings::SettingsPage, sheet::SheetPage, table::TablePage,
+    timeline::TimelinePage, trail::TrailPage, weekly::WeeklyPage,
 };
 use super::state::{use_state, AppState};
 use super::url::with_lang;
@@ -205,6 +205,12 @@ split_page!(TRAIL, page_trail, build_trail, fetch_trail, TrailPage);
 split_page!(SETTINGS, page_settings, build_settings, fetch_settings, SettingsPage);
 split_page!(NEW_PLAN, page_new_plan, build_new_plan, fetch_new_plan, NewPlanPage);
 split_page!(SHEET, page_sheet, build_sheet, fetch_sheet, SheetPage);
+split_page!(BOARD_DETAILS, board_details, build_board_details, fetch_board_details, BoardDetails);
+
+/// The board below its figures (`pages::board::BoardDetails`), from its chunk.
+pub(crate) fn board_details() -> impl IntoView {
+    lazy_page(BOARD_DETAILS)
+}
 
 /// Where a split page stands.
 #[derive(Clone, Copy, PartialEq, Eq)]

@@ -111,6 +111,12 @@ pub struct Board {
     pub open_problems: Vec<Id>,
     /// The tasks those problems are on, each once.
     pub problem_tasks: Vec<Id>,
+}
+
+/// What the board lists below its figures besides the tasks' own sets:
+/// worked out apart from [`Board`], by the part of the page that shows it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Extras {
     /// Open problems that ask a district leader to coordinate (the scope's
     /// leader, when it names one), oldest first.
     pub leader_problems: Vec<Id>,
@@ -321,6 +327,28 @@ impl Plan {
         let mut problems: Vec<&super::Problem> = live(&self.problems).filter(|p| in_scope.contains(&p.task) && is_open(p, today)).collect();
         super::numbers::sort_by(&mut problems, |p| p.raised_on);
 
+        Board {
+            today,
+            week_start: Plan::week_start(today),
+            tasks: tasks.iter().map(|t| t.id).collect(),
+            completion: mean(&tasks.iter().map(|t| progress_of(t)).collect::<Vec<_>>()),
+            by_light: by_light(&all),
+            actions,
+            units,
+            overdue,
+            due_soon,
+            silent,
+            problem_tasks: distinct(problems.iter().map(|p| p.task)),
+            open_problems: problems.into_iter().map(|p| p.id).collect(),
+        }
+    }
+
+    /// The board's [`Extras`] for `scope`, from its board.
+    pub fn board_extras(&self, scope: &Scope, board: &Board) -> Extras {
+        let today = board.today;
+        let in_scope: std::collections::HashSet<Id> = board.tasks.iter().copied().collect();
+        let by_id: HashMap<Id, &super::Problem> = live(&self.problems).map(|p| (p.id, p)).collect();
+        let problems: Vec<&super::Problem> = board.open_problems.iter().filter_map(|id| by_id.get(id).copied()).collect();
         let leaders: std::collections::HashSet<Id> = self.district_leaders().into_iter().collect();
         let leader_problems = problems
             .iter()
@@ -336,23 +364,7 @@ impl Plan {
         let mut risks: Vec<&super::Risk> = live(&self.risks).filter(|r| in_scope.contains(&r.task) && r.is_open()).collect();
         super::numbers::sort_by(&mut risks, |r| std::cmp::Reverse(r.level));
 
-        Board {
-            today,
-            week_start: Plan::week_start(today),
-            tasks: tasks.iter().map(|t| t.id).collect(),
-            completion: mean(&tasks.iter().map(|t| progress_of(t)).collect::<Vec<_>>()),
-            by_light: by_light(&all),
-            actions,
-            units,
-            overdue,
-            due_soon,
-            silent,
-            problem_tasks: distinct(problems.iter().map(|p| p.task)),
-            open_problems: problems.into_iter().map(|p| p.id).collect(),
-            leader_problems,
-            open_risks: risks.into_iter().map(|r| r.id).collect(),
-            decisions,
-        }
+        Extras { leader_problems, open_risks: risks.into_iter().map(|r| r.id).collect(), decisions }
     }
 }
 

@@ -152,7 +152,10 @@ impl fmt::Display for Reason {
             Reason::Tasks { light, numbers } => {
                 write!(f, "{} {} {}: {}", numbers.len(), tasks(numbers.len()), light.word(), numbers.join(", "))
             }
-            Reason::HighRisk { level, description } => write!(f, "open {} risk: {description}", level.name(En).to_lowercase()),
+            Reason::HighRisk { level, description } => {
+                let level = if *level == super::RiskLevel::Major { "major" } else { "high" };
+                write!(f, "open {level} risk: {description}")
+            }
             Reason::NoTasks => write!(f, "no tasks"),
             Reason::DecisionOverdue { days } => write!(f, "decision {} overdue", n_days(*days)),
             Reason::DecisionDueSoon { days: 0 } => write!(f, "decision due today"),

@@ -25,6 +25,15 @@ const BOARD_LIST_MAX: usize = 10;
 /// Units the unit table lists (the reddest first) before it links to the directory.
 const BOARD_UNITS_MAX: usize = 15;
 
+/// What the board's two parts share: the board, and links to the table
+/// narrowed by the board's scope.
+#[derive(Clone, Copy)]
+pub struct BoardContext {
+    pub board: Memo<crate::domain::board::Board>,
+    pub scope: Memo<crate::domain::board::Scope>,
+    pub table: Callback<TableFilter, String>,
+}
+
 #[component]
 pub fn BoardPage() -> impl IntoView {
     let st = use_state();
@@ -42,6 +51,53 @@ pub fn BoardPage() -> impl IntoView {
         }
         format!("{}{}", crate::app::url::href("/table"), query_string(&q))
     };
+    provide_context(BoardContext { board, scope, table: Callback::new(table) });
+    let counts = Signal::derive(move || board.with(|b| b.by_light.iter().map(|(l, v)| (*l, v.len())).collect::<Vec<_>>()));
+    view! {
+        <section class="board" aria-labelledby="board-heading">
+            <h2 id="board-heading">{st.tr(m::BOARD)} <span class="as-of">" · " {move || st.today.get().to_string()}</span></h2>
+            <ScopePicker scope />
+            <div class="cards">
+                <div class="card">
+                    <h3>{st.tr(m::COMPLETION)}</h3>
+                    <ProgressBar value=Signal::derive(move || board.with(|b| b.completion)) label=Signal::derive(move || lang.get().t(m::COMPLETION).to_string()) />
+                    <p class="hint">
+                        <A href=move || table(TableFilter::default())>{move || board.with(|b| b.tasks.len())}</A> " " {st.tr(m::TASKS_WORD)}
+                    </p>
+                </div>
+                <div class="card">
+                    <h3>{st.tr(m::BY_LIGHT)}</h3>
+                    <LightBar counts />
+                    <ul class="light-counts">
+                        {Light::ALL.into_iter().map(|l| view! {
+                            <li>
+                                <span class=format!("light light-{}", l.key())><span class="dot" aria-hidden="true"></span>{move || light_name(lang.get(), l)}</span>
+                                " "
+                                <A href=move || table(TableFilter { light: Some(l), ..Default::default() })>
+                                    <span data-testid=format!("count-{}", l.key())>{move || board.with(|b| b.by_light.iter().find(|(x, _)| *x == l).map(|(_, v)| v.len()).unwrap_or(0))}</span>
+                                </A>
+                            </li>
+                        }).collect_view()}
+                    </ul>
+                </div>
+            </div>
+            // The lists below the figures are a chunk of their own, fetched
+            // as the board opens: the start-up carries only the figures.
+            {crate::app::shell::board_details()}
+        </section>
+    }
+}
+
+/// The board below its figures: what is red and why, what is late, what
+/// waits for a leader, decisions, risks, who has not reported, then the key
+/// actions, the units and the longer lists. In the chunk `board_details`.
+#[component]
+pub fn BoardDetails() -> impl IntoView {
+    let st = use_state();
+    let lang = st.lang;
+    let query = use_query_map();
+    let BoardContext { board, scope, table } = expect_context::<BoardContext>();
+    let table = move |f: TableFilter| table.run(f);
     let sheet = move |task: Id| {
         format!(
             "{}{}",
@@ -83,7 +139,6 @@ pub fn BoardPage() -> impl IntoView {
             .collect_view();
         (rows, more(rest, TableFilter { facet: Some(facet), ..Default::default() }))
     };
-    let counts = Signal::derive(move || board.with(|b| b.by_light.iter().map(|(l, v)| (*l, v.len())).collect::<Vec<_>>()));
     // The most overdue (or soonest due) first; past BOARD_LIST_MAX the rest
     // are counted, with the table's list of them one click away.
     let milestone_list = move |list: Vec<MilestoneRef>, overdue: bool| {
@@ -114,34 +169,8 @@ pub fn BoardPage() -> impl IntoView {
         (shown, more)
     };
 
+    let extras = Memo::new(move |_| st.plan.with(|p| board.with(|b| p.board_extras(&scope.get(), b))));
     view! {
-        <section class="board" aria-labelledby="board-heading">
-            <h2 id="board-heading">{st.tr(m::BOARD)} <span class="as-of">" · " {move || st.today.get().to_string()}</span></h2>
-            <ScopePicker scope />
-            <div class="cards">
-                <div class="card">
-                    <h3>{st.tr(m::COMPLETION)}</h3>
-                    <ProgressBar value=Signal::derive(move || board.with(|b| b.completion)) label=Signal::derive(move || lang.get().t(m::COMPLETION).to_string()) />
-                    <p class="hint">
-                        <A href=move || table(TableFilter::default())>{move || board.with(|b| b.tasks.len())}</A> " " {st.tr(m::TASKS_WORD)}
-                    </p>
-                </div>
-                <div class="card">
-                    <h3>{st.tr(m::BY_LIGHT)}</h3>
-                    <LightBar counts />
-                    <ul class="light-counts">
-                        {Light::ALL.into_iter().map(|l| view! {
-                            <li>
-                                <span class=format!("light light-{}", l.key())><span class="dot" aria-hidden="true"></span>{move || light_name(lang.get(), l)}</span>
-                                " "
-                                <A href=move || table(TableFilter { light: Some(l), ..Default::default() })>
-                                    <span data-testid=format!("count-{}", l.key())>{move || board.with(|b| b.by_light.iter().find(|(x, _)| *x == l).map(|(_, v)| v.len()).unwrap_or(0))}</span>
-                                </A>
-                            </li>
-                        }).collect_view()}
-                    </ul>
-                </div>
-            </div>
 
             <div class="board-lists board-first">
                 <section class="board-section" aria-labelledby="red-heading">
@@ -164,13 +193,13 @@ pub fn BoardPage() -> impl IntoView {
                     <ul>{move || milestone_list(board.with(|b| b.overdue.clone()), true)}</ul>
                 </section>
                 <section class="board-section" aria-labelledby="leader-problems-heading">
-                    <h3 id="leader-problems-heading">{st.tr(ml::NEEDS_LEADER)} " " <span class="hint">{move || board.with(|b| b.leader_problems.len())}</span></h3>
-                    <Show when=move || board.with(|b| !b.leader_problems.is_empty()) fallback=move || view! { <p class="empty">{st.tr(ml::NO_NEEDS_LEADER)}</p> }>
-                        <ul>{move || problem_list(board.with(|b| b.leader_problems.clone()), Facet::Problems)}</ul>
+                    <h3 id="leader-problems-heading">{st.tr(ml::NEEDS_LEADER)} " " <span class="hint">{move || extras.with(|b| b.leader_problems.len())}</span></h3>
+                    <Show when=move || extras.with(|b| !b.leader_problems.is_empty()) fallback=move || view! { <p class="empty">{st.tr(ml::NO_NEEDS_LEADER)}</p> }>
+                        <ul>{move || problem_list(extras.with(|b| b.leader_problems.clone()), Facet::Problems)}</ul>
                     </Show>
                 </section>
-                <OpenDecisions board />
-                <RiskRegister board sheet=Callback::new(sheet) task_label=Callback::new(task_label) table=Callback::new(table) />
+                <OpenDecisions extras />
+                <RiskRegister extras sheet=Callback::new(sheet) task_label=Callback::new(task_label) table=Callback::new(table) />
                 <section class="board-section" aria-labelledby="silent-heading">
                     <h3 id="silent-heading">{st.tr(m::NOT_REPORTED)} <span class="hint">" (" {st.tr(m::SINCE)} " " {move || board.with(|b| b.week_start.to_string())} ")"</span> " " <A href=move || table(TableFilter { facet: Some(Facet::Silent), ..Default::default() })>{move || board.with(|b| b.silent_tasks().len())}</A> " " {st.tr(m::TASKS_WORD)}</h3>
                     <ul>
@@ -264,15 +293,14 @@ pub fn BoardPage() -> impl IntoView {
                     </ul>
                 </section>
             </div>
-        </section>
     }
 }
 
 /// The meetings' decisions still open, worst light first, each closable here.
 #[component]
 fn OpenDecisions(
-    /// The board: its decisions are those of the meetings on its scope.
-    board: Memo<crate::domain::board::Board>,
+    /// The board's extras: the decisions of the meetings on its scope.
+    extras: Memo<crate::domain::board::Extras>,
 ) -> impl IntoView {
     use crate::app::i18n::m_meetings as mm;
     let st = use_state();
@@ -281,7 +309,7 @@ fn OpenDecisions(
     let rows = Memo::new(move |_| {
         st.plan.with(|p| {
             let l = lang.get();
-            board
+            extras
                 .get()
                 .decisions
                 .into_iter()
@@ -326,8 +354,8 @@ fn OpenDecisions(
 /// major ones listed by task, the first few with a link to them all.
 #[component]
 fn RiskRegister(
-    /// The board.
-    board: Memo<crate::domain::board::Board>,
+    /// The board's extras.
+    extras: Memo<crate::domain::board::Extras>,
     /// A task's sheet.
     sheet: Callback<Id, String>,
     /// "1.2 title" of a task.
@@ -339,7 +367,7 @@ fn RiskRegister(
     let st = use_state();
     let lang = st.lang;
     let risks = Memo::new(move |_| {
-        board.with(|b| {
+        extras.with(|b| {
             st.plan.with(|p| b.open_risks.iter().filter_map(|id| p.risks.iter().find(|r| r.id == *id).cloned()).collect::<Vec<_>>())
         })
     });

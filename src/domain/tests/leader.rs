@@ -79,16 +79,17 @@ fn a_problem_asked_of_a_leader_is_on_that_leader_s_board_until_resolved() {
     let not_asked = problem(&mut plan, "6.1", "人手不足");
     plan.ask_leader(asked, Some(wang), stamp()).unwrap();
     plan.ask_leader(other, Some(li), stamp()).unwrap();
-    let mine = plan.board(&Scope { leader: Some(wang), ..Scope::default() }, today());
-    assert_eq!(mine.leader_problems, vec![asked]);
+    let scope = Scope { leader: Some(wang), ..Scope::default() };
+    let mine = plan.board(&scope, today());
+    assert_eq!(plan.board_extras(&scope, &mine).leader_problems, vec![asked]);
     assert!(mine.open_problems.contains(&not_asked));
     // The whole board lists every problem asked of a leader.
-    let all = plan.board(&Scope::default(), today());
+    let all = plan.board_extras(&Scope::default(), &plan.board(&Scope::default(), today()));
     assert_eq!(all.leader_problems.iter().copied().collect::<BTreeSet<_>>(), [asked, other].into());
     // Taken back, or resolved: off the list.
     plan.ask_leader(other, None, stamp()).unwrap();
     plan.resolve_problem(asked, date(2022, 6, 25), "协调解决".into(), stamp()).unwrap();
-    assert!(plan.board(&Scope::default(), today()).leader_problems.is_empty());
+    assert!(plan.board_extras(&Scope::default(), &plan.board(&Scope::default(), today())).leader_problems.is_empty());
 }
 
 #[test]
@@ -117,6 +118,7 @@ fn an_open_high_risk_turns_a_green_task_yellow_with_the_risk_as_its_reason() {
     assert_eq!(light, Light::Yellow);
     assert!(reasons.contains(&Reason::HighRisk { level: RiskLevel::High, description: "征地未完成".into() }), "{reasons:?}");
     assert_eq!(crate::domain::spreadsheet::reason_text(crate::domain::Lang::Zh, &reasons[0]), "高风险未消除：征地未完成");
+    assert_eq!(reasons[0].to_string(), "open high risk: 征地未完成");
     // Being mitigated is still open; closed is not.
     plan.set_risk_status(high, RiskStatus::Mitigating, stamp()).unwrap();
     assert_eq!(light_of(&plan, &number).0, Light::Yellow);
@@ -147,8 +149,9 @@ fn the_board_lists_open_risks_in_scope_highest_first() {
     let closed = risk(&mut plan, "6.1", RiskLevel::High, "已关闭");
     plan.set_risk_status(closed, RiskStatus::Closed, stamp()).unwrap();
     let elsewhere = risk(&mut plan, "8.1", RiskLevel::High, "别处");
-    assert_eq!(plan.board(&Scope { leader: Some(wang), ..Scope::default() }, today()).open_risks, vec![major, low]);
-    assert_eq!(plan.board(&Scope::default(), today()).open_risks, vec![major, elsewhere, low]);
+    let risks = |scope: Scope| plan.board_extras(&scope, &plan.board(&scope, today())).open_risks;
+    assert_eq!(risks(Scope { leader: Some(wang), ..Scope::default() }), vec![major, low]);
+    assert_eq!(risks(Scope::default()), vec![major, elsewhere, low]);
 }
 
 #[test]
