@@ -27,7 +27,7 @@ test('the office names a key action\'s leader; the leader\'s board shows that ac
   const sheetId = await t.openSheet('6.1');
   const sheet = new SheetPage(page, 'zh');
   await sheet.waitReady();
-  await sheet.risksSection.getByLabel('等级', { exact: true }).selectOption({ label: '高' });
+  await sheet.risksSection.getByRole('combobox', { name: /^等级/ }).selectOption({ label: '高' });
   await sheet.addRisk({ description: RISK });
   await expect(sheet.reasons).toContainText([RISK_REASON]);
 
@@ -81,7 +81,7 @@ test('the office names a key action\'s leader; the leader\'s board shows that ac
 
 test('Settings turns the high-risk rule off and on; a closed risk no longer counts', async ({ page }) => {
   const { sheet, id } = await SheetPage.fromTable(page, '8.1', 'zh');
-  await sheet.risksSection.getByLabel('等级', { exact: true }).selectOption({ label: '重大' });
+  await sheet.risksSection.getByRole('combobox', { name: /^等级/ }).selectOption({ label: '重大' });
   await sheet.addRisk({ description: RISK });
   await expect(sheet.reasons).toContainText([`重大风险未消除：${RISK}`]);
 
