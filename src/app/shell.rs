@@ -1,5 +1,6 @@
 //! The router and the page shell: header, banners, navigation, language.
 
+use super::components::board::charts::BoardCharts;
 use super::components::import_panel::ImportPanel;
 use super::components::{example_banner::ExampleBanner, lang_switch::LangSwitch, storage_banner::StorageBanner};
 use super::i18n::{m, Tr};
@@ -210,6 +211,16 @@ split_page!(BOARD_DETAILS, board_details, build_board_details, fetch_board_detai
 /// The board below its figures (`pages::board::BoardDetails`), from its chunk.
 pub(crate) fn board_details() -> impl IntoView {
     lazy_page(BOARD_DETAILS)
+}
+
+// The board's pictures, below its first screen, are a chunk of their own
+// too: fetched as the board shows, so the start-up wasm carries neither
+// their figures nor their SVG.
+split_page!(BOARD_CHARTS, board_charts, build_board_charts, fetch_board_charts, BoardCharts);
+
+/// The board's pictures, from their chunk ("Loading…" until it is there).
+pub(crate) fn board_charts() -> impl IntoView {
+    lazy_page(BOARD_CHARTS)
 }
 
 /// Where a split page stands.

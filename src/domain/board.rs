@@ -260,7 +260,7 @@ impl Plan {
         let k = |t: &Task| known(&by_task, t.id, today);
         let tasks: Vec<&Task> = self.tasks_in_order().into_iter().filter(|t| scope.includes(t, self)).collect();
         let light_of = |t: &Task| lights.get(&t.id).map_or(Light::Grey, |a| a.light);
-        let progress_of = |t: &Task| if light_of(t) == Light::Done { 100.0 } else { k(t).task_progress(t).unwrap_or(0.0) };
+        let progress_of = |t: &Task| k(t).counted_progress(t, light_of(t) == Light::Done);
         let all: Vec<(Id, Light)> = tasks.iter().map(|t| (t.id, light_of(t))).collect();
 
         let actions = self

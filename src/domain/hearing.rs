@@ -76,36 +76,49 @@ pub struct DecisionState {
 }
 
 impl Plan {
-    /// Tasks that owe a report this week: started, and not done before the week began.
-    fn running(&self, t: &Task, week: NaiveDate, today: NaiveDate) -> bool {
-        self.task_start(t) <= today && self.task_done_on(t, today).is_none_or(|d| d >= week)
-    }
-
     /// This week's collection, as of `today`.
     pub fn weekly_collection(&self, today: NaiveDate) -> Collection {
         let week = week_start(today);
         let by_task = self.reports_by_task(today);
+        let tasks = self.actions_in_order().into_iter().flat_map(|a| self.tasks_of(a.id));
+        let units = self.unit_weeks(tasks, week, |t| super::light::known(&by_task, t.id, today));
+        Collection { week_start: week, today, units }
+    }
+
+    /// The weekly rule, for the week beginning `week` as known on
+    /// `known(t).until`: a task owes a report from each responsible unit
+    /// when it has started and was not done before the week began; the unit
+    /// has reported on it when one of its reports is dated in the week.
+    pub(crate) fn unit_weeks<'a, 'k>(
+        &self,
+        tasks: impl Iterator<Item = &'a Task>,
+        week: NaiveDate,
+        known: impl Fn(&Task) -> super::progress::Known<'k>,
+    ) -> Vec<UnitWeek> {
         let mut units: Vec<UnitWeek> = Vec::new();
-        for a in self.actions_in_order() {
-            for t in self.tasks_of(a.id).into_iter().filter(|t| self.running(t, week, today)) {
-                for u in &t.responsible {
-                    let reported = by_task.get(&t.id).is_some_and(|rs| rs.iter().any(|r| r.unit == *u && r.date >= week));
-                    let entry = match units.iter_mut().position(|x| x.unit == *u) {
-                        Some(i) => &mut units[i],
-                        None => {
-                            units.push(UnitWeek { unit: *u, reported: vec![], missing: vec![] });
-                            units.last_mut().expect("just pushed")
-                        }
-                    };
-                    if reported {
-                        entry.reported.push(t.id);
-                    } else {
-                        entry.missing.push(t.id);
+        for t in tasks {
+            let k = known(t);
+            let running = self.task_start(t) <= k.until && k.task_done_on(t).is_none_or(|d| d >= week);
+            if !running {
+                continue;
+            }
+            for u in &t.responsible {
+                let reported = k.reports.iter().any(|r| r.unit == *u && r.date >= week);
+                let entry = match units.iter_mut().position(|x| x.unit == *u) {
+                    Some(i) => &mut units[i],
+                    None => {
+                        units.push(UnitWeek { unit: *u, reported: vec![], missing: vec![] });
+                        units.last_mut().expect("just pushed")
                     }
+                };
+                if reported {
+                    entry.reported.push(t.id);
+                } else {
+                    entry.missing.push(t.id);
                 }
             }
         }
-        Collection { week_start: week, today, units }
+        units
     }
 
     /// A reminder to paste into a message: each unit that still owes a

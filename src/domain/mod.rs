@@ -2,6 +2,7 @@
 
 pub mod appraisal;
 pub mod board;
+pub mod charts;
 pub mod corrections;
 pub mod dates;
 pub mod drafts;

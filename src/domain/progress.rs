@@ -64,6 +64,17 @@ impl Known<'_> {
         (!ps.is_empty()).then(|| 100.0 * ps.iter().sum::<f64>() / ps.len() as f64)
     }
 
+    /// The progress the board counts for a task, 0..=100: all of it once
+    /// the task is done (its light is Done), else [`Known::task_progress`],
+    /// else nothing.
+    pub fn counted_progress(&self, t: &Task, done: bool) -> f64 {
+        if done {
+            100.0
+        } else {
+            self.task_progress(t).unwrap_or(0.0)
+        }
+    }
+
     /// The day the task was done, if it is: the first report saying 100 %,
     /// the day its last milestone was done, or (with no milestones) the
     /// first report on which every target stood reached. A unit's own

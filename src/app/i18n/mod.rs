@@ -28,6 +28,8 @@ mod exchange;
 /// The interface strings.
 pub mod m;
 pub mod m_appraisal;
+/// The board's pictures: lights per key action, the burn-up, reporting on time.
+pub mod m_charts;
 /// The import history.
 pub mod m_imports;
 /// The strings of the input rules (empty and contradictory input).

@@ -41,6 +41,8 @@ pub fn BoardPage() -> impl IntoView {
     let scope = use_scope();
     let query = use_query_map();
     let board = Memo::new(move |_| st.plan.with(|p| st.lights.with(|l| p.board_with(&scope.get(), st.today.get(), l))));
+    // The pictures (in their own chunk) draw from the same board.
+    provide_context(board);
     // A link to the table, narrowed by the board's scope and `f`.
     let table = move |f: TableFilter| {
         let s = scope.get();
@@ -293,6 +295,7 @@ pub fn BoardDetails() -> impl IntoView {
                     </ul>
                 </section>
             </div>
+            {crate::app::shell::board_charts()}
     }
 }
 

@@ -2,6 +2,7 @@
 
 mod appraisal;
 mod board;
+mod charts;
 mod corrections;
 mod edit;
 mod example;
