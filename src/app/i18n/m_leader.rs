@@ -45,3 +45,10 @@ pub const COL_PLAN: Msg = Msg("施工图", "Plan");
 pub const PLAN_ON: Msg = Msg("已报送：", "Submitted on");
 /// Followed by the day it was due.
 pub const PLAN_NOT: Msg = Msg("未报送，应于此日前报送：", "Not submitted; due by");
+/// Between a unit's first task numbers and how many it has in all: "6.1、6.2 等 12 项".
+pub const ETC: Msg = Msg("等", "… of");
+pub const ETC_END: Msg = Msg("项", "tasks");
+/// After a number of units left out of a list.
+pub const MORE_SILENT: Msg = Msg("个单位：在责任分工表中查看全部", "more units: see them all in the table");
+/// After a number of key actions left out of the board's table.
+pub const MORE_ACTIONS: Msg = Msg("项专项行动：在责任分工表中查看全部", "more key actions: see them all in the table");

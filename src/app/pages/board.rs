@@ -24,6 +24,10 @@ use leptos_router::hooks::use_query_map;
 const BOARD_LIST_MAX: usize = 10;
 /// Units the unit table lists (the reddest first) before it links to the directory.
 const BOARD_UNITS_MAX: usize = 15;
+/// Key actions the board's table lists before it links to the rest.
+const BOARD_ACTIONS_MAX: usize = 15;
+/// Task numbers a silent unit's line names before it counts them.
+const SILENT_NUMBERS: usize = 5;
 
 /// What the board's two parts share: the board, and links to the table
 /// narrowed by the board's scope.
@@ -205,12 +209,26 @@ pub fn BoardDetails() -> impl IntoView {
                 <section class="board-section" aria-labelledby="silent-heading">
                     <h3 id="silent-heading">{st.tr(m::NOT_REPORTED)} <span class="hint">" (" {st.tr(m::SINCE)} " " {move || board.with(|b| b.week_start.to_string())} ")"</span> " " <A href=move || table(TableFilter { facet: Some(Facet::Silent), ..Default::default() })>{move || board.with(|b| b.silent_tasks().len())}</A> " " {st.tr(m::TASKS_WORD)}</h3>
                     <ul>
-                        {move || board.with(|b| b.silent.clone()).into_iter().map(|s| {
-                            let name = st.plan.with(|p| p.unit(s.unit).map(|x| x.name.get(lang.get()).to_string())).unwrap_or_default();
-                            let numbers = st.numbers.with(|n| s.tasks.iter().filter_map(|t| n.get(t).cloned()).collect::<Vec<_>>().join("、"));
-                            let unit = s.unit;
-                            view! { <li>{name} ": " <A href=move || table(TableFilter { unit: Some(unit), facet: Some(Facet::Silent), ..Default::default() })>{numbers}</A></li> }
-                        }).collect_view()}
+                        {move || {
+                            let silent = board.with(|b| b.silent.clone());
+                            let rest = silent.len().saturating_sub(BOARD_LIST_MAX);
+                            let rows = silent.into_iter().take(BOARD_LIST_MAX).map(|s| {
+                                let name = st.plan.with(|p| p.unit(s.unit).map(|x| x.name.get(lang.get()).to_string())).unwrap_or_default();
+                                // A unit owing many: its first few numbers and how many in all.
+                                let first = st.numbers.with(|n| s.tasks.iter().take(SILENT_NUMBERS).filter_map(|t| n.get(t).cloned()).collect::<Vec<_>>().join("、"));
+                                let numbers = if s.tasks.len() > SILENT_NUMBERS {
+                                    format!("{first} {} {} {}", lang.get().t(ml::ETC), s.tasks.len(), lang.get().t(ml::ETC_END))
+                                } else {
+                                    first
+                                };
+                                let unit = s.unit;
+                                view! { <li>{name} ": " <A href=move || table(TableFilter { unit: Some(unit), facet: Some(Facet::Silent), ..Default::default() })>{numbers}</A></li> }
+                            }).collect_view();
+                            let more = (rest > 0).then(|| view! {
+                                <li class="more"><A href=move || table(TableFilter { facet: Some(Facet::Silent), ..Default::default() })>{move || format!("{} {rest} {}", lang.get().t(ml::AND_MORE), lang.get().t(ml::MORE_SILENT))}</A></li>
+                            });
+                            (rows, more)
+                        }}
                     </ul>
                 </section>
             </div>
@@ -222,10 +240,15 @@ pub fn BoardDetails() -> impl IntoView {
                         <th scope="col">{st.tr(m::COL_NO)}</th><th scope="col">{st.tr(m::F_ACTION)}</th><th scope="col">{st.tr(m::PROGRESS)}</th><th scope="col">{st.tr(m::COL_LIGHT)}</th>
                     </tr></thead>
                     <tbody>
-                        <For each=move || board.with(|b| b.actions.clone()) key=|a| a.key() children=move |a| {
+                        <For each=move || board.with(|b| b.actions.iter().take(BOARD_ACTIONS_MAX).cloned().collect::<Vec<_>>()) key=|a| a.key() children=move |a| {
                             let id = a.action;
                             let title = move || st.plan.with(|p| p.action(id).map(|x| x.title.get(lang.get()).to_string())).unwrap_or_default();
-                            let light = Signal::derive(move || st.plan.with(|p| st.lights.with(|l| p.action_light_with(id, l))));
+                            // The counts beside the light say which tasks (a list of numbers would not).
+                            let light = Signal::derive(move || {
+                                let mut a = st.plan.with(|p| st.lights.with(|l| p.action_light_with(id, l)));
+                                a.reasons.retain(|r| !matches!(r, crate::domain::light::Reason::Tasks { .. }));
+                                a
+                            });
                             view! {
                                 <tr>
                                     <td class="num">{a.number}</td>
@@ -246,6 +269,12 @@ pub fn BoardDetails() -> impl IntoView {
                         } />
                     </tbody>
                 </table>
+                {move || {
+                    let rest = board.with(|b| b.actions.len()).saturating_sub(BOARD_ACTIONS_MAX);
+                    (rest > 0).then(|| view! {
+                        <p class="more"><A href=move || table(TableFilter::default())>{move || format!("{} {rest} {}", lang.get().t(ml::AND_MORE), lang.get().t(ml::MORE_ACTIONS))}</A></p>
+                    })
+                }}
             </section>
             <section class="board-section" aria-labelledby="units-heading">
                 <h3 id="units-heading">{st.tr(m::UNITS)}</h3>
