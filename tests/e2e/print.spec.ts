@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expectLandscape, printPages, squeezed } from './helpers/pdf';
-import { KEY_EXPORTED, expectRevision, secondText } from './helpers/store';
+import { KEY_EXPORTED, expectRevision, secondText, seedPlan } from './helpers/store';
 import { AppraisalPage, HearingPage } from './pages/appraisal-page';
 import { BoardPage } from './pages/board-page';
 import { exportReminder } from './pages/settings-page';
@@ -68,13 +68,7 @@ test.describe('printing the table', () => {
   test('the large plan prints to many A4 landscape pages', async ({ page }) => {
     test.skip(!existsSync(FIXTURE), `${FIXTURE} is missing: make test-e2e writes it (cargo test --lib write_large_fixture -- --ignored)`);
     test.setTimeout(60_000);
-    const stored = readFileSync(FIXTURE, 'utf8');
-    await page.addInitScript((text: string) => {
-      if (!sessionStorage.getItem('seeded')) {
-        localStorage.setItem('gongjian.plan', text);
-        sessionStorage.setItem('seeded', '1');
-      }
-    }, stored);
+    await seedPlan(page, readFileSync(FIXTURE, 'utf8'));
     await page.goto('/table?lang=en');
     const t = new TablePage(page, 'en');
     await expect(t.shownStatus).toHaveText(/1000 \/ 1000/, { timeout: 30_000 });

@@ -1,3 +1,4 @@
+import { seedPlan } from './helpers/store';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -302,13 +303,7 @@ test.describe('the timeline', () => {
   test('the large plan prints on pages that each carry the time axis and the task names', async ({ page }) => {
     test.skip(!existsSync(FIXTURE), `${FIXTURE} is missing: make test-e2e writes it (cargo test --lib write_large_fixture -- --ignored)`);
     test.setTimeout(90_000);
-    const stored = readFileSync(FIXTURE, 'utf8');
-    await page.addInitScript((text: string) => {
-      if (!sessionStorage.getItem('seeded')) {
-        localStorage.setItem('gongjian.plan', text);
-        sessionStorage.setItem('seeded', '1');
-      }
-    }, stored);
+    await seedPlan(page, readFileSync(FIXTURE, 'utf8'));
     const tl = new TimelinePage(page, 'en');
     await page.goto('/timeline?lang=en');
     await expect(tl.taskRows).toHaveCount(1000, { timeout: 30_000 });

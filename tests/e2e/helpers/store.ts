@@ -63,3 +63,13 @@ export async function expectRevision(page: Page, revision: number) {
     })
     .toBe(revision);
 }
+
+/** Store `text` as the table before the page's first load (once: a reload keeps what the page saved). */
+export async function seedPlan(page: Page, text: string): Promise<void> {
+  await page.addInitScript((stored: string) => {
+    if (!sessionStorage.getItem('seeded')) {
+      localStorage.setItem('gongjian.plan', stored);
+      sessionStorage.setItem('seeded', '1');
+    }
+  }, text);
+}
