@@ -36,7 +36,9 @@ const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/;
 /** A picture's section, found by its heading; its SVG named by that heading; its table opened. */
 async function chart(page: Page, lang: Lang, heading: string): Promise<{ section: Locator; table: Locator }> {
   const section = page.getByRole('region', { name: heading, exact: true });
-  await expect(section.getByRole('heading', { name: heading, exact: true })).toBeVisible();
+  // The pictures come in chunks of their own, after the board's lists:
+  // on a loaded machine that takes longer than the default five seconds.
+  await expect(section.getByRole('heading', { name: heading, exact: true })).toBeVisible({ timeout: 30_000 });
   const svg = section.getByRole('img', { name: heading, exact: true });
   await expect(svg).toBeVisible();
   await expect(svg).toHaveAttribute('role', 'img');

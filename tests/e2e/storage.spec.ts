@@ -209,12 +209,14 @@ test.describe('storage', () => {
     await b.goto();
     const title81 = await b.taskTitle('8.1').textContent();
 
+    const before = await page.evaluate(() => localStorage.getItem('gongjian.plan'));
     a.acceptNextConfirm();
     await a.taskButton('delete', '9.2').click();
     await a.expectShown(8, 8);
-    // The save runs just after the page updates; wait for it, so that b's
-    // edit comes after it.
-    await expect.poll(() => page.evaluate(() => localStorage.getItem('gongjian.plan') !== null)).toBe(true);
+    // The save runs just after the page updates; wait for it (what is stored
+    // changes), so that b's edit comes after it. Waiting only for a stored
+    // value let a slow save land after the test had read it.
+    await expect.poll(() => page.evaluate((was) => { const now = localStorage.getItem('gongjian.plan'); return now !== null && now !== was; }, before)).toBe(true);
     const saved = await page.evaluate(() => localStorage.getItem('gongjian.plan'));
     // b missed it: it still shows nine tasks.
     await b.expectShown(9, 9);
