@@ -3,8 +3,9 @@
 // (tools/split.mjs): the start-up wasm is the main module
 // (`gongjian-<hash>_bg.wasm`); the pages' chunks (`gongjian-<hash>.<name>.wasm`)
 // are fetched on a page's first visit and printed beside, with the total.
-// The XLSX writer and the spreadsheet reader are web workers of their own,
-// loaded only when a spreadsheet is exported or imported; their sizes are
+// The XLSX writer, the spreadsheet reader and the Word writer are web workers
+// of their own, loaded only when a spreadsheet is exported or imported or a
+// document downloaded; their sizes are
 // printed too, and count in no budget.
 // Usage: node .ci/wasm-size.mjs <dist dir> <budget KB brotli>
 import { readdirSync, readFileSync } from "node:fs";
@@ -14,7 +15,7 @@ import { brotliCompressSync, constants } from "node:zlib";
 const [dir = "dist", budgetKb = "300"] = process.argv.slice(2);
 const all = readdirSync(dir).filter((f) => f.endsWith(".wasm"));
 // Each worker's wasm, and when the app loads it.
-const WORKERS = { "gongjian-xlsx": "on export only", "gongjian-sheets": "on import only" };
+const WORKERS = { "gongjian-xlsx": "on export only", "gongjian-sheets": "on import only", "gongjian-docx": "on a Word download only" };
 const workerOf = (f) => Object.keys(WORKERS).find((w) => f.startsWith(`${w}-`) || f.startsWith(`${w}_`));
 const workers = all.filter((f) => workerOf(f));
 const main = all.filter((f) => /^gongjian-[0-9a-f]+_bg\.wasm$/.test(f));

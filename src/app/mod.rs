@@ -1,5 +1,7 @@
 //! The Leptos app: routes, pages and components over one plan state.
 
+/// Copying a text box's words (the weekly reminders).
+pub mod clipboard;
 pub mod components;
 pub mod exchange;
 pub mod i18n;
@@ -11,5 +13,6 @@ pub mod shell;
 pub mod spreadsheet;
 pub mod state;
 pub mod url;
+pub mod word;
 
 pub use shell::App;

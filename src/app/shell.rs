@@ -5,9 +5,9 @@ use super::components::import_panel::ImportPanel;
 use super::components::{example_banner::ExampleBanner, lang_switch::LangSwitch, storage_banner::StorageBanner};
 use super::i18n::{m, Tr};
 use super::pages::{
-    appraisal::AppraisalPage, board::BoardDetails, board::BoardPage, directory::DirectoryPage, exchange::ExchangePage,
-    hearing::HearingPage, meetings::MeetingsPage, new_plan::NewPlanPage, settings::SettingsPage, sheet::SheetPage, table::TablePage,
-    timeline::TimelinePage, trail::TrailPage, weekly::WeeklyPage,
+    appraisal::AppraisalPage, board::BoardDetails, board::BoardPage, bulletin::BulletinPage, directory::DirectoryPage,
+    exchange::ExchangePage, hearing::HearingPage, meetings::MeetingsPage, new_plan::NewPlanPage, settings::SettingsPage, sheet::SheetPage,
+    table::TablePage, timeline::TimelinePage, trail::TrailPage, weekly::WeeklyPage,
 };
 use super::state::{use_state, AppState};
 use super::url::with_lang;
@@ -128,6 +128,7 @@ fn Shell() -> impl IntoView {
                 <A href=link("/meetings")>{st.tr(m::NAV_MEETINGS)}</A>
                 <A href=link("/weekly")>{st.tr(m::NAV_WEEKLY)}</A>
                 <A href=link("/hearing")>{st.tr(m::NAV_HEARING)}</A>
+                <A href=link("/bulletin")>{st.tr(super::i18n::m_bulletin::NAV)}</A>
                 <A href=link("/appraisal")>{st.tr(m::NAV_APPRAISAL)}</A>
                 <A href=link("/trail")>{st.tr(m::NAV_TRAIL)}</A>
                 <A href=link("/units")>{st.tr(m::NAV_DIRECTORY)}</A>
@@ -153,6 +154,7 @@ fn Shell() -> impl IntoView {
                 <Route path=path!("/meetings") view=|| lazy_page(MEETINGS) />
                 <Route path=path!("/weekly") view=|| lazy_page(WEEKLY) />
                 <Route path=path!("/hearing") view=|| lazy_page(HEARING) />
+                <Route path=path!("/bulletin") view=|| lazy_page(BULLETIN) />
                 <Route path=path!("/appraisal") view=|| lazy_page(APPRAISAL) />
                 <Route path=path!("/trail") view=|| lazy_page(TRAIL) />
                 <Route path=path!("/settings") view=|| lazy_page(SETTINGS) />
@@ -201,6 +203,7 @@ split_page!(EXCHANGE, page_exchange, build_exchange, fetch_exchange, ExchangePag
 split_page!(MEETINGS, page_meetings, build_meetings, fetch_meetings, MeetingsPage);
 split_page!(WEEKLY, page_weekly, build_weekly, fetch_weekly, WeeklyPage);
 split_page!(HEARING, page_hearing, build_hearing, fetch_hearing, HearingPage);
+split_page!(BULLETIN, page_bulletin, build_bulletin, fetch_bulletin, BulletinPage);
 split_page!(APPRAISAL, page_appraisal, build_appraisal, fetch_appraisal, AppraisalPage);
 split_page!(TRAIL, page_trail, build_trail, fetch_trail, TrailPage);
 split_page!(SETTINGS, page_settings, build_settings, fetch_settings, SettingsPage);

@@ -24,7 +24,7 @@ pub enum Progress {
     Failed(String),
 }
 
-pub(super) fn download_bytes(bytes: &js_sys::Uint8Array, name: &str, mime: &str) {
+pub(crate) fn download_bytes(bytes: &js_sys::Uint8Array, name: &str, mime: &str) {
     let parts = js_sys::Array::of1(bytes);
     let opts = web_sys::BlobPropertyBag::new();
     opts.set_type(mime);
@@ -41,7 +41,15 @@ pub(super) fn download_bytes(bytes: &js_sys::Uint8Array, name: &str, mime: &str)
 
 /// Write `book` as XLSX in the worker and download it as `name`.
 fn export_xlsx(book: Workbook, name: String, progress: RwSignal<Option<Progress>>) {
-    let url = format!("{}/gongjian-xlsx_loader.js", base_path());
+    let json = serde_json::to_string(&book).unwrap_or_default();
+    write_in_worker("gongjian-xlsx_loader.js", json, name, XLSX, progress);
+}
+
+/// Start the writer worker `loader` (XLSX, Word), hand it `json` once it is
+/// ready, and download the bytes it sends back as `name` (`mime`); a
+/// failure is shown through `progress`. One worker per file, ended after.
+pub fn write_in_worker(loader: &str, json: String, name: String, mime: &'static str, progress: RwSignal<Option<Progress>>) {
+    let url = format!("{}/{loader}", base_path());
     let worker = match web_sys::Worker::new(&url) {
         Ok(w) => w,
         Err(e) => {
@@ -50,12 +58,11 @@ fn export_xlsx(book: Workbook, name: String, progress: RwSignal<Option<Progress>
         }
     };
     progress.set(Some(Progress::Working));
-    let json = serde_json::to_string(&book).unwrap_or_default();
     let w = worker.clone();
     let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
         let data = e.data();
         if let Some(bytes) = data.dyn_ref::<js_sys::Uint8Array>() {
-            download_bytes(bytes, &name, XLSX);
+            download_bytes(bytes, &name, mime);
             progress.set(None);
             w.terminate();
         } else if js_sys::Reflect::get(&data, &"ready".into()).ok().and_then(|v| v.as_bool()) == Some(true) {
@@ -67,7 +74,7 @@ fn export_xlsx(book: Workbook, name: String, progress: RwSignal<Option<Progress>
         }
     });
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-    // Lives as long as the worker (a few seconds); one per export.
+    // Lives as long as the worker (a few seconds); one per file.
     on_message.forget();
 }
 

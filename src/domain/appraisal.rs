@@ -181,7 +181,10 @@ impl Plan {
             let k = super::light::known(&by_task, t.id, end);
             // Milestones due in the period.
             for m in live(&t.milestones) {
-                let Some(due) = m.due.filter(|d| (from..=end).contains(d)) else { continue };
+                // An approved extension moved `m.due`; the office's setting
+                // says whether the appraisal judges by it or by the original.
+                let due = self.appraised_due(t.id, Some(m.id), m.due);
+                let Some(due) = due.filter(|d| (from..=end).contains(d)) else { continue };
                 let kind = match k.milestone_done_on(m) {
                     Some(done) if done <= due => FactKind::MilestoneOnTime { milestone: m.id, due, done },
                     done => FactKind::MilestoneOverdue { milestone: m.id, due, done },

@@ -125,6 +125,12 @@ pub struct Extras {
     /// Open decisions of the meetings that concern the scope (all of them
     /// on the whole board), worst light first.
     pub decisions: Vec<super::meetings::OpenDecision>,
+    /// Leaders' instructions on tasks in scope (or, in a leader's scope,
+    /// given by that leader) not yet answered, the oldest first.
+    pub instructions: Vec<super::instructions::OpenInstruction>,
+    /// Extensions and closures on tasks in scope awaiting the office's
+    /// ruling (the reports that ask), the oldest first.
+    pub awaiting: Vec<Id>,
 }
 
 /// Each id once, in first-seen order.
@@ -364,11 +370,22 @@ impl Plan {
         let mut risks: Vec<&super::Risk> = live(&self.risks).filter(|r| in_scope.contains(&r.task) && r.is_open()).collect();
         super::numbers::sort_by(&mut risks, |r| std::cmp::Reverse(r.level));
 
-        Extras { leader_problems, open_risks: risks.into_iter().map(|r| r.id).collect(), decisions }
+        let instructions = self
+            .open_instructions(today)
+            .into_iter()
+            .filter(|o| in_scope.contains(&o.task) || scope.leader.is_some_and(|l| self.instruction(o.id).is_some_and(|i| i.leader == l)))
+            .collect();
+        let awaiting = self
+            .requests()
+            .into_iter()
+            .filter(|q| q.decision() == super::requests::Decision::Pending && q.report.date <= today && in_scope.contains(&q.report.task))
+            .map(|q| q.report.id)
+            .collect();
+        Extras { leader_problems, open_risks: risks.into_iter().map(|r| r.id).collect(), decisions, instructions, awaiting }
     }
 }
 
-fn is_open(p: &super::Problem, today: NaiveDate) -> bool {
+pub(crate) fn is_open(p: &super::Problem, today: NaiveDate) -> bool {
     p.raised_on <= today && p.resolved_on.is_none_or(|d| d > today)
 }
 

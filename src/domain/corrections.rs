@@ -68,6 +68,10 @@ impl Plan {
             progress_reason: String::new(),
             supersedes: Some(old),
             withdrawn: true,
+            extension: None,
+            closure: None,
+            answers: vec![],
+            unchanged: false,
             meta: Meta::created(stamp),
             ..was
         });

@@ -74,6 +74,8 @@ impl Plan {
             problems: vec![],
             risks: vec![],
             exemptions: vec![],
+            rulings: vec![],
+            instructions: vec![],
             trail: vec![],
             numbers: Default::default(),
         }
@@ -163,6 +165,7 @@ impl Plan {
             plan_submitted_on: None,
             milestones: vec![],
             targets: vec![],
+            closed_on: None,
             meta: Meta::created(stamp),
         };
         let id = t.id;

@@ -150,6 +150,7 @@ pub fn luohu_2022() -> Plan {
         plan_submitted_on: None,
         milestones: vec![],
         targets: vec![],
+        closed_on: None,
         meta: meta(),
     };
 
@@ -273,6 +274,8 @@ pub fn luohu_2022() -> Plan {
         problems: vec![],
         risks: vec![],
         exemptions: vec![],
+        rulings: vec![],
+        instructions: vec![],
         trail: vec![],
         numbers: Default::default(),
     }

@@ -42,6 +42,12 @@ pub enum FileKind {
     Units(NaiveDate),
     /// One unit's appraisal.
     Appraisal,
+    /// The calendar of reminders of a unit (or of the office).
+    Calendar,
+    /// The supervision bulletin for a period ending on `date`.
+    Bulletin(NaiveDate),
+    /// A monthly hearing pack, as of `date`.
+    Hearing(NaiveDate),
 }
 
 /// The file's format, its extension.
@@ -51,6 +57,8 @@ pub enum Ext {
     Csv,
     Xlsx,
     Zip,
+    Ics,
+    Docx,
 }
 
 impl Ext {
@@ -60,6 +68,8 @@ impl Ext {
             Ext::Csv => "csv",
             Ext::Xlsx => "xlsx",
             Ext::Zip => "zip",
+            Ext::Ics => "ics",
+            Ext::Docx => "docx",
         }
     }
 }
@@ -75,6 +85,9 @@ impl FileKind {
             FileKind::Table => ("分工表", "table"),
             FileKind::Units(_) => ("单位情况", "units"),
             FileKind::Appraisal => ("绩效考核", "appraisal"),
+            FileKind::Calendar => ("日历提醒", "calendar"),
+            FileKind::Bulletin(_) => ("督查专报", "bulletin"),
+            FileKind::Hearing(_) => ("听取材料", "hearing"),
         };
         match lang {
             Lang::Zh => zh,
@@ -84,7 +97,7 @@ impl FileKind {
 
     fn date(self) -> Option<NaiveDate> {
         match self {
-            FileKind::Report(d) | FileKind::Units(d) => Some(d),
+            FileKind::Report(d) | FileKind::Units(d) | FileKind::Bulletin(d) | FileKind::Hearing(d) => Some(d),
             _ => None,
         }
     }
@@ -93,8 +106,8 @@ impl FileKind {
 const TITLE_BYTES: usize = 90;
 const UNIT_BYTES: usize = 60;
 
-/// The name of a file of `kind` for `unit` (a slice's, a report's or an
-/// appraisal's unit; `None` for the others), in `lang` (see the module's
+/// The name of a file of `kind` for `unit` (a slice's, a report's, an
+/// appraisal's or a calendar's unit; `None` for the others), in `lang` (see the module's
 /// notes for when another language is used).
 pub fn file_name(plan: &Plan, kind: FileKind, unit: Option<Id>, lang: Lang, ext: Ext) -> String {
     let lang = names_lang(&plan.title, lang);
@@ -298,6 +311,20 @@ mod tests {
         assert_eq!(file_name(&plan, FileKind::Slices, None, Lang::En, Ext::Zip), "2027年攻坚任务.各单位任务分工.zip");
         let (plan, _) = plan_with_units(Text::new("", "NUL"), &[]);
         assert_eq!(file_name(&plan, FileKind::Slices, None, Lang::En, Ext::Zip), "_NUL.slices.zip");
+    }
+
+    #[test]
+    fn a_calendar_is_named_for_its_unit_or_for_the_plan() {
+        let plan = luohu_2022();
+        let dongmen = Id::from_name("unit:dongmen");
+        assert_eq!(
+            file_name(&plan, FileKind::Calendar, Some(dongmen), Lang::Zh, Ext::Ics),
+            "罗湖区2022年攻坚任务责任分工表.日历提醒.东门街道.ics"
+        );
+        assert_eq!(
+            file_name(&plan, FileKind::Calendar, None, Lang::En, Ext::Ics),
+            "Luohu District 2022 Critical Task Division of Responsibility Table.calendar.ics"
+        );
     }
 
     #[test]

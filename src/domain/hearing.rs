@@ -64,6 +64,9 @@ pub struct Pack {
     pub decisions: Vec<DecisionState>,
     /// Each task's plan (施工图): submitted on a day, or not yet.
     pub plans: Vec<(Id, Option<NaiveDate>)>,
+    /// Leaders' instructions on the scope's tasks (or given by the leader)
+    /// not yet answered, the oldest first.
+    pub instructions: Vec<super::instructions::OpenInstruction>,
 }
 
 /// A meeting's decision and where it stands.
@@ -221,6 +224,8 @@ impl Plan {
             .collect();
         super::numbers::sort_by(&mut decisions, |d| std::cmp::Reverse(d.assessment.light.rank()));
         let plans = tasks.iter().filter_map(|id| self.task(*id)).map(|t| (t.id, t.plan_submitted_on.filter(|d| *d <= today))).collect();
+        let by_leader = |i: Id| matches!(scope, HearingScope::Leader(l) if self.instruction(i).is_some_and(|x| x.leader == l));
+        let instructions = self.open_instructions(today).into_iter().filter(|o| task_set.contains(&o.task) || by_leader(o.id)).collect();
         Pack {
             since,
             today,
@@ -233,6 +238,7 @@ impl Plan {
             risks: risks.into_iter().map(|r| r.id).collect(),
             decisions,
             plans,
+            instructions,
         }
     }
 }

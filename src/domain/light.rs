@@ -20,20 +20,23 @@ pub enum Light {
     Red,
     /// Not started.
     Grey,
+    /// The unit applied to close it; the office has not yet ruled (待审核销号).
+    Review,
 }
 
 impl Light {
-    pub const ALL: [Light; 5] = [Light::Red, Light::Yellow, Light::Green, Light::Grey, Light::Done];
+    pub const ALL: [Light; 6] = [Light::Red, Light::Yellow, Light::Green, Light::Grey, Light::Review, Light::Done];
 
     /// Severity when lights are combined: red over yellow over green over
-    /// grey (not started) over done.
+    /// grey (not started) over awaiting review over done.
     pub fn rank(self) -> u8 {
         match self {
             Light::Done => 0,
-            Light::Grey => 1,
-            Light::Green => 2,
-            Light::Yellow => 3,
-            Light::Red => 4,
+            Light::Review => 1,
+            Light::Grey => 2,
+            Light::Green => 3,
+            Light::Yellow => 4,
+            Light::Red => 5,
         }
     }
 
@@ -45,6 +48,7 @@ impl Light {
             Light::Yellow => "yellow",
             Light::Red => "red",
             Light::Grey => "grey",
+            Light::Review => "review",
         }
     }
 
@@ -52,6 +56,7 @@ impl Light {
     pub fn word(self) -> &'static str {
         match self {
             Light::Grey => "not started",
+            Light::Review => "awaiting review",
             other => other.key(),
         }
     }
@@ -123,6 +128,12 @@ pub enum Reason {
     DecisionDueSoon {
         days: i64,
     },
+    /// The unit applied on `asked` to close the task, finished on `done_on`;
+    /// the office has not ruled yet.
+    AwaitingReview {
+        asked: NaiveDate,
+        done_on: NaiveDate,
+    },
 }
 
 impl fmt::Display for Reason {
@@ -160,6 +171,9 @@ impl fmt::Display for Reason {
             Reason::DecisionOverdue { days } => write!(f, "decision {} overdue", n_days(*days)),
             Reason::DecisionDueSoon { days: 0 } => write!(f, "decision due today"),
             Reason::DecisionDueSoon { days } => write!(f, "decision due in {}", n_days(*days)),
+            Reason::AwaitingReview { asked, done_on } => {
+                write!(f, "closure applied for on {asked} (finished {done_on}), awaiting the office's review")
+            }
         }
     }
 }
@@ -269,6 +283,9 @@ impl Plan {
                 _ => 0,
             };
             return Assessment::of(Light::Done, Reason::Done { on, days_late });
+        }
+        if let Some(c) = self.pending_closure(t, k.reports).and_then(|r| r.closure.as_ref().map(|c| (r.date, c.done_on))) {
+            return Assessment::of(Light::Review, Reason::AwaitingReview { asked: c.0, done_on: c.1 });
         }
         let start = self.task_start(t);
         // The plan is due a week after kick-off for every task, started or not.

@@ -14,7 +14,12 @@
 //! - of each task it is **responsible for or co-organizes**: its own
 //!   reports, and corrections or withdrawals of them;
 //! - problems it raised, weekly meetings it recorded, and the change trail
-//!   of its own changes.
+//!   of its own changes;
+//! - in its reports, requests to move a deadline or close a task (only a
+//!   responsible unit asks: [`Task::may_ask`]) and answers to instructions.
+//!
+//! The office rules on requests ([`RecordKind::Ruling`]) and records
+//! leaders' instructions; both are append-only, like reports.
 //!
 //! Everything else — the plan's head and settings, units, people, key
 //! actions, a task's name, units, person, dates and place, exemptions — is
@@ -39,13 +44,17 @@ pub enum RecordKind {
     Problem,
     Risk,
     Exemption,
+    /// The office's ruling on an extension or a closure a unit asked for.
+    Ruling,
+    /// A leader's instruction (领导批示), recorded by the office.
+    Instruction,
     /// A change trail entry (留痕).
     Trail,
 }
 
 impl RecordKind {
     /// Every kind, in the order a plan holds them.
-    pub const ALL: [RecordKind; 13] = [
+    pub const ALL: [RecordKind; 15] = [
         RecordKind::Plan,
         RecordKind::Unit,
         RecordKind::Person,
@@ -58,12 +67,23 @@ impl RecordKind {
         RecordKind::Problem,
         RecordKind::Risk,
         RecordKind::Exemption,
+        RecordKind::Ruling,
+        RecordKind::Instruction,
         RecordKind::Trail,
     ];
 
     /// Records that are only ever added to: nobody deletes one.
     pub fn append_only(self) -> bool {
-        matches!(self, RecordKind::Report | RecordKind::Meeting | RecordKind::Problem | RecordKind::Risk | RecordKind::Trail)
+        matches!(
+            self,
+            RecordKind::Report
+                | RecordKind::Meeting
+                | RecordKind::Problem
+                | RecordKind::Risk
+                | RecordKind::Ruling
+                | RecordKind::Instruction
+                | RecordKind::Trail
+        )
     }
 
     /// The kind's name in the trail and in files (never shown to a person).
@@ -82,6 +102,8 @@ impl RecordKind {
             K::Problem => "problem",
             K::Risk => "risk",
             K::Exemption => "exemption",
+            K::Ruling => "ruling",
+            K::Instruction => "instruction",
             K::Trail => "trail",
         }
     }

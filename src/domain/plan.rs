@@ -50,6 +50,12 @@ pub struct Plan {
     pub risks: Vec<Risk>,
     #[serde(default)]
     pub exemptions: Vec<Exemption>,
+    /// The office's rulings on extensions and closures units asked for.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rulings: Vec<super::Ruling>,
+    /// Leaders' instructions (领导批示) the office recorded.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub instructions: Vec<super::Instruction>,
     /// The change trail (留痕): every change, who made it, old → new.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub trail: Vec<super::TrailEntry>,
@@ -94,6 +100,10 @@ pub struct Settings {
     /// office turns it off; plans from before the rule read it as on).
     #[serde(default = "on")]
     pub high_risk_yellow: bool,
+    /// The appraisal judges a milestone extended with the office's approval
+    /// by its original date (off: by the approved one, the default).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub extension_keeps_original_due: bool,
 }
 
 fn on() -> bool {
@@ -123,6 +133,7 @@ impl Default for Settings {
             // read the field as absent, that is off.
             require_signed: true,
             high_risk_yellow: true,
+            extension_keeps_original_due: false,
         }
     }
 }

@@ -81,6 +81,10 @@ impl Known<'_> {
     /// figure wins: a task whose last reported progress is under 100 % is
     /// not done, whatever its milestones say.
     pub fn task_done_on(&self, t: &Task) -> Option<NaiveDate> {
+        // Closed by the office on the unit's application: done on the day it gave.
+        if let Some(on) = t.closed_on.filter(|d| *d <= self.until) {
+            return Some(on);
+        }
         if self.reported_progress().is_some_and(|p| p < 100.0) {
             return None;
         }

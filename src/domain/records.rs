@@ -39,8 +39,47 @@ pub struct Report {
     /// This record withdraws the report it supersedes and says nothing itself.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub withdrawn: bool,
+    /// A new deadline asked for (延期申请): the office rules on it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub extension: Option<super::requests::ExtensionAsk>,
+    /// The task is finished: the unit asks the office to close it (办结销号).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub closure: Option<super::requests::ClosureAsk>,
+    /// "No change this week" (本周无变化): one click that counts as a
+    /// report, carrying the unit's last progress and readings forward.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub unchanged: bool,
+    /// What the unit did about leaders' instructions (落实情况).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub answers: Vec<super::instructions::Answer>,
     #[serde(default)]
     pub meta: Meta,
+}
+
+impl Report {
+    /// A report of `unit` on `task` dated `date` that says nothing yet:
+    /// each command fills in what its report says.
+    pub fn blank(task: Id, unit: Id, date: NaiveDate, stamp: super::Stamp) -> Report {
+        Report {
+            id: Id::new(),
+            task,
+            unit,
+            date,
+            narrative: String::new(),
+            progress: None,
+            milestones_done: vec![],
+            readings: vec![],
+            help_requested: String::new(),
+            progress_reason: String::new(),
+            supersedes: None,
+            withdrawn: false,
+            extension: None,
+            closure: None,
+            answers: vec![],
+            unchanged: false,
+            meta: Meta::created(stamp),
+        }
+    }
 }
 
 /// A target's value as read on a report's date.

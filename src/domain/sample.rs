@@ -109,6 +109,7 @@ pub fn large_plan(seed: u64, size: Size) -> Plan {
             plan_submitted_on: if r.below(5) == 0 { None } else { Some(day(3 + r.below(6) as u64)) },
             milestones,
             targets,
+            closed_on: None,
             meta: meta(),
         });
     }
@@ -133,6 +134,10 @@ pub fn large_plan(seed: u64, size: Size) -> Plan {
                 supersedes: None,
                 withdrawn: false,
                 progress_reason: String::new(),
+                extension: None,
+                closure: None,
+                answers: vec![],
+                unchanged: false,
                 meta: meta(),
             }
         })
@@ -157,6 +162,8 @@ pub fn large_plan(seed: u64, size: Size) -> Plan {
         problems: vec![],
         risks: vec![],
         exemptions: vec![],
+        rulings: vec![],
+        instructions: vec![],
         trail: vec![],
         numbers: Default::default(),
     }

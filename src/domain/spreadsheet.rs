@@ -102,6 +102,7 @@ pub fn light_name(lang: Lang, light: Light) -> &'static str {
             Light::Yellow => ("黄灯", "Yellow"),
             Light::Red => ("红灯", "Red"),
             Light::Grey => ("未开始", "Not started"),
+            Light::Review => ("待审核销号", "Awaiting review"),
         },
     )
 }
@@ -138,6 +139,7 @@ pub fn reason_text(lang: Lang, r: &Reason) -> String {
         Reason::DecisionOverdue { days } => format!("议定事项逾期 {days} 天"),
         Reason::DecisionDueSoon { days: 0 } => "议定事项今天到期".into(),
         Reason::DecisionDueSoon { days } => format!("议定事项 {days} 天后到期"),
+        Reason::AwaitingReview { asked, done_on } => format!("已于 {asked} 申请办结销号（{done_on} 完成），待督查室审核"),
     }
 }
 

@@ -41,6 +41,11 @@ pub struct Task {
     pub milestones: Vec<Milestone>,
     #[serde(default)]
     pub targets: Vec<Target>,
+    /// The day the task was done, as the unit gave it when it applied to
+    /// close the task and the office accepted (办结销号). Set by the office.
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(schema_with = "crate::domain::dates::opt_day_schema"))]
+    #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::domain::dates::opt_day")]
+    pub closed_on: Option<NaiveDate>,
     #[serde(default)]
     pub meta: Meta,
 }

@@ -216,18 +216,13 @@ impl Plan {
         }
         self.reports.push(Report {
             id,
-            task: d.task,
-            unit: d.unit,
-            date: d.date,
             narrative: d.narrative,
             progress: d.progress,
             milestones_done: d.milestones_done,
             readings: d.readings,
             help_requested: d.help_requested,
             progress_reason: d.progress_reason.trim().into(),
-            supersedes: None,
-            withdrawn: false,
-            meta: Meta::created(stamp),
+            ..Report::blank(d.task, d.unit, d.date, stamp)
         });
         Ok(id)
     }

@@ -124,6 +124,8 @@ pub enum Invalid {
     EmptyMeeting { at: Subject },
     #[error("a unit named '{}' already exists; choose another name", .existing.get(super::Lang::En))]
     DuplicateUnitName { existing: Text },
+    #[error("{at}: {}", .problem.words(super::Lang::En))]
+    Request { at: Subject, problem: super::requests::RequestProblem },
 }
 
 impl Plan {
@@ -185,7 +187,14 @@ impl Plan {
                     out.push(Invalid::ProgressOutOfRange { at: at.clone(), value: p });
                 }
             }
+            let asks = r.extension.is_some() || r.closure.is_some();
+            if asks && task.is_some_and(|t| !t.may_ask(r.unit)) {
+                out.push(Invalid::Request { at: at.clone(), problem: super::requests::RequestProblem::NotResponsible });
+            }
             let has_ms = |id| task.is_some_and(|t: &Task| t.milestones.iter().any(|m| m.id == id));
+            if let Some(m) = r.extension.as_ref().and_then(|x| x.milestone) {
+                self.check_ref(&mut out, &at, RefField::Milestone, Some(m), has_ms);
+            }
             for m in &r.milestones_done {
                 self.check_ref(&mut out, &at, RefField::Milestone, Some(*m), has_ms);
             }
@@ -241,6 +250,17 @@ impl Plan {
                 |id: Id| self.tasks.iter().filter(|t| e.task.is_none_or(|x| x == t.id)).any(|t| t.milestones.iter().any(|m| m.id == id));
             self.check_ref(out, &at, RefField::Milestone, e.milestone, has_ms);
             self.check_ref(out, &at, RefField::Attendee, Some(e.approved_by), person);
+        }
+        for r in live(&self.rulings) {
+            let at = Subject::Record("ruling");
+            self.check_ref(out, &at, RefField::Task, Some(r.task), task);
+            self.check_ref(out, &at, RefField::RaisedIn, Some(r.request), |id| raised_in.contains(&id));
+        }
+        for i in live(&self.instructions) {
+            let at = Subject::Record("instruction");
+            self.check_ref(out, &at, RefField::Task, Some(i.task), task);
+            self.check_ref(out, &at, RefField::Leader, Some(i.leader), person);
+            self.check_ref(out, &at, RefField::RaisedIn, i.problem, |id| self.problems.iter().any(|p| p.id == id));
         }
     }
 
@@ -314,6 +334,8 @@ impl Plan {
         self.problems.iter().for_each(|r| see(r.id()));
         self.risks.iter().for_each(|r| see(r.id()));
         self.exemptions.iter().for_each(|r| see(r.id()));
+        self.rulings.iter().for_each(|r| see(r.id()));
+        self.instructions.iter().for_each(|r| see(r.id()));
     }
 }
 

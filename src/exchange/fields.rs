@@ -88,6 +88,8 @@ pub(super) fn positions(p: &Plan) -> Vec<(Key, usize, Option<usize>)> {
     all(&mut out, K::Problem, &p.problems);
     all(&mut out, K::Risk, &p.risks);
     all(&mut out, K::Exemption, &p.exemptions);
+    all(&mut out, K::Ruling, &p.rulings);
+    all(&mut out, K::Instruction, &p.instructions);
     all(&mut out, K::Trail, &p.trail);
     out
 }
@@ -130,6 +132,8 @@ impl<'a> Index<'a> {
             (K::Problem, _) => flat(K::Problem, &p.problems[i], None),
             (K::Risk, _) => flat(K::Risk, &p.risks[i], None),
             (K::Exemption, _) => flat(K::Exemption, &p.exemptions[i], None),
+            (K::Ruling, _) => flat(K::Ruling, &p.rulings[i], None),
+            (K::Instruction, _) => flat(K::Instruction, &p.instructions[i], None),
             (K::Trail, _) => flat(K::Trail, &p.trail[i], None),
             _ => return None,
         })
@@ -154,6 +158,8 @@ impl<'a> Index<'a> {
             (K::Problem, ..) => a.problems[k] == b.problems[i],
             (K::Risk, ..) => a.risks[k] == b.risks[i],
             (K::Exemption, ..) => a.exemptions[k] == b.exemptions[i],
+            (K::Ruling, ..) => a.rulings[k] == b.rulings[i],
+            (K::Instruction, ..) => a.instructions[k] == b.instructions[i],
             (K::Trail, ..) => a.trail[k] == b.trail[i],
             _ => false,
         }

@@ -283,7 +283,9 @@ pub fn is_spare(plan: &Plan) -> bool {
         && plan.meetings.is_empty()
         && plan.problems.is_empty()
         && plan.risks.is_empty()
-        && plan.exemptions.is_empty();
+        && plan.exemptions.is_empty()
+        && plan.rulings.is_empty()
+        && plan.instructions.is_empty();
     // The office's key named in it (at its first export) is bookkeeping,
     // not work on the example.
     empty || (plan.example && Plan { office_key: None, ..plan.clone() } == crate::domain::example::luohu_2022())
@@ -312,7 +314,7 @@ fn locate(result: &Plan, incoming: &Plan, problem: &Invalid) -> Option<String> {
         Invalid::DueBeforeStart { at, .. } | Invalid::AfterTaskDue { at, .. } => (at, ".due"),
         Invalid::BothRoles { at, .. } => (at, ".co_organizers"),
         Invalid::TargetEqualsBaseline { at, .. } => (at, ".target"),
-        Invalid::NotFinite { at, .. } | Invalid::NotInvolved { at, .. } => (at, ""),
+        Invalid::NotFinite { at, .. } | Invalid::NotInvolved { at, .. } | Invalid::Request { at, .. } => (at, ""),
         Invalid::ProgressOutOfRange { at, .. } => (at, ".progress"),
         Invalid::NegativeWeight { at, .. } => (at, ".weight"),
         Invalid::UnknownRef { .. } | Invalid::DuplicateId(_) => return None,

@@ -226,6 +226,15 @@ impl<'a> Labels<'a> {
                         Lang::En => format!("{reason} ({unit})"),
                     }
                 }
+                K::Ruling => {
+                    let r = &p.rulings[i()?];
+                    match l {
+                        Lang::Zh => format!("{} {kind}", r.on),
+                        Lang::En if cap => format!("{kind}, {}", r.on),
+                        Lang::En => format!("{kind}, {}", r.on),
+                    }
+                }
+                K::Instruction => q(&first_words(&p.instructions[i()?].text)),
                 K::Trail => return None,
             })
         })
@@ -236,11 +245,13 @@ impl<'a> Labels<'a> {
         use RecordKind as K;
         Some(match key.kind {
             K::Milestone | K::Target => Some(key.parent.or_else(|| self.parents.get(&key.id).map(|p| p.1))?),
-            K::Report | K::Problem | K::Risk => self.sides.iter().find_map(|s| {
+            K::Report | K::Problem | K::Risk | K::Ruling | K::Instruction => self.sides.iter().find_map(|s| {
                 let i = s.index(key.kind, key.id)?;
                 Some(match key.kind {
                     K::Report => s.plan.reports[i].task,
                     K::Problem => s.plan.problems[i].task,
+                    K::Ruling => s.plan.rulings[i].task,
+                    K::Instruction => s.plan.instructions[i].task,
                     _ => s.plan.risks[i].task,
                 })
             }),

@@ -417,6 +417,8 @@ fn whole(p: &Plan, key: Key) -> Value {
         K::Problem => find(&p.problems, key.id),
         K::Risk => find(&p.risks, key.id),
         K::Exemption => find(&p.exemptions, key.id),
+        K::Ruling => find(&p.rulings, key.id),
+        K::Instruction => find(&p.instructions, key.id),
         K::Trail => find(&p.trail, key.id),
     }
 }
@@ -491,6 +493,12 @@ fn settle(plan: &mut Plan, grown: &HashSet<RecordKind>) {
     if grown.contains(&K::Exemption) {
         plan.exemptions.sort_by_key(|r| (r.approved_on, r.id));
     }
+    if grown.contains(&K::Ruling) {
+        plan.rulings.sort_by_key(|r| (r.on, r.id));
+    }
+    if grown.contains(&K::Instruction) {
+        plan.instructions.sort_by_key(|r| (r.given_on, r.id));
+    }
     if grown.contains(&K::Trail) {
         plan.trail.sort_by_key(|r| (r.at, r.id));
     }
@@ -531,6 +539,8 @@ fn add(plan: &mut Plan, key: Key, record: Value) -> Result<(), ApplyError> {
         K::Problem => plan.problems.push(rebuild(record)?),
         K::Risk => plan.risks.push(rebuild(record)?),
         K::Exemption => plan.exemptions.push(rebuild(record)?),
+        K::Ruling => plan.rulings.push(rebuild(record)?),
+        K::Instruction => plan.instructions.push(rebuild(record)?),
         K::Trail => plan.trail.push(rebuild(record)?),
     }
     Ok(())
@@ -591,6 +601,8 @@ fn set(plan: &mut Plan, key: Key, fields: Map<String, Value>, meta: Meta) -> Res
         K::Problem => one(&mut plan.problems, key.id, &fields, &meta),
         K::Risk => one(&mut plan.risks, key.id, &fields, &meta),
         K::Exemption => one(&mut plan.exemptions, key.id, &fields, &meta),
+        K::Ruling => one(&mut plan.rulings, key.id, &fields, &meta),
+        K::Instruction => one(&mut plan.instructions, key.id, &fields, &meta),
         K::Trail => one(&mut plan.trail, key.id, &fields, &meta),
     }
 }

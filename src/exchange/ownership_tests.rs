@@ -120,3 +120,70 @@ fn a_deadline_a_unit_changed_is_refused_by_name_kept_out_of_the_trail_and_put_ba
     assert_eq!(unit.settings.warning_days, 5);
     assert_eq!(unit.task(task).unwrap().plan, "我们的施工图");
 }
+
+#[test]
+fn a_units_extension_and_closure_reach_the_office_and_the_rulings_come_back_in_the_next_slice() {
+    use crate::domain::requests::{ClosureDraft, Decision, ExtensionDraft};
+    let (mut office, lead, task) = office_and_lead();
+    office.settings.as_of = None;
+    let other = office.tasks.iter().find(|t| t.id != task && t.lead_unit() == Some(lead) && t.due.is_some()).map(|t| t.id);
+    let (mut unit, base) = receive(&office, lead, 2);
+    let stamp = Stamp { by: Some(lead), at: at(3) };
+    let due = unit.task(task).unwrap().due.unwrap();
+    let to = due + chrono::Duration::days(30);
+    let d = ExtensionDraft { task, unit: lead, date: day(3), milestone: None, to: Some(to), reason: "征地延迟".into() };
+    let ext = as_page(&mut unit, stamp, |p, s| p.ask_extension(d, s)).unwrap();
+    let closing = other.unwrap_or(task);
+    let c = ClosureDraft { task: closing, unit: lead, date: day(3), done_on: Some(day(2)), summary: "已全部完成".into() };
+    let clo = as_page(&mut unit, stamp, |p, s| p.apply_closure(c, s)).unwrap();
+    let file = write(Kind::Report, &report(&unit, &base), Some(lead), Some(lead), at(4));
+    let office_side = Side { plan: &office, me: None, base: None };
+    let p = prepare("r.json", &file, office_side).unwrap();
+    assert!(p.preview.refused.is_empty(), "{:?}", p.preview.refused);
+    let mut office = finish(office_side, &p, &[], Stamp { by: None, at: at(5) }).unwrap().plan;
+    assert_eq!(office.requests().len(), 2);
+    // The office rules, as its page does (kept only when it owns the change).
+    let os = Stamp { by: None, at: at(6) };
+    as_page(&mut office, os, |p, s| p.rule(ext, true, String::new(), day(6), s)).unwrap();
+    as_page(&mut office, os, |p, s| p.rule(clo, false, "请补充完成情况".into(), day(6), s)).unwrap();
+    assert!(office.trail.iter().any(|c| c.kind == "ruling"), "the rulings are in the trail");
+    assert!(office.trail.iter().any(|c| c.record == task && c.field == "due"), "so is the moved deadline");
+    // The unit's next slice brings both answers and the new deadline.
+    let (unit, _) = receive(&office, lead, 7);
+    assert_eq!(unit.task(task).unwrap().due, Some(to));
+    assert_eq!(unit.original_due(task, None), Some(due));
+    let states: Vec<Decision> = unit.requests().iter().map(|q| q.decision()).collect();
+    assert!(states.contains(&Decision::Approved) && states.contains(&Decision::Refused), "{states:?}");
+    assert_eq!(unit.closure_returns(closing), 1);
+}
+
+#[test]
+fn a_ruling_a_unit_wrote_itself_is_refused_by_the_office() {
+    use crate::domain::requests::ExtensionDraft;
+    let (mut office, lead, task) = office_and_lead();
+    office.settings.as_of = None;
+    let (mut unit, base) = receive(&office, lead, 2);
+    let stamp = Stamp { by: Some(lead), at: at(3) };
+    let due = unit.task(task).unwrap().due.unwrap();
+    let d =
+        ExtensionDraft { task, unit: lead, date: day(3), milestone: None, to: Some(due + chrono::Duration::days(9)), reason: "r".into() };
+    let ext = as_page(&mut unit, stamp, |p, s| p.ask_extension(d, s)).unwrap();
+    // The page refuses a unit's ruling ...
+    let before = unit.clone();
+    let mut forged = unit.clone();
+    forged.rule(ext, true, String::new(), day(3), stamp).unwrap();
+    assert!(commit(&before, &mut forged, stamp).is_err(), "a unit does not rule");
+    assert_eq!(forged, before, "nothing of it is kept");
+    // ... and so does the office's import, when an old page wrote one.
+    forged.rule(ext, true, String::new(), day(3), stamp).unwrap();
+    crate::exchange::trail::record_trail(&before, &mut forged, stamp);
+    assert_eq!(report(&forged, &base).plan.rulings.len(), 1, "the file carries the ruling");
+    let file = write(Kind::Report, &report(&forged, &base), Some(lead), Some(lead), at(4));
+    let side = Side { plan: &office, me: None, base: None };
+    let p = prepare("r.json", &file, side).unwrap();
+    assert!(p.preview.refused.iter().any(|r| r.item.key.kind == RecordKind::Ruling));
+    let after = finish(side, &p, &[], Stamp { by: None, at: at(5) }).unwrap().plan;
+    assert!(after.rulings.is_empty());
+    assert_eq!(after.task(task).unwrap().due, Some(due), "the deadline did not move");
+    assert_eq!(after.requests().len(), 1, "the request itself landed");
+}

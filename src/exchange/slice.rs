@@ -35,6 +35,9 @@ pub fn slice(plan: &Plan, unit: Id) -> Plan {
         m.tasks.retain(|t| task_ids.contains(t));
     }
     out.exemptions = plan.exemptions.iter().filter(|e| e.unit == unit).cloned().collect();
+    // The office's answers to the unit's requests, and the instructions on its tasks.
+    out.rulings = plan.rulings.iter().filter(|r| task_ids.contains(&r.task)).cloned().collect();
+    out.instructions = plan.instructions.iter().filter(|i| task_ids.contains(&i.task)).cloned().collect();
     out.trail = plan.trail.iter().filter(|c| c.task.is_some_and(|t| task_ids.contains(&t))).cloned().collect();
 
     let mut units: HashSet<Id> = HashSet::from([unit]);
@@ -65,6 +68,9 @@ pub fn slice(plan: &Plan, unit: Id) -> Plan {
     }
     for e in &out.exemptions {
         people.insert(e.approved_by);
+    }
+    for i in &out.instructions {
+        people.insert(i.leader);
     }
     out.people = plan.people.iter().filter(|p| people.contains(&p.id)).cloned().collect();
     units.extend(out.people.iter().filter_map(|p| p.unit));
@@ -124,6 +130,8 @@ pub fn report(local: &Plan, base: &Plan) -> Body {
     changed(&local.problems, &base.problems, &mut now.problems, &mut was.problems);
     changed(&local.risks, &base.risks, &mut now.risks, &mut was.risks);
     changed(&local.exemptions, &base.exemptions, &mut now.exemptions, &mut was.exemptions);
+    changed(&local.rulings, &base.rulings, &mut now.rulings, &mut was.rulings);
+    changed(&local.instructions, &base.instructions, &mut now.instructions, &mut was.instructions);
     changed(&local.trail, &base.trail, &mut now.trail, &mut was.trail);
     Body { plan: now, base: Some(was) }
 }
@@ -140,6 +148,8 @@ pub fn count(p: &Plan) -> usize {
         + p.problems.len()
         + p.risks.len()
         + p.exemptions.len()
+        + p.rulings.len()
+        + p.instructions.len()
 }
 
 #[cfg(test)]

@@ -132,6 +132,20 @@ fn one_of_each() -> Plan {
         "reason": {"zh": "疫情停工", "en": "Closed by the epidemic"}, "week": "2022-03-07", "plan": true,
         "approved_by": p.units[0].id, "approved_on": "2022-03-08"
     })));
+    let ask = Id::from_name("test:extension");
+    p.reports.push(from(json!({
+        "id": ask, "task": t, "unit": dongmen, "date": "2022-03-12", "unchanged": true,
+        "extension": {"milestone": m, "from": "2022-03-20", "to": "2022-04-20", "reason": "雨季"},
+        "closure": {"done_on": "2022-03-12", "summary": "完成"},
+        "answers": [{"instruction": Id::from_name("test:instruction"), "text": "已落实"}]
+    })));
+    p.rulings.push(from(json!({
+        "id": Id::from_name("test:ruling"), "request": ask, "task": t, "approved": false, "reason": "理由不足", "on": "2022-03-13"
+    })));
+    p.instructions.push(from(json!({
+        "id": Id::from_name("test:instruction"), "task": t, "problem": Id::from_name("test:problem"), "leader": person,
+        "given_on": "2022-03-12", "text": "加快推进", "due": "2022-03-31"
+    })));
     // The trail of one change (the milestone's date moved).
     let before = p.clone();
     p.tasks.iter_mut().find(|x| x.id == t).unwrap().milestones[0].due = day(31);
@@ -243,6 +257,8 @@ fn schema_fields() -> Vec<(RecordKind, String)> {
         (RecordKind::Problem, "Problem"),
         (RecordKind::Risk, "Risk"),
         (RecordKind::Exemption, "Exemption"),
+        (RecordKind::Ruling, "Ruling"),
+        (RecordKind::Instruction, "Instruction"),
         (RecordKind::Trail, "TrailEntry"),
         (RecordKind::Plan, "Settings"),
         (RecordKind::Plan, "Scoring"),
@@ -263,6 +279,8 @@ fn schema_fields() -> Vec<(RecordKind, String)> {
                             | "problems"
                             | "risks"
                             | "exemptions"
+                            | "rulings"
+                            | "instructions"
                             | "trail"
                             | "example"
                             | "id"

@@ -54,6 +54,8 @@ pub fn diff(before: &Plan, after: &Plan) -> Vec<FieldDiff> {
     keys.extend(touched(&before.problems, &after.problems).into_iter().map(|id| key(K::Problem, id, None)));
     keys.extend(touched(&before.risks, &after.risks).into_iter().map(|id| key(K::Risk, id, None)));
     keys.extend(touched(&before.exemptions, &after.exemptions).into_iter().map(|id| key(K::Exemption, id, None)));
+    keys.extend(touched(&before.rulings, &after.rulings).into_iter().map(|id| key(K::Ruling, id, None)));
+    keys.extend(touched(&before.instructions, &after.instructions).into_iter().map(|id| key(K::Instruction, id, None)));
     let (b, a) = (Index::new(before), Index::new(after));
     let mut out = Vec::new();
     let mut labels = None;

@@ -50,7 +50,7 @@ test.describe('the progress board', () => {
     // Tasks by light: all 9 are Red, and the counts sum to the total shown.
     await expect(b.count('red')).toHaveText('9');
     const counts = await b.counts();
-    expect(counts).toEqual({ red: 9, yellow: 0, green: 0, grey: 0, done: 0 });
+    expect(counts).toEqual({ red: 9, yellow: 0, green: 0, grey: 0, review: 0, done: 0 });
     const sum = LIGHTS.reduce((s, l) => s + counts[l], 0);
     await expect(b.totalText).toHaveText(`${sum} tasks`);
     await expect(b.totalLink).toHaveText('9');
@@ -139,7 +139,7 @@ test.describe('the progress board', () => {
     const b = new BoardPage(page, 'en');
     await b.goto();
     await expect(b.count('green')).toHaveText('1');
-    expect(await b.counts()).toEqual({ red: 8, yellow: 0, green: 1, grey: 0, done: 0 });
+    expect(await b.counts()).toEqual({ red: 8, yellow: 0, green: 1, grey: 0, review: 0, done: 0 });
     await expect(b.totalText).toHaveText('9 tasks');
     await follow(page, b.countLink('green'), tableUrl('light=green'), ['8.3'], 'green');
     await follow(
@@ -300,7 +300,7 @@ test.describe('the progress board', () => {
   test('the light bar and the progress bars say their numbers to screen readers', async ({ page }) => {
     const b = new BoardPage(page, 'en');
     await b.goto();
-    await expect(b.lightBar).toHaveAccessibleName('Red 9, Yellow 0, Green 0, Not started 0, Done 0');
+    await expect(b.lightBar).toHaveAccessibleName('Red 9, Yellow 0, Green 0, Not started 0, Awaiting review 0, Done 0');
     await expect(b.completionBar).toHaveAccessibleName('Overall completion: 0 %');
     const dawutong = 'Building the Dawutong emerging industrial belt';
     await expect(b.actionBar(8)).toHaveAccessibleName(`${dawutong}: 0 %`);
@@ -315,7 +315,7 @@ test.describe('the progress board', () => {
     await s.submitPlan('1. Agree the new sites', '2022-02-10');
     await s.addReport({ date: '2022-06-30', progress: '60' });
     await b.goto();
-    await expect(b.lightBar).toHaveAccessibleName('Red 8, Yellow 0, Green 1, Not started 0, Done 0');
+    await expect(b.lightBar).toHaveAccessibleName('Red 8, Yellow 0, Green 1, Not started 0, Awaiting review 0, Done 0');
     // 60 / 9 tasks ≈ 7 %; 60 / 5 tasks of action 8 = 12 %.
     await expect(b.completionBar).toHaveAccessibleName('Overall completion: 7 %');
     await expect(b.actionBar(8)).toHaveAccessibleName(`${dawutong}: 12 %`);
@@ -327,8 +327,8 @@ test.describe('the progress board', () => {
     await b.goto();
     await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
     await expect(b.heading).toHaveText('进度看板 · 2022-06-30');
-    await expect(b.lightCard.getByRole('listitem')).toHaveText(['红灯 9', '黄灯 0', '绿灯 0', '未开始 0', '已完成 0']);
-    await expect(b.lightBar).toHaveAccessibleName('红灯 9, 黄灯 0, 绿灯 0, 未开始 0, 已完成 0');
+    await expect(b.lightCard.getByRole('listitem')).toHaveText(['红灯 9', '黄灯 0', '绿灯 0', '未开始 0', '待审核销号 0', '已完成 0']);
+    await expect(b.lightBar).toHaveAccessibleName('红灯 9, 黄灯 0, 绿灯 0, 未开始 0, 待审核销号 0, 已完成 0');
     await expect(b.totalText).toHaveText('9 项任务');
     await expect(b.completionBar).toHaveAccessibleName('总体完成度: 0 %');
     await expect(b.miniCounts(8)).toHaveText(['红灯 5']);

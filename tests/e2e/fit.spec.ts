@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { expectNoSeriousViolations } from './helpers/axe';
 import { AppraisalPage, HearingPage } from './pages/appraisal-page';
 import { BoardPage } from './pages/board-page';
+import { BulletinPage } from './pages/bulletin-page';
 import { ExchangePage } from './pages/exchange-page';
 import { MeetingsPage, WeeklyPage } from './pages/meetings-page';
 import { NewPlanPage } from './pages/new-plan-page';
@@ -34,6 +35,7 @@ const PAGES: [string, Open][] = [
   ['/meetings', (p, l) => new MeetingsPage(p, l).goto()],
   ['/weekly', (p, l) => new WeeklyPage(p, l).goto()],
   ['/hearing', (p, l) => new HearingPage(p, l).goto()],
+  ['/bulletin', (p, l) => new BulletinPage(p, l).goto()],
   ['/appraisal', (p, l) => new AppraisalPage(p, l).goto()],
   [
     '/trail',
@@ -187,6 +189,6 @@ test('on a laptop the navigation is in the header as it was, with no menu button
   await new BoardPage(page, 'en').goto();
   const banner = page.getByRole('banner');
   await expect(banner.getByRole('button', { name: HEADER.en.menu, exact: true })).toBeHidden();
-  await expect(banner.getByRole('navigation', { name: HEADER.en.nav, exact: true }).getByRole('link')).toHaveCount(11);
+  await expect(banner.getByRole('navigation', { name: HEADER.en.nav, exact: true }).getByRole('link')).toHaveCount(12);
   await expect(banner.getByRole('navigation').getByRole('link', { name: HEADER.en.table, exact: true })).toBeVisible();
 });

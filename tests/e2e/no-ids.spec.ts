@@ -22,7 +22,7 @@ const T71 = 'Upgrading and renovating Dongmen Pedestrian Street';
 /** The example plan's English title. */
 const EN_TITLE = 'Luohu District 2022 Critical Task Division of Responsibility Table';
 /** Every route of src/app/shell.rs but the task sheet (walked by number). */
-const PAGES = ['/', '/table', '/timeline', '/units', '/exchange', '/meetings', '/weekly', '/hearing', '/appraisal', '/trail', '/settings'];
+const PAGES = ['/', '/table', '/timeline', '/units', '/exchange', '/meetings', '/weekly', '/hearing', '/bulletin', '/appraisal', '/trail', '/settings'];
 const BAD = join(__dirname, '..', 'exchange', 'bad');
 const SHOTS = process.env.NO_IDS_SHOTS;
 

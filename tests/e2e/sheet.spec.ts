@@ -179,15 +179,15 @@ test.describe('the task sheet (one task, one form)', () => {
       // Never edited or deleted: only corrected or withdrawn by a later record.
       await expect(s.reportsTable.getByRole('button', { name: /^(Edit|Delete)/ })).toHaveCount(0);
       await expect(s.reportsTable.getByRole('button')).toHaveText(['Correct', 'Withdraw']);
-      await expect(s.reportsSection.getByRole('button')).toHaveText(['Correct', 'Withdraw', 'Add a progress report']);
+      await expect(s.reportsSection.getByRole('button')).toHaveText(['Correct', 'Withdraw', 'Add a progress report', 'No change this week']);
       // A done milestone is no longer offered.
       await expect(r.milestonesDone.getByRole('checkbox')).toHaveCount(1);
       await expect(r.milestoneDone('Design')).toHaveCount(0);
       await expect(r.milestoneDone('Build')).toBeVisible();
     };
     await expectAfterReport();
-    // The form is emptied for the next report.
-    await expect(r.progress).toHaveValue('');
+    // The next report starts from this one (issue 18: only what changed is typed).
+    await expect(r.progress).toHaveValue('50');
 
     await page.reload();
     await s.waitReady();
@@ -283,7 +283,7 @@ test.describe('the task sheet (one task, one form)', () => {
     const t = new TablePage(page, 'en');
     await t.goto();
     await expect(t.lightFilter).toHaveValue('');
-    await expect(t.lightFilter.getByRole('option')).toHaveText(['All', 'Red', 'Yellow', 'Green', 'Not started', 'Done']);
+    await expect(t.lightFilter.getByRole('option')).toHaveText(['All', 'Red', 'Yellow', 'Green', 'Not started', 'Awaiting review', 'Done']);
 
     await t.lightFilter.selectOption({ label: 'Red' });
     await expect(page).toHaveURL(/[?&]light=red(&|$)/);

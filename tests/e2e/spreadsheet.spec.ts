@@ -7,7 +7,7 @@ import { TablePage, WORDS } from './pages/table-page';
 const COLUMNS = ['No.', 'Task', 'Overall leading district leader', 'Overall leading unit', 'Responsible unit', 'Co-organizers', 'Due date', 'Status'];
 const UNIT_COLUMNS = ['Unit', 'Tasks', 'Red', 'Yellow', 'Last report'];
 const DAWUTONG = 'Dawutong Emerging Industrial Belt (Sungang–Dongxiao Area) Sub-headquarters';
-const LIGHT_WORDS = ['Red', 'Yellow', 'Green', 'Not started', 'Done'];
+const LIGHT_WORDS = ['Red', 'Yellow', 'Green', 'Not started', 'Awaiting review', 'Done'];
 
 interface Got {
   name: string;

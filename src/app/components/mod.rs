@@ -3,6 +3,7 @@
 pub mod action_form;
 pub mod action_rows;
 pub mod board;
+pub mod calendar_button;
 pub mod dialog;
 pub mod download;
 pub mod example_banner;
@@ -29,3 +30,4 @@ pub mod task_row;
 pub mod trail_list;
 pub mod unit_checklist;
 pub mod unit_editor;
+pub mod unit_reminder;

@@ -28,6 +28,10 @@ mod exchange;
 /// The interface strings.
 pub mod m;
 pub mod m_appraisal;
+/// The supervision bulletin's page (its document's words are the domain's).
+pub mod m_bulletin;
+/// The calendar file and the per-unit reminders.
+pub mod m_calendar;
 /// The board's pictures: lights per key action, the burn-up, reporting on time.
 pub mod m_charts;
 /// The import history.
@@ -52,6 +56,8 @@ pub mod m_slices;
 pub mod m_stale;
 /// The timeline's columns, legend and spoken bars.
 pub mod m_timeline;
+/// Extensions, closure review and leaders' instructions.
+pub mod m_workflow;
 mod words;
 pub use exchange::{field_word, kind_word, refused};
 pub use words::{light_name, reason, risk_category, risk_level, risk_status};
@@ -132,6 +138,8 @@ fn kind_zh(kind: &str) -> &'static str {
         "key action" => "专项行动",
         "milestone" => "节点",
         "risk" => "风险",
+        "ruling" => "审核意见",
+        "instruction" => "领导批示",
         _ => "记录",
     }
 }
@@ -190,6 +198,7 @@ pub fn invalid(l: Lang, e: &Invalid) -> String {
         }
         Invalid::EmptyMeeting { .. } => "这次会议没有记录任何内容：请填写会议纪要，或至少添加一项议定事项".into(),
         Invalid::DuplicateUnitName { existing } => format!("已有同名单位“{}”，请换一个名称", existing.get(l)),
+        Invalid::Request { at, problem } => format!("{}：{}", subject(l, at), problem.words(l)),
     }
 }
 

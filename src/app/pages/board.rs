@@ -204,6 +204,7 @@ pub fn BoardDetails() -> impl IntoView {
                         <ul>{move || problem_list(extras.with(|b| b.leader_problems.clone()), Facet::Problems)}</ul>
                     </Show>
                 </section>
+                <crate::app::components::board::workflow::BoardWorkflow extras sheet=Callback::new(sheet) task_label=Callback::new(task_label) />
                 <OpenDecisions extras />
                 <RiskRegister extras sheet=Callback::new(sheet) task_label=Callback::new(task_label) table=Callback::new(table) />
                 <section class="board-section" aria-labelledby="silent-heading">

@@ -1,9 +1,11 @@
 //! Units and people: who is who in the table.
 
+use crate::app::components::calendar_button::CalendarButton;
 use crate::app::components::person_editor::PersonEditor;
 use crate::app::components::unit_editor::UnitEditor;
-use crate::app::i18n::m;
+use crate::app::i18n::{m, m_calendar as mc, Tr};
 use crate::app::state::use_state;
+use crate::domain::Id;
 use leptos::prelude::*;
 
 #[component]
@@ -36,6 +38,29 @@ pub fn DirectoryPage() -> impl IntoView {
             </section>
         }
     };
+    // Each unit's calendar of reminders (the office sends them), or this
+    // unit's own.
+    let calendars = move || {
+        let l = lang.get();
+        let rows: Vec<(Option<Id>, String)> = match st.me.get() {
+            Some(me) => vec![(Some(me), st.plan.with(|p| p.unit(me).map(|u| u.name.get(l).to_string()).unwrap_or_default()))],
+            None => std::iter::once((None, l.t(mc::OFFICE).to_string()))
+                .chain(st.plan.with(|p| {
+                    p.units_sorted(l)
+                        .iter()
+                        .filter(|u| p.has_tasks(u.id))
+                        .map(|u| (Some(u.id), u.name.get(l).to_string()))
+                        .collect::<Vec<_>>()
+                }))
+                .collect(),
+        };
+        rows.into_iter()
+            .map(|(unit, name)| {
+                let label = mc::download_for(l, &name);
+                view! { <li><span class="unit-name">{name}</span> " " <CalendarButton unit name=label /></li> }
+            })
+            .collect_view()
+    };
     view! {
         <Show when=move || st.may(crate::domain::ownership::RecordKind::Unit, None, None, crate::domain::ownership::Act::Add) fallback=read_only>
         <section class="directory" aria-labelledby="units-heading">
@@ -49,5 +74,10 @@ pub fn DirectoryPage() -> impl IntoView {
             <PersonEditor id=None />
         </section>
         </Show>
+        <section class="directory calendars" aria-labelledby="calendars-heading">
+            <h2 id="calendars-heading">{st.tr(mc::CALENDAR)}</h2>
+            <p class="hint">{st.tr(mc::HINT)}</p>
+            <ul class="plain-list calendar-list">{calendars}</ul>
+        </section>
     }
 }

@@ -9,8 +9,12 @@ use crate::app::components::picker::Picker;
 use crate::app::i18n::{light_name, m_appraisal as ma, m_leader as ml, risk_category, risk_level, risk_status, Tr};
 use crate::app::state::use_state;
 use crate::app::url::{use_replace_query, with_lang};
+use crate::app::word::WordButton;
+use crate::domain::document::{Block, Document};
+use crate::domain::file_name::{file_name, Ext, FileKind};
 use crate::domain::hearing::HearingScope;
 use crate::domain::light::Assessment;
+use crate::domain::spreadsheet::{reason_text, status_text};
 use crate::domain::{Id, Lang, Plan};
 use chrono::{Duration, NaiveDate};
 use leptos::prelude::*;
@@ -35,6 +39,8 @@ struct Shown {
     decisions: Vec<(String, String, String, String, Assessment)>,
     /// (task, number and title, the plan's state)
     plans: Vec<(Id, String, String)>,
+    /// (task, number and title, leader, given on, instruction, days waiting)
+    instructions: Vec<(Id, String, String, String, String, i64)>,
 }
 
 fn task_words(p: &Plan, t: Id, l: Lang) -> String {
@@ -110,7 +116,85 @@ fn shown(p: &Plan, scope: HearingScope, since: NaiveDate, today: NaiveDate, l: L
                 (*t, task_words(p, *t, l), state)
             })
             .collect(),
+        instructions: pack
+            .instructions
+            .iter()
+            .filter_map(|o| {
+                let i = p.instruction(o.id)?;
+                let leader = p.person(i.leader).map(|x| x.name.get(l).to_string()).unwrap_or_default();
+                Some((o.task, task_words(p, o.task, l), leader, i.given_on.to_string(), i.text.clone(), o.age_days))
+            })
+            .collect(),
     }
+}
+
+/// The pack as a Word document: the same sections, headings and columns
+/// as the page, in the same order.
+fn document(title: String, subtitle: String, d: Shown, l: Lang) -> Document {
+    let t = |m: crate::app::i18n::Msg| l.t(m).to_string();
+    let mut blocks = Vec::new();
+    let mut section = |heading: String, columns: Vec<String>, rows: Vec<Vec<String>>, empty: crate::app::i18n::Msg| {
+        blocks.push(Block::Heading(heading));
+        blocks.push(if rows.is_empty() { Block::Paragraph(t(empty)) } else { Block::Table { columns, rows } });
+    };
+    section(
+        t(ma::REPORTS),
+        vec![t(ma::COL_TASK), t(ma::REPORTING_UNIT), t(ma::DATE), t(ma::PROGRESS)],
+        d.reports.into_iter().map(|(_, w, u, date, pr)| vec![w, u, date, pr]).collect(),
+        ma::NO_REPORTS,
+    );
+    section(
+        t(ma::MILESTONES_DONE),
+        vec![t(ma::COL_TASK), t(ma::MILESTONE), t(ma::DONE_ON)],
+        d.milestones.into_iter().map(|(_, w, title, date)| vec![w, title, date]).collect(),
+        ma::NO_MILESTONES,
+    );
+    section(
+        t(ma::LIGHTS_CHANGED),
+        vec![t(ma::COL_TASK), t(ma::BEFORE), t(ma::NOW)],
+        d.changed.into_iter().map(|(_, w, before, now)| vec![w, light_name(l, before.light).to_string(), status_text(l, &now)]).collect(),
+        ma::NO_CHANGES,
+    );
+    let all = |a: &Assessment| {
+        let why: Vec<String> = a.reasons.iter().map(|r| reason_text(l, r)).collect();
+        format!(
+            "{}{}{}",
+            light_name(l, a.light),
+            if l == Lang::Zh { "：" } else { ": " },
+            why.join(if l == Lang::Zh { "；" } else { "; " })
+        )
+    };
+    section(
+        t(ma::ATTENTION),
+        vec![t(ma::COL_TASK), t(ma::LIGHT)],
+        d.attention.into_iter().map(|(_, w, a)| vec![w, all(&a)]).collect(),
+        ma::NO_ATTENTION,
+    );
+    section(
+        t(ma::PROBLEMS),
+        vec![t(ma::COL_TASK), t(ma::RAISED_BY), t(ma::RAISED_ON), t(ma::DESCRIPTION)],
+        d.problems.into_iter().map(|(_, w, by, on, desc)| vec![w, by, on, desc]).collect(),
+        ma::NO_PROBLEMS,
+    );
+    section(
+        t(ml::PACK_RISKS),
+        vec![t(ml::COL_TASK), t(ml::LEVEL), t(ml::CATEGORY), t(ml::COL_RISK), t(ml::COL_STATUS)],
+        d.risks.into_iter().map(|(_, w, level, cat, desc, status)| vec![w, level, cat, desc, status]).collect(),
+        ml::PACK_NO_RISKS,
+    );
+    section(
+        t(ml::PACK_DECISIONS),
+        vec![t(ml::COL_DECISION), t(ml::COL_MEETING), t(ml::COL_OWNER), t(ml::COL_DUE), t(ml::COL_STATUS)],
+        d.decisions.into_iter().map(|(text, meeting, owner, due, a)| vec![text, meeting, owner, due, status_text(l, &a)]).collect(),
+        ml::PACK_NO_DECISIONS,
+    );
+    section(
+        t(ml::PACK_PLANS),
+        vec![t(ml::COL_TASK), t(ml::COL_PLAN)],
+        d.plans.into_iter().map(|(_, w, state)| vec![w, state]).collect(),
+        ml::PACK_PLANS,
+    );
+    Document { title, subtitle, blocks }
 }
 
 #[component]
@@ -161,6 +245,16 @@ pub fn HearingPage() -> impl IntoView {
     let link = move |id: Id| with_lang(&format!("/task/{id}"), query.with(|q| q.get("lang")));
     let task_cell = move |id: Id, words: String| view! { <td><a href=link(id)>{words}</a></td> };
     let d = move || data.get().unwrap_or_default();
+    let subtitle = move || {
+        let l = lang.get();
+        format!("{} {} · {} {} · {} {}", l.t(ma::CHANGES), since.get(), l.t(ma::AS_OF), st.today.get(), l.t(ma::TASKS_COVERED), d().tasks)
+    };
+    let word = Callback::new(move |_| {
+        let l = lang.get_untracked();
+        let title = format!("{} {}", untrack(scope_name), l.t(crate::app::i18n::m_bulletin::HEARING_DOC));
+        let name = st.plan.with_untracked(|p| file_name(p, FileKind::Hearing(st.today.get_untracked()), None, l, Ext::Docx));
+        (document(title, untrack(subtitle), untrack(d), l), name)
+    });
 
     view! {
         <section class="hearing-page" aria-labelledby="hearing-heading">
@@ -179,11 +273,9 @@ pub fn HearingPage() -> impl IntoView {
             <Show when=move || scope.get().is_some() fallback=move || view! { <p class="empty">{st.tr(ma::PICK_SCOPE)}</p> }>
                 <p class="hearing-head">
                     <strong>{scope_name}</strong>
-                    {move || {
-                        let l = lang.get();
-                        format!(" — {} {} · {} {} · {} {}", l.t(ma::CHANGES), since.get(), l.t(ma::AS_OF), st.today.get(), l.t(ma::TASKS_COVERED), d().tasks)
-                    }}
+                    {move || format!(" — {}", subtitle())}
                 </p>
+                <div class="table-exports no-print"><WordButton make=word /></div>
                 <section class="pack-section" aria-labelledby="changes-heading">
                     <h3 id="changes-heading">{move || format!("{} {}", lang.get().t(ma::CHANGES), since.get())}</h3>
                     <h4 id="reports-heading">{st.tr(ma::REPORTS)}</h4>
@@ -351,6 +443,29 @@ pub fn HearingPage() -> impl IntoView {
                                     {rows.into_iter().map(|(text, meeting, owner, due, a)| view! {
                                         <tr><td>{text}</td><td>{meeting}</td><td>{owner}</td><td class="date">{due}</td>
                                         <td><LightBadge assessment=Signal::derive(move || a.clone()) /></td></tr>
+                                    }).collect_view()}
+                                </tbody>
+                            </table>
+                        }.into_any()
+                    }}
+                </section>
+                <section class="pack-section" aria-labelledby="pack-instructions-heading">
+                    <h3 id="pack-instructions-heading">{st.tr(crate::app::i18n::m_workflow::OPEN_INSTRUCTIONS)}</h3>
+                    {move || {
+                        use crate::app::i18n::m_workflow as mw;
+                        let rows = d().instructions;
+                        if rows.is_empty() {
+                            return view! { <p class="empty">{st.tr(mw::NO_OPEN_INSTRUCTIONS)}</p> }.into_any();
+                        }
+                        view! {
+                            <table aria-labelledby="pack-instructions-heading">
+                                <thead><tr>
+                                    <th scope="col">{st.tr(ml::COL_TASK)}</th><th scope="col">{st.tr(mw::COL_LEADER)}</th><th scope="col">{st.tr(mw::COL_GIVEN)}</th>
+                                    <th scope="col">{st.tr(mw::COL_TEXT)}</th><th scope="col">{st.tr(mw::AGE)}</th>
+                                </tr></thead>
+                                <tbody>
+                                    {rows.into_iter().map(|(t, w, leader, given, text, age)| view! {
+                                        <tr>{task_cell(t, w)}<td>{leader}</td><td class="date">{given}</td><td>{text}</td><td class="num">{age}</td></tr>
                                     }).collect_view()}
                                 </tbody>
                             </table>

@@ -2,6 +2,7 @@
 
 pub mod appraisal;
 pub mod board;
+pub mod bulletin;
 pub mod directory;
 pub mod exchange;
 pub mod hearing;

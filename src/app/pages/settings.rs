@@ -47,6 +47,7 @@ pub fn SettingsPage() -> impl IntoView {
             scoring: opened.with_value(|s| s.scoring.clone()),
             require_signed: opened.with_value(|s| s.require_signed),
             high_risk_yellow: opened.with_value(|s| s.high_risk_yellow),
+            extension_keeps_original_due: opened.with_value(|s| s.extension_keeps_original_due),
         };
         saved.set(settle(
             errors,
@@ -84,6 +85,7 @@ pub fn SettingsPage() -> impl IntoView {
         <ScoringForm />
         <SignedFiles />
         <HighRiskRule />
+        <ExtensionRule />
         <KeyPanel />
         <StoragePanel />
     }
@@ -276,6 +278,17 @@ fn HighRiskRule() -> impl IntoView {
     view! {
         <SettingToggle id="high-risk-rule" heading=ml::HIGH_RISK_RULE hint=ml::HIGH_RISK_HINT label=ml::HIGH_RISK_YELLOW
             get=|s| s.high_risk_yellow set=|s, v| Settings { high_risk_yellow: v, ..s } />
+    }
+}
+
+/// Whether the appraisal judges an approved extension by the new date
+/// (the default) or by the original one.
+#[component]
+fn ExtensionRule() -> impl IntoView {
+    use crate::app::i18n::m_workflow as mw;
+    view! {
+        <SettingToggle id="extension-rule" heading=mw::EXTENSION_RULE hint=mw::EXTENSION_RULE_HINT label=mw::EXTENSION_KEEPS_ORIGINAL
+            get=|s| s.extension_keeps_original_due set=|s, v| Settings { extension_keeps_original_due: v, ..s } />
     }
 }
 

@@ -3,6 +3,7 @@
 //! risks. Prints on one A4 page.
 
 use crate::app::components::light_badge::LightBadge;
+use crate::app::components::sheet::{instructions_section::InstructionsSection, requests_section::RequestsSection};
 use crate::app::components::sheet::{
     plan_section::PlanSection, problems_section::ProblemsSection, reports_section::ReportsSection, risks_section::RisksSection,
     schedule_section::ScheduleSection, targets_section::TargetsSection,
@@ -52,7 +53,7 @@ fn Sheet(
                 p.unit_names(&t.responsible, l),
                 p.unit_names(&t.co_organizers, l),
                 p.person_names(&t.person.into_iter().collect::<Vec<_>>(), l),
-                format!("{} → {}", date(t.start), date(t.due)),
+                format!("{} → {}", date(t.start), crate::app::i18n::m_workflow::due_text(l, p, task, None, t.due)),
                 p.task_progress(t, st.today.get())
                     .map(|v| format!("{} %", crate::domain::numbers::fixed(v, 0)))
                     .unwrap_or_else(|| "—".into()),
@@ -92,6 +93,8 @@ fn Sheet(
             <ReportsSection task />
             <ProblemsSection task />
             <RisksSection task />
+            <RequestsSection task />
+            <InstructionsSection task />
             <section class="sheet-section no-print" aria-labelledby="trail-heading">
                 <h3 id="trail-heading">{st.tr(m::TRAIL)}</h3>
                 <TrailList keep=Callback::new(move |e: crate::domain::TrailEntry| e.task == Some(task)) caption=Signal::derive(move || st.lang.get().t(m::TRAIL).to_string()) />

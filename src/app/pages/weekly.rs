@@ -1,32 +1,17 @@
-//! The weekly collection: who has reported this week, and a reminder for who has not.
+//! The weekly collection: who has reported this week, a reminder for who
+//! has not, one reminder per unit to paste into a work chat, and the
+//! calendar file of reminders.
 
-use crate::app::i18n::{m_meetings as mm, Msg, Tr};
+use crate::app::clipboard::copy_text_of;
+use crate::app::components::calendar_button::CalendarButton;
+use crate::app::components::unit_reminder::UnitReminder;
+use crate::app::i18n::{m_calendar as mc, m_meetings as mm, Msg, Tr};
 use crate::app::state::use_state;
 use crate::app::url::with_lang;
 use crate::domain::Id;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
-use wasm_bindgen::JsCast;
-
-/// Copy `text` with the asynchronous clipboard API (reached through
-/// `Reflect`: web-sys's `Clipboard` feature is not enabled). Returns the
-/// promise when the API is there.
-fn clipboard_write(text: &str) -> Option<js_sys::Promise> {
-    let navigator = web_sys::window()?.navigator();
-    let clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into()).ok().filter(|c| !c.is_undefined() && !c.is_null())?;
-    let write = js_sys::Reflect::get(&clipboard, &"writeText".into()).ok()?.dyn_into::<js_sys::Function>().ok()?;
-    write.call1(&clipboard, &text.into()).ok()?.dyn_into::<js_sys::Promise>().ok()
-}
-
-/// The older way: copy the selection with `document.execCommand('copy')`.
-fn exec_copy() -> bool {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .and_then(|d| d.dyn_into::<web_sys::HtmlDocument>().ok())
-        .and_then(|d| d.exec_command("copy").ok())
-        .unwrap_or(false)
-}
 
 #[component]
 pub fn WeeklyPage() -> impl IntoView {
@@ -52,18 +37,28 @@ pub fn WeeklyPage() -> impl IntoView {
     };
     let area = NodeRef::<leptos::html::Textarea>::new();
     let copy_status = RwSignal::new(None::<Msg>);
-    let copy = move |_| {
-        let Some(ta) = area.get_untracked() else { return };
-        let text = ta.value();
-        // Select it either way, so that the text is visibly what is copied.
-        ta.select();
-        match clipboard_write(&text) {
-            Some(promise) => leptos::task::spawn_local(async move {
-                let ok = wasm_bindgen_futures::JsFuture::from(promise).await.is_ok() || exec_copy();
-                copy_status.set(Some(if ok { mm::COPIED } else { mm::SELECTED }));
-            }),
-            None => copy_status.set(Some(if exec_copy() { mm::COPIED } else { mm::SELECTED })),
-        }
+    let copy = move |_| copy_text_of(area, copy_status);
+    // Each unit's reminder (only its own in a unit's browser): (unit, name,
+    // nothing to say, text).
+    let per_unit = Memo::new(move |_| {
+        let (today, l, mine) = (st.today.get(), lang.get(), st.me.get());
+        st.plan.with(|p| {
+            p.reminders(today)
+                .into_iter()
+                .filter(|r| mine.is_none_or(|u| r.unit == u))
+                .map(|r| {
+                    let name = p.unit(r.unit).map(|u| u.name.get(l).to_string()).unwrap_or_default();
+                    (r.unit, name, r.is_quiet(), p.reminder_message(&r, today, l))
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    // The office is told which units have nothing to be reminded of; a unit
+    // reads its own message, short as it is.
+    let cards = move || per_unit.get().into_iter().filter(|r| !r.2 || !st.is_office()).collect::<Vec<_>>();
+    let quiet = move || {
+        let names: Vec<String> = per_unit.get().into_iter().filter(|r| r.2 && st.is_office()).map(|r| r.1).collect();
+        names.join(if lang.get() == crate::domain::Lang::Zh { "、" } else { ", " })
     };
     view! {
         <section class="weekly-page" aria-labelledby="weekly-heading">
@@ -103,6 +98,27 @@ pub fn WeeklyPage() -> impl IntoView {
                     <span role="status" class="status">{move || copy_status.get().map(|m| lang.get().t(m))}</span>
                 </div>
             </div>
+            <section class="calendar-section" aria-labelledby="calendar-heading">
+                <h3 id="calendar-heading">{st.tr(mc::CALENDAR)}</h3>
+                <p class="hint">{st.tr(mc::HINT)}</p>
+                {move || view! { <CalendarButton unit=st.me.get() /> }}
+            </section>
+            <section class="unit-reminders" aria-labelledby="unit-reminders-heading">
+                <h3 id="unit-reminders-heading">{move || lang.get().t(if st.is_office() { mc::PER_UNIT } else { mc::MINE })}</h3>
+                <p class="hint">{st.tr(mc::PER_UNIT_HINT)}</p>
+                <Show when=move || per_unit.with(|v| !v.is_empty()) fallback=move || view! { <p class="empty">{st.tr(mc::NO_UNITS)}</p> }>
+                    <div class="cards">
+                        <For
+                            each=cards
+                            key=|r| (r.0, r.3.clone())
+                            children=move |(unit, name, _, text)| view! { <UnitReminder unit name text calendar=st.me.with_untracked(Option::is_none) /> }
+                        />
+                    </div>
+                </Show>
+                <Show when=move || !quiet().is_empty()>
+                    <p class="quiet">{st.tr(mc::QUIET)} " " {quiet}</p>
+                </Show>
+            </section>
         </section>
     }
 }

@@ -63,6 +63,10 @@ fn world() -> World {
         help_requested: String::new(),
         supersedes: None,
         withdrawn: false,
+        extension: None,
+        closure: None,
+        answers: vec![],
+        unchanged: false,
         progress_reason: String::new(),
         meta: Meta::created(stamp()),
     });

@@ -91,6 +91,10 @@ fn an_empty_report_in_a_file_still_reads_imports_stay_lenient() {
         progress_reason: String::new(),
         supersedes: None,
         withdrawn: false,
+        extension: None,
+        closure: None,
+        answers: vec![],
+        unchanged: false,
         meta: Default::default(),
     });
     assert_eq!(plan.validate(), before);

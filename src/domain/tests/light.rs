@@ -265,10 +265,10 @@ fn milestone_light_counts_days_to_its_due_date() {
 }
 
 #[test]
-fn lights_rank_red_over_yellow_over_green_over_grey_over_done() {
+fn lights_rank_red_over_yellow_over_green_over_grey_over_review_over_done() {
     let mut all = Light::ALL;
     all.sort_by_key(|l| l.rank());
-    assert_eq!(all, [Light::Done, Light::Grey, Light::Green, Light::Yellow, Light::Red]);
+    assert_eq!(all, [Light::Done, Light::Review, Light::Grey, Light::Green, Light::Yellow, Light::Red]);
     assert!(Light::ALL.into_iter().all(|l| Light::parse(l.key()) == Some(l)));
     assert_eq!(Light::parse("purple"), None);
 }

@@ -72,6 +72,10 @@ fn the_weekly_collection_lists_who_reported_and_who_still_owes_with_a_reminder()
         help_requested: String::new(),
         supersedes: None,
         withdrawn: false,
+        extension: None,
+        closure: None,
+        answers: vec![],
+        unchanged: false,
         progress_reason: String::new(),
         meta: Meta::created(stamp()),
     };
@@ -116,6 +120,10 @@ fn the_hearing_pack_shows_what_changed_what_needs_attention_and_open_problems() 
         help_requested: "协调交警".into(),
         supersedes: None,
         withdrawn: false,
+        extension: None,
+        closure: None,
+        answers: vec![],
+        unchanged: false,
         progress_reason: String::new(),
         meta: Meta::created(stamp()),
     });

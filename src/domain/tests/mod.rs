@@ -2,6 +2,8 @@
 
 mod appraisal;
 mod board;
+mod bulletin;
+mod calendar;
 mod charts;
 mod corrections;
 mod edit;
@@ -14,12 +16,14 @@ mod light;
 mod meetings;
 mod plan_head;
 mod progress;
+mod reminders;
 mod sheet_in;
 mod spreadsheet;
 mod task_edit;
 mod three_way;
 mod usage;
 mod validate;
+mod workflow;
 
 use crate::domain::example::luohu_2022;
 use crate::domain::{Id, Lang, Plan, Stamp};

@@ -188,8 +188,8 @@ fn the_table_sheet_follows_the_filter() {
 
 #[test]
 fn lights_and_reasons_are_worded_as_on_the_page() {
-    assert_eq!(Light::ALL.map(|l| light_name(Lang::Zh, l)), ["红灯", "黄灯", "绿灯", "未开始", "已完成"]);
-    assert_eq!(Light::ALL.map(|l| light_name(Lang::En, l)), ["Red", "Yellow", "Green", "Not started", "Done"]);
+    assert_eq!(Light::ALL.map(|l| light_name(Lang::Zh, l)), ["红灯", "黄灯", "绿灯", "未开始", "待审核销号", "已完成"]);
+    assert_eq!(Light::ALL.map(|l| light_name(Lang::En, l)), ["Red", "Yellow", "Green", "Not started", "Awaiting review", "Done"]);
     let r = Reason::MilestoneDueSoon { title: Text::new("开工", "Start"), days: 3 };
     assert_eq!(reason_text(Lang::Zh, &r), "节点“开工” 3 天后到期");
     assert_eq!(reason_text(Lang::En, &r), "milestone 'Start' due in 3 days");

@@ -28,6 +28,10 @@ fn report(task: Id, unit: Id) -> Report {
         help_requested: String::new(),
         supersedes: None,
         withdrawn: false,
+        extension: None,
+        closure: None,
+        answers: vec![],
+        unchanged: false,
         progress_reason: String::new(),
         meta: Meta::created(stamp()),
     }

@@ -35,6 +35,10 @@ fn report_on_9_2(plan: &Plan) -> Report {
         help_requested,
         supersedes: None,
         withdrawn: false,
+        extension: None,
+        closure: None,
+        answers: vec![],
+        unchanged: false,
         progress_reason: String::new(),
         meta,
     }

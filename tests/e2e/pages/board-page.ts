@@ -2,7 +2,7 @@ import { expect, type Locator, type Page } from '@playwright/test';
 import { type Lang } from './table-page';
 
 /** The lights, as the board's `data-testid="count-<key>"` and the table's `?light=<key>` name them. */
-export const LIGHTS = ['red', 'yellow', 'green', 'grey', 'done'] as const;
+export const LIGHTS = ['red', 'yellow', 'green', 'grey', 'review', 'done'] as const;
 export type LightKey = (typeof LIGHTS)[number];
 
 /** The board's (and the timeline's) words, as in src/app/i18n/m.rs. */
@@ -27,7 +27,7 @@ export const BOARD_WORDS = {
     daysLeft: 'days left',
     notReported: 'Responsible units that have not reported this week',
     problems: 'Problems needing coordination',
-    light: { red: 'Red', yellow: 'Yellow', green: 'Green', grey: 'Not started', done: 'Done' },
+    light: { red: 'Red', yellow: 'Yellow', green: 'Green', grey: 'Not started', review: 'Awaiting review', done: 'Done' },
     timeline: 'Timeline',
     today: 'Today',
     zoom: 'Zoom',
@@ -54,7 +54,7 @@ export const BOARD_WORDS = {
     daysLeft: '天后到期',
     notReported: '本周未反馈的责任单位',
     problems: '问题清单',
-    light: { red: '红灯', yellow: '黄灯', green: '绿灯', grey: '未开始', done: '已完成' },
+    light: { red: '红灯', yellow: '黄灯', green: '绿灯', grey: '未开始', review: '待审核销号', done: '已完成' },
     timeline: '时间轴',
     today: '今天',
     zoom: '时间范围',

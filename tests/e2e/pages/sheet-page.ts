@@ -191,7 +191,7 @@ export class SheetPage {
   }
 
   /** Expect the task's light (key as in `data-light`) and its first reason. */
-  async expectLight(key: 'red' | 'yellow' | 'green' | 'grey' | 'done', firstReason?: string | RegExp) {
+  async expectLight(key: 'red' | 'yellow' | 'green' | 'grey' | 'review' | 'done', firstReason?: string | RegExp) {
     await expect(this.light).toHaveAttribute('data-light', key);
     if (firstReason !== undefined) await expect(this.reasons.first()).toHaveText(firstReason);
   }

@@ -5,3 +5,4 @@ pub mod charts;
 pub mod light_bar;
 pub mod scope_picker;
 pub mod timeline;
+pub mod workflow;

@@ -78,6 +78,29 @@ pub fn ReportForm(
         })
     };
     let reason = RwSignal::new(String::new());
+    // A new report starts from the unit's last one (减负): only what
+    // changed is typed; its open problems are listed, not asked again.
+    let start = Memo::new(move |_| {
+        let (u, d) = (unit.get()?, parse_date(&date.get())?);
+        Some(st.plan.with(|p| p.report_start(task, u, d)))
+    });
+    Effect::new(move |_| {
+        if corrected.with(Option::is_some) {
+            return;
+        }
+        let Some(s) = start.get() else { return };
+        progress.set(s.progress.map(number).unwrap_or_default());
+        readings.set(s.readings.iter().map(|x| (x.target, number(x.value))).collect());
+    });
+    let still_open = Memo::new(move |_| {
+        let ids = start.with(|s| s.as_ref().map(|s| s.open_problems.clone()).unwrap_or_default());
+        st.plan.with(|p| {
+            ids.iter()
+                .filter_map(|id| p.problems.iter().find(|x| x.id == *id))
+                .map(|x| format!("{} {}", x.raised_on, x.description))
+                .collect::<Vec<_>>()
+        })
+    });
     // Correcting a report starts from what it said.
     let heading = NodeRef::<leptos::html::H4>::new();
     Effect::new(move |_| {
@@ -118,6 +141,17 @@ pub fn ReportForm(
                 }
             }
         });
+    };
+    let no_change = move |_| {
+        let l = lang.get_untracked();
+        let (Some(u), Some(d)) = (unit.get_untracked(), parse_date(&date.get_untracked())) else {
+            refuse(vec![l.t(m::FIX_THESE).into(), format!("{} / {}", l.t(m::REPORTING_UNIT), l.t(m::REPORT_DATE))], false);
+            return;
+        };
+        match st.edit(|p, s| p.record_no_change(task, u, d, s)) {
+            Ok(_) => errors.set(vec![]),
+            Err(e) => refuse(refusal(l, m::FIX_THESE, &e), false),
+        }
     };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -180,6 +214,9 @@ pub fn ReportForm(
                 </p>
             </Show>
             <p class="hint">{st.tr(m::APPEND_ONLY)}</p>
+            <Show when=move || corrected.with(Option::is_none) && start.with(|s| s.as_ref().is_some_and(|s| s.progress.is_some() || !s.readings.is_empty()))>
+                <p class="hint starts-from-last">{st.tr(crate::app::i18n::m_workflow::STARTS_FROM_LAST)}</p>
+            </Show>
             <div class="form-row">
                 <label>{st.tr(m::REPORT_DATE)}<input type="date" bind:value=date /></label>
                 <Picker label=m::REPORTING_UNIT options=units value=unit.into() on_change=Callback::new(move |v| unit.set(v)) />
@@ -208,11 +245,21 @@ pub fn ReportForm(
                     } />
                 </fieldset>
             </Show>
+            <Show when=move || still_open.with(|v| !v.is_empty())>
+                <div class="still-open">
+                    <p class="hint">{st.tr(crate::app::i18n::m_workflow::STILL_OPEN)}</p>
+                    <ul>{move || still_open.get().into_iter().map(|x| view! { <li>{x}</li> }).collect_view()}</ul>
+                </div>
+            </Show>
             <label>{st.tr(m::PROBLEMS_RAISED)}<textarea rows="2" bind:value=problems></textarea></label>
             <label>{st.tr(m::HELP)}<input type="text" bind:value=help /></label>
             <div class="form-message" tabindex="-1" node_ref=message><FormErrors errors /></div>
             <div class="form-buttons">
                 <button type="submit" class="primary">{move || lang.get().t(if corrected.with(Option::is_some) { mo::SAVE_CORRECTION } else { m::ADD_REPORT })}</button>
+                <Show when=move || corrected.with(Option::is_none)>
+                    <button type="button" class="no-change" aria-describedby="no-change-hint" on:click=no_change>{st.tr(crate::app::i18n::m_workflow::NO_CHANGE)}</button>
+                    <span class="hint" id="no-change-hint">{st.tr(crate::app::i18n::m_workflow::NO_CHANGE_HINT)}</span>
+                </Show>
             </div>
         </form>
     }

@@ -91,7 +91,14 @@ pub fn ReportsSection(
                         date: r.date.to_string(),
                         unit,
                         progress,
-                        narrative: r.narrative.clone(),
+                        narrative: {
+                            let note = crate::app::i18n::m_workflow::report_note(l, p, r);
+                            match (r.narrative.is_empty(), note.is_empty()) {
+                                (_, true) => r.narrative.clone(),
+                                (true, false) => note,
+                                (false, false) => format!("{} ({note})", r.narrative),
+                            }
+                        },
                         done,
                         readings,
                         help: r.help_requested.clone(),
