@@ -142,9 +142,7 @@ pub fn apply_pending(st: AppState) -> Result<(), ApplyError> {
             let _ = crate::app::keys::ensure(plan, OwnerSide::Unit(u)).await;
         });
     }
-    st.plan.set(outcome.plan);
-    st.me.set(outcome.me);
-    st.base.set(outcome.base);
+    st.replace(outcome.plan, outcome.me, outcome.base);
     st.pending.set(None);
     st.undo.set(Some(undo));
     // A plan is restored from a file: the unreadable plan's banner and the
@@ -214,18 +212,14 @@ pub fn undo_state(st: AppState, i: usize) -> Option<UndoState> {
 pub fn undo_import(st: AppState) {
     let Some(i) = untrack(|| import_log(st, ImportLog::latest_applied)) else { return };
     if let Some(u) = st.undo.get_untracked() {
-        st.plan.set(u.plan);
-        st.me.set(u.me);
-        st.base.set(u.base);
+        st.replace(u.plan, u.me, u.base);
     } else {
         if untrack(|| undo_state(st, i)) != Some(UndoState::Offered) {
             return;
         }
         let Some(key) = untrack(|| import_log(st, |log| log.entries[i].backup.clone())) else { return };
         let crate::storage::Loaded::Plan(env) = crate::storage::local::load_backup(&key) else { return };
-        st.plan.set(env.plan);
-        st.me.set(env.me);
-        st.base.set(env.base);
+        st.replace(env.plan, env.me, env.base);
     }
     st.undo.set(None);
     update_log(st, |log| log.undone(i, Utc::now()));
@@ -391,7 +385,7 @@ impl Pen {
         if let Some(k) = &office_key {
             let saving = st.notice.with_untracked(|n| n.save_error.is_none());
             if saving && st.plan.with_untracked(|p| p.office_key.is_none()) {
-                st.plan.update(|p| p.office_key = Some(k.clone()));
+                st.replace_with(|p| p.office_key = Some(k.clone()));
             }
         }
         Some(Pen { me, signer, office_key })

@@ -3,6 +3,7 @@ import addFormats from 'ajv-formats';
 import { type Page } from '@playwright/test';
 import { expect, test, type Browsers } from './fixtures/browsers';
 import { expectNoSeriousViolations } from './helpers/axe';
+import { storedEnvelope } from './helpers/store';
 import { ExchangePage, type Saved } from './pages/exchange-page';
 import { NewPlanPage } from './pages/new-plan-page';
 import { SheetPage } from './pages/sheet-page';
@@ -102,7 +103,7 @@ async function planConflict(s: Sliced, a: string, b: string, lang: Lang = 'en'):
 
 /** Task 7.1's plan text as stored in the office's browser. */
 async function taskPlanText(page: Page): Promise<string> {
-  const env = JSON.parse((await stored(page))!);
+  const env = (await storedEnvelope(page, KEY));
   return env.plan.tasks.find((t: { title: { en: string } }) => t.title.en === T71.en).plan;
 }
 
@@ -187,7 +188,7 @@ test.describe('exchange between units (two browsers)', () => {
     await ox.apply();
     await expect(ox.done).toHaveText(new RegExp(`^Imported ${report.name.replace(/\./g, '\\.')}：1 added，0 changed\\s*Undo import$`));
     await ot.expectStatus('7.1', 'green', 'Green', 'on track');
-    await expect.poll(async () => JSON.parse((await stored(office))!).plan.reports.length).toBe(1);
+    await expect.poll(async () => (await storedEnvelope(office, KEY)).plan.reports.length).toBe(1);
 
     // The task sheet shows the report and "Design" done.
     await ot.openSheet('7.1');
@@ -227,7 +228,7 @@ test.describe('exchange between units (two browsers)', () => {
     await s.ox.undoButton.click();
     await expect(s.ox.done).toHaveCount(0);
     await ot.expectStatus('7.1', 'yellow', 'Yellow', "milestone 'Design' due in 3 days");
-    await expect.poll(async () => JSON.parse((await stored(s.office))!).plan.reports.length).toBe(0);
+    await expect.poll(async () => (await storedEnvelope(s.office, KEY)).plan.reports.length).toBe(0);
 
     await ot.openSheet('7.1');
     const sheet = new SheetPage(s.office, 'en');
@@ -386,7 +387,7 @@ test.describe('exchange between units (two browsers)', () => {
     await ot.goto();
     const before = await stored(office);
     expect(before).not.toBeNull();
-    expect(JSON.parse(before!).plan.id).not.toBe(otherPlanId);
+    expect((await storedEnvelope(office, KEY)).plan.id).not.toBe(otherPlanId);
     const rows = await ot.taskRows.count();
 
     await ox.importRefused(otherReport);
