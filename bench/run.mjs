@@ -12,7 +12,7 @@
 //   APP_URL        the app (dist/)                     http://127.0.0.1:8191
 //   BASELINE_URL   bench/baseline/ (another origin)     http://127.0.0.1:8192
 //   BENCH_DATA     where large_plan wrote its files     target/bench
-//   BENCH_STORED   the localStorage value to seed       BENCH_DATA/large-plan.stored.txt
+//   BENCH_STORED   what to seed localStorage with       BENCH_DATA/large-plan.stored.json
 //                  (or a JSON object {key: value, …} of several keys to seed)
 //   BENCH_EXCHANGE the exchange file to import          BENCH_DATA/large.plan.json
 //   BENCH_RUNS     runs per measure                     5
@@ -31,7 +31,7 @@ import { fileURLToPath } from 'node:url';
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(join(ROOT, 'tests/e2e/package.json'));
 const { chromium } = require('playwright-core');
-const { gongjianUnpack } = require(join(ROOT, 'bench/baseline/lz4.js'));
+const { gongjianRead } = require(join(ROOT, 'bench/baseline/lz4.js'));
 
 const env = process.env;
 const APP = (env.APP_URL || 'http://127.0.0.1:8191').replace(/\/$/, '');
@@ -50,7 +50,8 @@ const PLAN_KEY = 'gongjian.plan';
 const ABSOLUTE = { ms: 100, longTask: 200 };
 const BUDGETS = { cold: 1.2, filter: 1.2, light: 1.2, unit: 1.2, board: 1.5, import: 2.5, saveEdit: 2, saveMove: 2 };
 
-const storedPath = resolve(ROOT, env.BENCH_STORED || join(DATA, 'large-plan.stored.txt'));
+// The plan in parts, as the app stores it after its first save.
+const storedPath = resolve(ROOT, env.BENCH_STORED || join(DATA, 'large-plan.stored.json'));
 const exchangePath = resolve(ROOT, env.BENCH_EXCHANGE || join(DATA, 'large.plan.json'));
 for (const p of [storedPath, exchangePath]) {
   if (!existsSync(p)) fail(`${p} is missing: run \`cargo run --release --example large_plan -- --out ${DATA}\` (or set BENCH_STORED / BENCH_EXCHANGE)`);
@@ -81,7 +82,7 @@ const exchangePlan = (() => {
 // else the exchange file's (large_plan writes the same plan into both).
 const plan = (() => {
   try {
-    return JSON.parse(gongjianUnpack(seedMap[PLAN_KEY])).plan ?? exchangePlan;
+    return gongjianRead((k) => seedMap[k], PLAN_KEY).plan ?? exchangePlan;
   } catch {
     return exchangePlan;
   }

@@ -283,9 +283,9 @@
     importBox.replaceChildren(el('section', { class: 'banner import-done', role: 'status' }, el('p', null, 'Imported.'), undo));
   }
 
-  // ---- start: read the stored plan (plain JSON or the compact form) -----------
+  // ---- start: read the stored plan (one value or parts) ------------------------
 
-  const raw = localStorage.getItem(KEY);
-  if (raw) setPlan(JSON.parse(window.gongjianUnpack(raw)).plan);
+  const stored = window.gongjianRead((k) => localStorage.getItem(k), KEY);
+  if (stored) setPlan(stored.plan);
   route();
 })();

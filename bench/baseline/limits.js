@@ -72,10 +72,10 @@
     }
   }
 
-  // What the stored plan costs to read at all: getItem, unpack, JSON.parse.
+  // What the stored plan costs to read at all: getItem, unpack, JSON.parse
+  // (of the index and each part, when it is stored in parts).
   function readStored(key) {
-    const raw = localStorage.getItem(key);
-    return JSON.parse(window.gongjianUnpack(raw));
+    return window.gongjianRead((k) => localStorage.getItem(k), key);
   }
 
   // Storage exactly as it was (untimed), then the writes (timed by the caller).

@@ -75,40 +75,18 @@ export async function seedPlan(page: Page, text: string): Promise<void> {
 }
 
 export const PART_PREFIX = 'gongjian.part.';
-const LISTS = ['actions', 'tasks', 'reports', 'meetings', 'problems', 'risks', 'exemptions', 'rulings', 'instructions', 'trail'];
-// The compact form's decoder, shared with the benchmark (plain JavaScript).
+// The stored form's reader, shared with the benchmark (plain JavaScript).
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { gongjianUnpack } = require('../../../bench/baseline/lz4.js');
+const { gongjianRead } = require('../../../bench/baseline/lz4.js');
 
 /**
  * The envelope a key holds, as one object `{format, version: 1, saved_at,
  * revision, plan, me, base}`, read as the app reads it: the whole plan in
- * one value (JSON or the compact form), or an index (version 2) and the
- * parts it names (src/storage/parts.rs), put back together. null when the
- * key is empty. The result can be stored back as one value.
+ * one value, or an index and the parts it names (src/storage/parts.rs), put
+ * back together. null when the key is empty. It can be stored back as one value.
  */
 export function readEnvelope(all: Record<string, string>, key: string = KEY_PLAN): any {
-  const raw = all[key];
-  if (raw === undefined || raw === null) return null;
-  const text = (t: string) => (t.startsWith('gongjian-lz4:') ? gongjianUnpack(t) : t);
-  const env = JSON.parse(text(raw));
-  if (env.plan !== undefined) return env;
-  const part = (name: string, rev: number) => {
-    const v = all[`${PART_PREFIX}${name}@${rev}`];
-    if (v === undefined) throw new Error(`part ${name}@${rev} of ${key} is missing`);
-    return JSON.parse(text(v));
-  };
-  const plan = part('head', env.head);
-  for (const l of LISTS) plan[l] = new Array(env.lens?.[l] ?? 0);
-  for (const p of env.parts) {
-    if (!p) continue;
-    const r = part(p[0], p[1]);
-    for (const l of LISTS) (r.at?.[l] ?? []).forEach((i: number, j: number) => (plan[l][i] = r[l][j]));
-  }
-  const out: any = { format: env.format, version: 1, saved_at: env.saved_at, revision: env.revision, plan };
-  if (env.me) out.me = env.me;
-  if (env.base) out.base = part('base', env.base);
-  return out;
+  return gongjianRead((k: string) => all[k], key);
 }
 
 /** The characters the stored table takes: its index and every part present. */
