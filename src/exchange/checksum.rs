@@ -44,36 +44,36 @@ pub fn sha256_hex(text: &str) -> String {
     hex(&native(&compact(text)))
 }
 
-/// `text` with the whitespace outside strings removed, in one buffer (a
-/// pretty-printed file breaks into a million short runs: gathered once,
-/// they are digested in one call).
+/// `text` with the whitespace outside strings removed, in one buffer, to
+/// be digested in one call. One byte at a time, strings copied whole: in
+/// wasm this is twice as fast as searching for each run's end.
 pub fn compact(text: &str) -> Vec<u8> {
     let bytes = text.as_bytes();
-    let mut out: Vec<u8> = Vec::with_capacity(bytes.len());
+    let n = bytes.len();
+    let mut out: Vec<u8> = Vec::with_capacity(n);
     let mut i = 0;
-    while i < bytes.len() {
-        // Outside a string: drop whitespace, keep everything up to a quote.
-        let run = bytes[i..].iter().position(|b| matches!(b, b'"' | b' ' | b'\n' | b'\r' | b'\t')).unwrap_or(bytes.len() - i);
-        out.extend_from_slice(&bytes[i..i + run]);
-        i += run;
-        if i < bytes.len() && bytes[i] == b'"' {
-            // A string, kept whole up to its closing quote.
-            let start = i;
-            i += 1;
-            while i < bytes.len() {
-                match bytes[i..].iter().position(|b| matches!(b, b'"' | b'\\')) {
-                    Some(k) if bytes[i + k] == b'\\' => i += k + 2,
-                    Some(k) => {
-                        i += k + 1;
-                        break;
+    while i < n {
+        match bytes[i] {
+            b' ' | b'\n' | b'\r' | b'\t' => i += 1,
+            b'"' => {
+                // A string, kept whole up to its closing quote (or the end,
+                // in a file cut short), an escaped quote inside it.
+                let start = i;
+                i += 1;
+                while i < n {
+                    match bytes[i] {
+                        b'"' => {
+                            i += 1;
+                            break;
+                        }
+                        b'\\' => i += 2,
+                        _ => i += 1,
                     }
-                    None => i = bytes.len(),
                 }
+                out.extend_from_slice(&bytes[start..i.min(n)]);
             }
-            out.extend_from_slice(&bytes[start..i.min(bytes.len())]);
-        } else {
-            // Indentation comes in long runs: skip them in one go.
-            while i < bytes.len() && matches!(bytes[i], b' ' | b'\n' | b'\r' | b'\t') {
+            b => {
+                out.push(b);
                 i += 1;
             }
         }
@@ -126,6 +126,35 @@ mod tests {
     fn the_async_checksum_is_the_native_one() {
         for text in ["", "{ \"a\" : [1, 2,\n 3] }", "\"x y\"", "中文 \"空 格\""] {
             assert_eq!(now(checksum(text, &Native)), sha256_hex(text));
+        }
+    }
+
+    /// The definition, one byte at a time: inside a string everything is
+    /// kept (a backslash escapes the next byte); outside, whitespace is not.
+    fn reference(text: &str) -> Vec<u8> {
+        let (mut out, mut in_string, mut escaped) = (Vec::new(), false, false);
+        for &b in text.as_bytes() {
+            if in_string {
+                out.push(b);
+                if escaped {
+                    escaped = false;
+                } else if b == b'\\' {
+                    escaped = true;
+                } else if b == b'"' {
+                    in_string = false;
+                }
+            } else if !matches!(b, b' ' | b'\n' | b'\r' | b'\t') {
+                out.push(b);
+                in_string = b == b'"';
+            }
+        }
+        out
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn compacting_is_the_definition(text in "[ \t\r\n\"\\\\a{}:,0-9中]{0,80}") {
+            proptest::prop_assert_eq!(compact(&text), reference(&text));
         }
     }
 

@@ -163,7 +163,9 @@ pub use super::checksum::sha256_hex;
 pub enum FileError {
     #[error("the file is {bytes} bytes, over the limit of {limit} bytes")]
     TooLarge { bytes: u64, limit: u64 },
-    #[error("at {path} (line {line}, column {column}): the file is not UTF-8 text: it was saved in another encoding, or it is not a text file")]
+    #[error(
+        "at {path} (line {line}, column {column}): the file is not UTF-8 text: it was saved in another encoding, or it is not a text file"
+    )]
     NotUtf8 { path: String, line: usize, column: usize },
     #[error("{0}")]
     Read(ReadError),
@@ -478,7 +480,10 @@ mod tests {
             FileError::Read(ReadError::WrongFormat { path: "$.format".into(), expected: FORMAT.into(), found: "other".into() })
         );
         let newer = text.replacen("\"version\": 1,", "\"version\": 2,", 1);
-        assert_eq!(parse(&newer).unwrap_err(), FileError::Read(ReadError::NewerVersion { path: "$.version".into(), found: 2, supported: 1 }));
+        assert_eq!(
+            parse(&newer).unwrap_err(),
+            FileError::Read(ReadError::NewerVersion { path: "$.version".into(), found: 2, supported: 1 })
+        );
     }
 
     #[test]
