@@ -73,6 +73,13 @@ fn main() {
     let listed = gongjian::exchange::merge::listing(&plan);
     println!("  of which the listing:         {:?} ({} records)", t.elapsed(), listed.added.len());
     let t = Instant::now();
+    let labels = gongjian::exchange::labels::Labels::new(&plan, &plan);
+    println!("    (the page indexing labels:  {:?})", t.elapsed());
+    let t = Instant::now();
+    let keys = listed.added.iter().map(|i| i.key).collect::<Vec<_>>();
+    let n = keys.iter().map(|k| labels.label(*k).en.len()).sum::<usize>();
+    println!("    (labelling all, not done:   {:?}, {n} bytes)", t.elapsed());
+    let t = Instant::now();
     let problems = plan.validate();
     println!("  of which validating:          {:?} ({} problems)", t.elapsed(), problems.len());
     let t = Instant::now();
