@@ -96,7 +96,8 @@ fn a_deadline_a_unit_changed_is_refused_by_name_kept_out_of_the_trail_and_put_ba
     let r = p.preview.refused.iter().find(|r| r.item.key.id == task).expect("the deadline is listed as refused");
     assert_eq!((r.item.key.kind, r.field.as_deref(), r.why), (RecordKind::Task, Some("due"), Why::NotOwner));
     assert_eq!(r.value, Value::from("2022-03-31"));
-    assert!(!r.item.label.zh.is_empty() && !r.item.label.zh.contains(&task.to_string()));
+    let label = crate::exchange::merge::label(&office, p.incoming(), r.item.key);
+    assert!(!label.zh.is_empty() && !label.zh.contains(&task.to_string()));
     let mut office = finish(office_side, &p, &[], Stamp { by: None, at: at(5) }).unwrap().plan;
     assert_eq!(office.task(task).unwrap().due, was, "the deadline did not land");
     assert_eq!(office.task(task).unwrap().plan, "我们的施工图", "the plan, the unit's own, did");
