@@ -765,7 +765,7 @@ async function importSide(browser, side, origin) {
     if (side === 'app') {
       // The app's own steps (performance measures): reading the file
       // (format, checksum, types) and comparing it with the table.
-      r.steps = await page.evaluate(() => Object.fromEntries(['gongjian:import-check', 'gongjian:import-compare']
+      r.steps = await page.evaluate(() => Object.fromEntries(['gongjian:import-read', 'gongjian:import-check', 'gongjian:import-digest', 'gongjian:import-body', 'gongjian:import-compare']
         .map((n) => [n, performance.getEntriesByName(n, 'measure').at(-1)?.duration ?? null])));
     }
     return r;
@@ -967,7 +967,10 @@ async function main() {
     baseline_json_parse_ms: m((r) => r.imp.baseline.importPreview.inPage?.importParse),
     baseline_file_text_ms: m((r) => r.imp.baseline.importPreview.inPage?.importText),
     baseline_import_to_frame_ms: m((r) => r.imp.baseline.importPreview.ms),
+    app_import_read_ms: m((r) => r.imp.app.steps['gongjian:import-read']),
     app_import_check_ms: m((r) => r.imp.app.steps['gongjian:import-check']),
+    app_import_digest_ms: m((r) => r.imp.app.steps['gongjian:import-digest']),
+    app_import_body_ms: m((r) => r.imp.app.steps['gongjian:import-body']),
     app_import_compare_ms: m((r) => r.imp.app.steps['gongjian:import-compare']),
     apply_writes: r0.imp.app.apply?.writes ?? [],
     import_replaces: runs.every((r) => r.imp.app.importPreview.replaces),
@@ -1001,7 +1004,7 @@ async function main() {
     `- import: longest gap between animation frames ${n(extra.import_longest_frame_gap_ms)} ms (apply: ${n(extra.apply_longest_frame_gap_ms)} ms); ` +
       `baseline JSON.parse alone ${n(extra.baseline_json_parse_ms)} ms, file.text() ${n(extra.baseline_file_text_ms)} ms, change → first frame with its preview ${n(extra.baseline_import_to_frame_ms)} ms; ` +
       `the preview said ${extra.import_replaces ? '"replaces"' : 'no "replaces"'}${extra.import_nothing_new ? ' and "nothing new"' : ''}; ` +
-      `the app's steps: reading the file (JSON, checksum, types) ${n(extra.app_import_check_ms)} ms, comparing it with the table ${n(extra.app_import_compare_ms)} ms; ` +
+      `the app's steps: reading the bytes ${n(extra.app_import_read_ms)} ms, the header ${n(extra.app_import_check_ms)} ms, the checksum (WebCrypto) ${n(extra.app_import_digest_ms)} ms, the body's types ${n(extra.app_import_body_ms)} ms, comparing it with the table ${n(extra.app_import_compare_ms)} ms; ` +
       `apply wrote ${extra.apply_writes.map((w) => w.op === 'remove' ? `removeItem ${w.key}` : `${w.key} (${w.chars.toLocaleString('en')} chars)`).join(', ') || 'nothing'} before "Undo import" showed`,
     `- stored plan seeded: ${files.stored.path} (${files.stored.keys.join(', ')}; ${files.stored.form}, ${files.stored.chars.toLocaleString('en')} characters, ${TASKS} tasks)`,
     `- exchange file imported: ${files.exchange.path} (${files.exchange.bytes.toLocaleString('en')} bytes, ${exchangeTasks} tasks)`,
