@@ -30,9 +30,10 @@ pub fn load() -> (Loaded, Option<String>) {
     let mut loaded = read(KEY_PLAN);
     let mut kept = None;
     if let Loaded::Unreadable { raw, .. } = &mut loaded {
-        // An index that cannot be read whole is kept with every part
-        // present: whichever of them it needed is among them.
-        if let (true, Some(s)) = (parts::is_index(raw), store()) {
+        // An index whose parts cannot be read whole is kept with every
+        // part present: whichever of them it needed is among them. Any
+        // other text (a newer version's, a damaged one) is kept as it is.
+        if let (false, Some(s)) = (parts::keys_named(raw).is_empty(), store()) {
             let keys: Vec<String> = all_keys(&s).into_iter().filter(|k| k.starts_with(KEY_PART)).collect();
             *raw = parts::bundle(raw, keys.iter().filter_map(|k| Some((k, s.get_item(k).ok().flatten()?))));
         }
@@ -294,9 +295,15 @@ fn chars_of(s: &web_sys::Storage, key: &str) -> u64 {
     js_sys::Reflect::get(s, &key.into()).ok().filter(|v| v.is_string()).map(|v| u64::from(js_sys::JsString::from(v).length())).unwrap_or(0)
 }
 
-/// What the stored plan uses: its index and parts.
+/// What the stored plan uses: its index and the parts it names (the
+/// older versions of parts a backup still names are that backup's cost,
+/// never more than a whole copy, which is what a backup is counted as).
 fn plan_chars(s: &web_sys::Storage) -> u64 {
-    all_keys(s).iter().filter(|k| k.as_str() == KEY_PLAN || k.starts_with(KEY_PART)).map(|k| chars_of(s, k)).sum()
+    let index = chars_of(s, KEY_PLAN);
+    match head_of(s, KEY_PLAN).filter(|h| parts::is_index(h)).and_then(|_| s.get_item(KEY_PLAN).ok().flatten()) {
+        Some(text) => index + parts::keys_named(&text).iter().map(|k| chars_of(s, k)).sum::<u64>(),
+        None => index,
+    }
 }
 
 /// What the keys other than the plan, its parts and its backups use.
