@@ -224,7 +224,8 @@ fn the_journal_gate_refuses_what_the_whole_plan_gate_refuses_and_puts_everything
                 }
                 Ok(()) => {
                     assert_eq!(by, None, "the office owns the task");
-                    let strip = |p: &Plan| p.trail.iter().map(|e| (e.record, e.field.clone(), e.old.clone(), e.new.clone())).collect::<Vec<_>>();
+                    let strip =
+                        |p: &Plan| p.trail.iter().map(|e| (e.record, e.field.clone(), e.old.clone(), e.new.clone())).collect::<Vec<_>>();
                     assert_eq!(strip(&page), strip(&whole), "the same trail");
                     assert!(page.trail.len() > plan.trail.len());
                 }
