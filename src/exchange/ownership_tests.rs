@@ -207,7 +207,8 @@ fn the_journal_gate_refuses_what_the_whole_plan_gate_refuses_and_puts_everything
     for (plan, by) in [(unit.clone(), Some(lead)), (office.clone(), None)] {
         let stamp = Stamp { by, at: at(3) };
         let delete = |p: &mut Plan, s: Stamp| p.delete_task(task, s);
-        let commands: [&dyn Fn(&mut Plan, Stamp) -> Result<(), EditError>; 2] = [&later, &delete];
+        type Command<'a> = &'a dyn Fn(&mut Plan, Stamp) -> Result<(), EditError>;
+        let commands: [Command; 2] = [&later, &delete];
         for f in commands {
             let mut whole = plan.clone();
             f(&mut whole, stamp).unwrap();
