@@ -278,6 +278,5 @@ pub fn luohu_2022() -> Plan {
         instructions: vec![],
         trail: vec![],
         numbers: Default::default(),
-        journal: Default::default(),
     }
 }

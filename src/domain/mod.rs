@@ -4,7 +4,6 @@ pub mod appraisal;
 pub mod board;
 pub mod bulletin;
 pub mod calendar;
-pub mod change;
 pub mod charts;
 pub mod corrections;
 pub mod dates;

@@ -1,5 +1,4 @@
 import { expect, type Locator, type Page } from '@playwright/test';
-import { storedEnvelope } from '../helpers/store';
 
 /** The interface words the tests rely on, as in src/app/i18n/m.rs. */
 export const WORDS = {
@@ -253,8 +252,9 @@ export class TablePage {
     };
   }
 
-  /** The table stored in this browser, as one envelope (`readEnvelope`), or null. */
+  /** The envelope stored under `gongjian.plan`, parsed, or null. */
   async storedEnvelope(): Promise<any> {
-    return storedEnvelope(this.page);
+    const raw = await this.page.evaluate(() => localStorage.getItem('gongjian.plan'));
+    return raw === null ? null : JSON.parse(raw);
   }
 }
