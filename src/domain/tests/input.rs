@@ -78,25 +78,7 @@ fn an_empty_report_in_a_file_still_reads_imports_stay_lenient() {
     let t = task_id(&plan, "7.1");
     let unit = plan.task(t).unwrap().lead_unit().unwrap();
     let before = plan.validate();
-    plan.reports.push(Report {
-        id: Id::new(),
-        task: t,
-        unit,
-        date: date(2022, 3, 1),
-        narrative: String::new(),
-        progress: None,
-        milestones_done: vec![],
-        readings: vec![],
-        help_requested: String::new(),
-        progress_reason: String::new(),
-        supersedes: None,
-        withdrawn: false,
-        extension: None,
-        closure: None,
-        answers: vec![],
-        unchanged: false,
-        meta: Default::default(),
-    });
+    plan.reports.push(Report::blank(t, unit, date(2022, 3, 1), stamp()));
     assert_eq!(plan.validate(), before);
 }
 
