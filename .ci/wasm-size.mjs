@@ -2,7 +2,9 @@
 // the one every visit loads, is above the budget. The app is split
 // (tools/split.mjs): the start-up wasm is the main module
 // (`gongjian-<hash>_bg.wasm`); the pages' chunks (`gongjian-<hash>.<name>.wasm`)
-// are fetched on a page's first visit and printed beside, with the total.
+// are fetched on a page's first visit and printed beside, with the total;
+// the small shared chunks packed into one file (`gongjian-<hash>.chunks.<hash>.bin`)
+// count as one.
 // The XLSX writer, the spreadsheet reader and the Word writer are web workers
 // of their own, loaded only when a spreadsheet is exported or imported or a
 // document downloaded; their sizes are
@@ -24,7 +26,8 @@ if (main.length !== 1) {
   process.exit(1);
 }
 const stem = main[0].slice(0, -"_bg.wasm".length);
-const chunks = all.filter((f) => f.startsWith(`${stem}.`));
+const packs = readdirSync(dir).filter((f) => f.startsWith(`${stem}.chunks.`) && f.endsWith(".bin"));
+const chunks = [...all.filter((f) => f.startsWith(`${stem}.`)), ...packs];
 const others = all.filter((f) => !workers.includes(f) && !main.includes(f) && !chunks.includes(f));
 if (others.length) {
   console.error(`wasm-size: wasm files of no known kind in ${dir}: ${others.join(", ")}`);
@@ -40,7 +43,9 @@ const app = size(main[0]);
 const ok = app.br <= Number(budgetKb) * 1024;
 // The chunks, largest first: the pages' own ("split_page_timeline"), and the
 // pieces several pages share ("chunk_12").
-const sized = chunks.map((f) => ({ name: f.slice(stem.length + 1, -".wasm".length), ...size(f) })).sort((a, b) => b.br - a.br);
+const sized = chunks
+  .map((f) => ({ name: f.slice(stem.length + 1).replace(/\.(wasm|bin)$/, ""), ...size(f) }))
+  .sort((a, b) => b.br - a.br);
 const sum = (list) => list.reduce((t, c) => t + c.br, 0);
 const own = sized.filter((c) => c.name.startsWith("split_"));
 const shared = sized.filter((c) => !c.name.startsWith("split_"));
@@ -50,6 +55,10 @@ console.log(
 );
 if (own.length) console.log(`  split points (KB brotli): ${own.map((c) => `${c.name.replace(/^split_/, "")} ${kb(c.br)}`).join(", ")}`);
 if (shared.length) console.log(`  shared by several: ${shared.length} chunks, ${kb(sum(shared))} KB brotli (largest ${kb(shared[0].br)})`);
+for (const p of packs) {
+  const s = size(p);
+  console.log(`  small shared chunks packed in one file: ${p} ${kb(s.raw)} KB raw, ${kb(s.br)} KB brotli`);
+}
 for (const w of workers) {
   const s = size(w);
   console.log(`worker wasm (loaded ${WORKERS[workerOf(w)]}): ${w} ${kb(s.raw)} KB raw, ${kb(s.br)} KB brotli`);

@@ -137,6 +137,75 @@ function withoutRelocs(bytes) {
   return Buffer.concat([bytes.subarray(0, 8), ...kept.map((s) => bytes.subarray(s.start, s.end))]);
 }
 
+// ---- the small chunks, packed ---------------------------------------------
+//
+// wasm-split-cli writes a chunk for every set of pages that share some code:
+// hundreds, most under 2 KB, and a page needs up to two hundred of them. As
+// files, a first visit to a page waits for that many requests (six at a time
+// over HTTP/1.1, each a round trip), and the service worker keeps as many
+// files. The shared chunks under PACK_BELOW bytes are therefore packed, one
+// after another, into one file (`<stem>.chunks.bin`), fetched once, the first
+// time any of them is needed; each is instantiated from its bytes in it.
+// The pages' own chunks (`split_<name>.wasm`) and the large shared ones stay
+// files of their own. The loader's fetch of each packed chunk is rewritten to
+// read its slice of the pack.
+const PACK_BELOW = 8 * 1024;
+
+function packSmallChunks(loaderJs, dir, names) {
+  const packed = names.filter((f) => /\.chunk_\d+\.wasm$/.test(f) && statSync(join(dir, f)).size < PACK_BELOW).sort();
+  if (packed.length === 0) return loaderJs;
+  const at = new Map();
+  const parts = [];
+  let offset = 0;
+  for (const f of packed) {
+    const bytes = readFileSync(join(dir, f));
+    at.set(f, [offset, bytes.length]);
+    parts.push(bytes);
+    offset += bytes.length;
+  }
+  const pack = Buffer.concat(parts);
+  const packName = `${stem}.chunks.${createHash('sha256').update(pack).digest('hex').slice(0, 16)}.bin`;
+  writeFileSync(join(dir, packName), pack);
+  for (const f of packed) rmSync(join(dir, f));
+
+  const fetchRe =
+    /const src = fetch\(new URL\("\.\/([^"]+)", import\.meta\.url\)\);(\s*)src\.catch\(\(\) => \{\}\);(\s*)return async \(imports\) => \(WebAssembly\.instantiateStreaming\(src, imports\)\);/g;
+  let rewritten = 0;
+  const js = loaderJs.replace(fetchRe, (whole, file, gap1, gap2) => {
+    const slice = at.get(file);
+    if (!slice) return whole;
+    rewritten += 1;
+    return (
+      `const src = __packed(${slice[0]}, ${slice[1]});${gap1}src.catch(() => {});${gap2}` +
+      `return async (imports) => (WebAssembly.instantiate(await src, imports));`
+    );
+  });
+  if (rewritten !== packed.length) fail(`the loader fetches ${rewritten} of the ${packed.length} packed chunks the way split.mjs expects`);
+  const helper = `
+// The small shared chunks, packed into one file by tools/split.mjs: fetched
+// once, the first time one of them is needed (a failed fetch is tried again
+// at the next need), and each instantiated from its slice.
+let __pack = undefined;
+function __packed(at, len) {
+    if (__pack === undefined) {
+        const thisPack = fetch(new URL("./${packName}", import.meta.url)).then((r) => {
+            if (!r.ok) throw new Error("${packName}: " + r.status);
+            return r.arrayBuffer();
+        });
+        thisPack.catch(() => {
+            if (__pack === thisPack) __pack = undefined;
+        });
+        __pack = thisPack;
+    }
+    return __pack.then((bytes) => new Uint8Array(bytes, at, len));
+}
+`;
+  // After the loader's imports (the first line imports initSync).
+  const firstLineEnd = js.indexOf('\n') + 1;
+  console.log(`split: ${packed.length} chunks under ${PACK_BELOW / 1024} KB packed into ${packName} (${(pack.length / 1024).toFixed(1)} KB)`);
+  return js.slice(0, firstLineEnd) + helper + js.slice(firstLineEnd);
+}
+
 // wasm-opt from binaryen 132 (tests/e2e/node_modules first: Debian's 108
 // breaks the wasm).
 function wasmOpt() {
@@ -219,6 +288,7 @@ try {
     if (!loaderJs.includes(from)) fail(`${loader} does not load ${c}`);
     loaderJs = loaderJs.replaceAll(from, `"./${chunkName(c)}"`);
   }
+  loaderJs = packSmallChunks(loaderJs, out, chunks.map(chunkName));
   writeFileSync(join(out, loaderName), loaderJs);
 
   // The main module's JS imports the loader (the wasm's import module

@@ -7,12 +7,15 @@ import { TimelinePage } from './pages/timeline-page';
 // its own, `gongjian-<hash>.split_page_<name>.wasm`, fetched on the page's
 // first visit (src/app/shell.rs, lazy_page). The service worker would fetch
 // every file to keep it offline; it is blocked here so that only the page's
-// own requests are seen.
+// own requests are seen. The small chunks that several pages share are packed
+// into one file, `gongjian-<hash>.chunks.<hash>.bin`.
 test.use({ serviceWorkers: 'block' });
 
 const START = /\/gongjian-[0-9a-f]+_bg\.wasm$/;
 const chunk = (name: string) => new RegExp(`/gongjian-[0-9a-f]+\\.split_page_${name}\\.wasm$`);
 const ANY_PAGE_CHUNK = /\/gongjian-[0-9a-f]+\.split_page_\w+\.wasm$/;
+/** The small chunks several pages share, packed into one file. */
+const PACK = /\/gongjian-[0-9a-f]+\.chunks\.[0-9a-f]+\.bin$/;
 
 /** Every URL the page requests, from now on. */
 function recordRequests(page: Page): string[] {
@@ -51,6 +54,24 @@ test.describe('pages load when first visited', () => {
     await expect(page.getByRole('status').filter({ hasText: 'Loading…' })).toHaveCount(0);
     expect(count(urls, chunk('timeline'))).toBe(1);
     expect(count(urls, START)).toBe(1);
+  });
+
+  test("a first visit fetches the page's code in a few dozen files: the small shared chunks come in one", async ({ page }) => {
+    const urls = recordRequests(page);
+    await page.goto('/table?lang=en');
+    await expect(page.getByRole('table').first()).toBeVisible();
+    await page.waitForLoadState('networkidle');
+    const code = urls.filter((u) => /\/gongjian-[0-9a-f]+[._][^/]*\.(wasm|bin)$/.test(u));
+    // The table and the import chunk, and the code they share with other
+    // pages: 284 files before the small ones were packed.
+    expect(count(code, PACK), 'the pack, once').toBe(1);
+    expect(code.length, `the app's code files fetched: ${code.length}`).toBeLessThanOrEqual(50);
+    expect(count(code, chunk('table'))).toBe(1);
+
+    // Another page needs only its own large files: the pack is there.
+    await page.getByRole('banner').getByRole('navigation').getByRole('link', { name: 'Timeline', exact: true }).click();
+    await expect(new TimelinePage(page, 'en').chart).toBeVisible();
+    expect(count(urls, PACK), 'the pack is not fetched again').toBe(1);
   });
 
   test('"Loading…" shows while a chunk is on its way, and a chunk that cannot be fetched says so', async ({ page }) => {
