@@ -11,10 +11,33 @@ const SHELL = new URL('index.html', SCOPE).href;
 self.addEventListener('install', (event) => {
   // Every file of this version, fetched afresh; the new worker then waits
   // until the page agrees to reload into it.
-  event.waitUntil(
-    caches.open(CACHE).then((cache) => cache.addAll(ASSETS.map((a) => new Request(new URL(a, SCOPE), { cache: 'reload' })))),
-  );
+  event.waitUntil(caches.open(CACHE).then((cache) => keepAll(cache)));
 });
+
+// The files are fetched a few at a time and at low priority. A browser opens
+// six connections to a host: were the hundreds of page chunks all asked for
+// at once, the page being opened on a first visit would wait behind them for
+// its own. If any file cannot be fetched, nothing of this version is kept
+// and the worker is not installed (as Cache.addAll does).
+const AT_ONCE = 3;
+
+function keepAll(cache) {
+  const queue = ASSETS.slice();
+  const next = () => {
+    const file = queue.shift();
+    if (file === undefined) return undefined;
+    const req = new Request(new URL(file, SCOPE), { cache: 'reload', priority: 'low' });
+    return fetch(req).then((resp) => {
+      if (!resp.ok) throw new Error(file + ': ' + resp.status);
+      return cache.put(req, resp).then(next);
+    });
+  };
+  return Promise.all(Array.from({ length: AT_ONCE }, next)).catch((e) =>
+    caches.delete(CACHE).then(() => {
+      throw e;
+    }),
+  );
+}
 
 self.addEventListener('activate', (event) => {
   event.waitUntil(
