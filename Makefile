@@ -56,15 +56,19 @@ tools:
 	  || { echo "wasm-opt on PATH is not binaryen $(WASM_OPT_MAJOR): $$(command -v wasm-opt)"; exit 1; }
 	@cargo fetch --quiet
 
-# Debian's Chromium for the end-to-end tests (not needed to build).
+# Debian's Chromium for the end-to-end tests (not needed to build), and a
+# Chinese font: the specs measure how the Chinese page lays out (what fits a
+# phone, how many lines a heading takes), which boxes for missing glyphs
+# would not tell.
+BROWSER_PKGS := chromium chromium-driver fonts-noto-cjk
 browser:
-	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then \
+	@if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ] || ! fc-list :lang=zh 2>/dev/null | grep -q .; then \
 	   if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-	     echo "» installing Debian's chromium and chromium-driver"; \
-	     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; \
+	     echo "» installing Debian's $(BROWSER_PKGS)"; \
+	     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(BROWSER_PKGS) >/dev/null; \
 	   else \
-	     echo "Chromium is missing. Install Debian's packages as root:"; \
-	     echo "    apt-get install chromium chromium-driver"; \
+	     echo "Chromium or a Chinese font is missing. Install Debian's packages as root:"; \
+	     echo "    apt-get install $(BROWSER_PKGS)"; \
 	     exit 1; \
 	   fi; \
 	 fi
