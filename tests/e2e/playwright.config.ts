@@ -15,6 +15,10 @@ export default defineConfig({
   workers: 2,
   retries: 0,
   timeout: 30_000,
+  // What a spec waits for (a page, a chunk, a save) may take a few seconds on
+  // a loaded two-core CI machine running two browsers; the speed itself is
+  // measured by `make bench`, not here.
+  expect: { timeout: 10_000 },
   fullyParallel: false,
   use: {
     baseURL: process.env.BASE_URL ?? 'http://127.0.0.1:8181',
