@@ -5,8 +5,12 @@
 //! ```
 //!
 //! Into DIR (default `target/bench`):
-//! - `large-plan.stored.txt`: the plan exactly as the app stores it in
-//!   localStorage (the compact form: its JSON would not fit);
+//! - `large-plan.stored.json`: the plan exactly as the app stores it in
+//!   localStorage, in parts (`storage::parts`): an object of key → value,
+//!   the index under `gongjian.plan`;
+//! - `large-plan.stored.txt`: the plan as versions before the parts stored
+//!   it, in one value (the compact form: its JSON would not fit), which the
+//!   app still reads;
 //! - `large.plan.json`: the same plan as a whole-plan exchange file, the file
 //!   a person would import;
 //! - `large-plan.sizes.json`: what was written, counted.
@@ -18,6 +22,7 @@ use gongjian::domain::sample::{large_plan, Size};
 use gongjian::exchange::file::{write, Body, Kind};
 use gongjian::storage::envelope::{encode, Workspace};
 use gongjian::storage::keep::LOCAL_STORAGE_CHARS;
+use gongjian::storage::parts::{self, Dirty, Saving};
 use std::path::PathBuf;
 
 fn main() {
@@ -35,6 +40,12 @@ fn main() {
     let plan = large_plan(seed, size);
     let at = Utc.with_ymd_and_hms(2024, 6, 1, 9, 0, 0).single().unwrap_or_default();
     let stored = encode(Workspace { plan: &plan, me: None, base: None }, 1, at);
+    let w = parts::write(Saving { plan: &plan, me: None, base: None }, &Dirty::all(), None, 1, at);
+    let mut keys = serde_json::Map::new();
+    for (k, v) in &w.parts {
+        keys.insert(k.clone(), v.clone().into());
+    }
+    keys.insert(gongjian::storage::KEY_PLAN.into(), w.index.clone().into());
     let file = write(Kind::Plan, &Body { plan: plan.clone(), base: None }, None, None, at);
     std::fs::create_dir_all(&out).unwrap_or_else(|e| fail(&format!("{}: {e}", out.display())));
     let put = |name: &str, text: &str| {
@@ -42,15 +53,18 @@ fn main() {
         std::fs::write(&path, text).unwrap_or_else(|e| fail(&format!("{}: {e}", path.display())));
     };
     put("large-plan.stored.txt", &stored);
+    put("large-plan.stored.json", &serde_json::Value::Object(keys).to_string());
     put("large.plan.json", &file);
     let stored_chars = stored.encode_utf16().count();
     let plain_chars = serde_json::to_string(&plan).unwrap_or_default().encode_utf16().count();
     let sizes = format!(
-        "{{\n  \"seed\": {seed},\n  \"actions\": {},\n  \"tasks\": {},\n  \"milestones\": {},\n  \"reports\": {},\n  \"plain_json_chars\": {plain_chars},\n  \"stored_chars\": {stored_chars},\n  \"stored_bytes\": {},\n  \"quota_chars\": {LOCAL_STORAGE_CHARS},\n  \"exchange_bytes\": {}\n}}\n",
+        "{{\n  \"seed\": {seed},\n  \"actions\": {},\n  \"tasks\": {},\n  \"milestones\": {},\n  \"reports\": {},\n  \"plain_json_chars\": {plain_chars},\n  \"stored_chars\": {stored_chars},\n  \"parts\": {},\n  \"parts_chars\": {},\n  \"stored_bytes\": {},\n  \"quota_chars\": {LOCAL_STORAGE_CHARS},\n  \"exchange_bytes\": {}\n}}\n",
         plan.actions.len(),
         plan.tasks.len(),
         plan.tasks.iter().map(|t| t.milestones.len()).sum::<usize>(),
         plan.reports.len(),
+        w.parts.len(),
+        w.chars(),
         stored.len(),
         file.len(),
     );

@@ -23,7 +23,7 @@ use gongjian::exchange::file::{parse, write, Body, Kind};
 use gongjian::exchange::import::{finish, prepare, Mode, Prepared, Side};
 use gongjian::exchange::merge::{Choice, RecordKind, Why};
 use gongjian::exchange::slice::{report, slice};
-use gongjian::exchange::trail::commit;
+use gongjian::exchange::trail::{changes, commit, commit_change, diff};
 use proptest::prelude::*;
 use serde_json::Value;
 use std::collections::BTreeSet;
@@ -185,10 +185,14 @@ impl Unit {
     /// Run one command as the unit's page does: kept only when the unit
     /// owns all it changes (the gate every command of the page goes
     /// through), with its change trail. A legitimate edit must pass.
+    /// The trail is built from the command's own journal, as the page
+    /// builds it; it must be what comparing the whole plans finds.
     fn run<R>(&mut self, stamp: Stamp, f: impl FnOnce(&mut Plan, Stamp) -> Result<R, EditError>) -> R {
         let before = self.plan.clone();
-        let out = f(&mut self.plan, stamp).unwrap_or_else(|e| panic!("a unit's own edit is refused by the domain: {e}"));
-        commit(&before, &mut self.plan, stamp).unwrap_or_else(|e| panic!("a unit's own edit is refused as not its own: {e}"));
+        let (out, journal) = self.plan.run(|p| f(p, stamp));
+        let out = out.unwrap_or_else(|e| panic!("a unit's own edit is refused by the domain: {e}"));
+        assert_eq!(changes(&self.plan, &journal), diff(&before, &self.plan), "the journal's changes are the whole plans' difference");
+        commit_change(&mut self.plan, journal, stamp).unwrap_or_else(|e| panic!("a unit's own edit is refused as not its own: {e}"));
         out
     }
 

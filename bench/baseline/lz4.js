@@ -76,7 +76,36 @@
     return new TextDecoder().decode(decompressSizePrepended(bytes));
   }
 
-  const api = { gongjianUnpack, lz4DecompressBlock, decompressSizePrepended, unpackBytes };
+  // The stored table as one envelope {format, version: 1, saved_at,
+  // revision, plan, me, base}: the whole plan in one value (JSON or the
+  // compact form), or an index (version 2) and the parts it names, put
+  // back together (src/storage/parts.rs). `get(key)` reads a key; null
+  // when `key` is empty.
+  const LISTS = ['actions', 'tasks', 'reports', 'meetings', 'problems', 'risks', 'exemptions', 'rulings', 'instructions', 'trail'];
+  function gongjianRead(get, key) {
+    const raw = get(key || 'gongjian.plan');
+    if (raw === undefined || raw === null) return null;
+    const env = JSON.parse(gongjianUnpack(raw));
+    if (env.plan !== undefined) return env;
+    const part = (name, rev) => {
+      const v = get(`gongjian.part.${name}@${rev}`);
+      if (v === undefined || v === null) throw new Error(`part ${name}@${rev} of ${key} is missing`);
+      return JSON.parse(gongjianUnpack(v));
+    };
+    const plan = part('head', env.head);
+    for (const l of LISTS) plan[l] = new Array((env.lens && env.lens[l]) || 0);
+    for (const p of env.parts) {
+      if (!p) continue;
+      const r = part(p[0], p[1]);
+      for (const l of LISTS) ((r.at && r.at[l]) || []).forEach((i, j) => (plan[l][i] = r[l][j]));
+    }
+    const out = { format: env.format, version: 1, saved_at: env.saved_at, revision: env.revision, plan };
+    if (env.me) out.me = env.me;
+    if (env.base) out.base = part('base', env.base);
+    return out;
+  }
+
+  const api = { gongjianUnpack, gongjianRead, lz4DecompressBlock, decompressSizePrepended, unpackBytes };
   if (typeof module === 'object' && module.exports) module.exports = api;
   else Object.assign(root, api);
 })(typeof globalThis !== 'undefined' ? globalThis : this);

@@ -2,16 +2,18 @@
 //! preview, applying or undoing it, and offering exports as downloads.
 
 use super::state::{AppState, Busy, Job, Pending, Undo};
-use crate::app::keys::{BrowserSigner, WebCryptoVerifier};
+use crate::app::keys::{BrowserSigner, WebCryptoSha256, WebCryptoVerifier};
 use crate::domain::file_name::{file_name, Ext, FileKind};
 use crate::domain::import_log::{ImportEntry, ImportLog, UndoState};
 use crate::domain::ownership::Side as OwnerSide;
 use crate::domain::{Id, Plan};
+use crate::exchange::checksum::checksum;
 use crate::exchange::file::{self, Body, FileError, Kind, MAX_BYTES};
 use crate::exchange::import::{finish, prepare_sealed, Refused, Side};
 use crate::exchange::merge::ApplyError;
 use crate::exchange::seal::{self, Sealed};
 use crate::exchange::slice::{report, slice};
+use crate::storage::local::{mark_start, measure};
 use chrono::{Local, Utc};
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
@@ -35,25 +37,31 @@ pub fn read_file(st: AppState, f: web_sys::File) {
     leptos::task::spawn_local(async move {
         let step = |n: u8| st.busy.set(Some(Busy { job: Job::Import, file: name.clone(), step: n }));
         step(1);
-        let text = match wasm_bindgen_futures::JsFuture::from(f.text()).await {
-            Ok(text) => text.as_string().unwrap_or_default(),
+        let refuse = |why: Refused| {
+            st.busy.set(None);
+            st.pending.set(Some(Pending::Refused { file: name.clone(), why }));
+        };
+        // The file's bytes, copied once into wasm memory and checked to be
+        // UTF-8 there: no JavaScript string, no second copy of the text.
+        mark_start("gongjian:import-read");
+        let text = match wasm_bindgen_futures::JsFuture::from(f.array_buffer()).await {
+            Ok(buffer) => file::text_of(js_sys::Uint8Array::new(&buffer).to_vec()),
             Err(_) => {
-                let why = Refused::File(FileError::Read(crate::exchange::ReadError::NotJson {
+                return refuse(Refused::File(FileError::Read(crate::exchange::ReadError::NotJson {
                     line: 1,
                     column: 1,
                     reason: "the browser could not read the file".into(),
-                }));
-                st.busy.set(None);
-                st.pending.set(Some(Pending::Refused { file: name, why }));
-                return;
+                })))
             }
         };
+        measure("gongjian:import-read");
         step(2);
         after_paint().await;
-        crate::storage::local::mark_start("gongjian:import-check");
-        let parsed = file::parse(&text);
+        let parsed = match &text {
+            Ok(text) => parse(text).await,
+            Err(e) => Err(e.clone()),
+        };
         drop(text);
-        crate::storage::local::measure("gongjian:import-check");
         step(3);
         after_paint().await;
         // Who made it: the seal is checked by WebCrypto before the file is
@@ -63,22 +71,40 @@ pub fn read_file(st: AppState, f: web_sys::File) {
             _ => Sealed::Unsigned,
         };
         let me = st.me.get_untracked();
-        crate::storage::local::mark_start("gongjian:import-compare");
+        mark_start("gongjian:import-compare");
         let result = parsed.map_err(Refused::File).and_then(|parsed| {
             st.plan.with_untracked(|plan| {
                 st.base.with_untracked(|base| prepare_sealed(&name, parsed, &sealed, Side { plan, me, base: base.as_ref() }))
             })
         });
-        crate::storage::local::measure("gongjian:import-compare");
-        st.busy.set(None);
-        st.pending.set(Some(match result {
+        measure("gongjian:import-compare");
+        match result {
             Ok(p) => {
+                st.busy.set(None);
                 let n = p.preview.conflicts.len();
-                Pending::Preview { prepared: Box::new(p), choices: vec![None; n] }
+                st.pending.set(Some(Pending::Preview { prepared: Box::new(p), choices: vec![None; n] }));
             }
-            Err(why) => Pending::Refused { file: name, why },
-        }));
+            Err(why) => refuse(why),
+        }
     });
+}
+
+/// Read a file's text as `file::parse` does, each step timed (performance
+/// measures for `make bench` and the profiler): the header in one pass
+/// (`-check`), the body's checksum by WebCrypto (`-digest`), then the body's
+/// records (`-body`).
+async fn parse(text: &str) -> Result<file::Parsed, FileError> {
+    mark_start("gongjian:import-check");
+    let head = file::head(text);
+    measure("gongjian:import-check");
+    let head = head?;
+    mark_start("gongjian:import-digest");
+    let sum = checksum(head.body_text(), &WebCryptoSha256).await;
+    measure("gongjian:import-digest");
+    mark_start("gongjian:import-body");
+    let parsed = head.into_parsed(&sum);
+    measure("gongjian:import-body");
+    parsed
 }
 
 /// Resolves after the browser has painted the next frame, so that what
@@ -142,9 +168,7 @@ pub fn apply_pending(st: AppState) -> Result<(), ApplyError> {
             let _ = crate::app::keys::ensure(plan, OwnerSide::Unit(u)).await;
         });
     }
-    st.plan.set(outcome.plan);
-    st.me.set(outcome.me);
-    st.base.set(outcome.base);
+    st.replace(outcome.plan, outcome.me, outcome.base);
     st.pending.set(None);
     st.undo.set(Some(undo));
     // A plan is restored from a file: the unreadable plan's banner and the
@@ -214,18 +238,14 @@ pub fn undo_state(st: AppState, i: usize) -> Option<UndoState> {
 pub fn undo_import(st: AppState) {
     let Some(i) = untrack(|| import_log(st, ImportLog::latest_applied)) else { return };
     if let Some(u) = st.undo.get_untracked() {
-        st.plan.set(u.plan);
-        st.me.set(u.me);
-        st.base.set(u.base);
+        st.replace(u.plan, u.me, u.base);
     } else {
         if untrack(|| undo_state(st, i)) != Some(UndoState::Offered) {
             return;
         }
         let Some(key) = untrack(|| import_log(st, |log| log.entries[i].backup.clone())) else { return };
         let crate::storage::Loaded::Plan(env) = crate::storage::local::load_backup(&key) else { return };
-        st.plan.set(env.plan);
-        st.me.set(env.me);
-        st.base.set(env.base);
+        st.replace(env.plan, env.me, env.base);
     }
     st.undo.set(None);
     update_log(st, |log| log.undone(i, Utc::now()));
@@ -391,7 +411,7 @@ impl Pen {
         if let Some(k) = &office_key {
             let saving = st.notice.with_untracked(|n| n.save_error.is_none());
             if saving && st.plan.with_untracked(|p| p.office_key.is_none()) {
-                st.plan.update(|p| p.office_key = Some(k.clone()));
+                st.replace_with(|p| p.office_key = Some(k.clone()));
             }
         }
         Some(Pen { me, signer, office_key })

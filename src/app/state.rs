@@ -14,6 +14,7 @@ use crate::exchange::ReadError;
 use crate::storage::envelope::Workspace;
 use crate::storage::keep::Meter;
 use crate::storage::local::{self, SaveError};
+use crate::storage::parts::{self, Dirty, Layout};
 use crate::storage::{Loaded, KEY_PLAN};
 use chrono::{Local, NaiveDate, Utc};
 use leptos::prelude::*;
@@ -127,6 +128,12 @@ pub struct AppState {
     revision: StoredValue<u64>,
     /// The next run of the save effect follows another tab's save: skip it.
     adopting: StoredValue<bool>,
+    /// How the stored revision is laid out in parts (none before the first
+    /// save in parts): the next save writes only what changed since.
+    layout: StoredValue<Option<Layout>>,
+    /// What changed since the last save: the records the commands stamped,
+    /// or everything after a change no command described.
+    dirty: StoredValue<Dirty>,
 }
 
 impl AppState {
@@ -137,13 +144,13 @@ impl AppState {
         // Unreadable text that could not be copied to its own key is the
         // only copy: saving would overwrite it, so this tab does not save.
         let mut only_copy = false;
-        let (plan, revision, me, base) = match loaded {
-            Loaded::Plan(env) => (env.plan, env.revision, env.me, env.base),
-            Loaded::Empty => (example::luohu_2022(), 0, None, None),
+        let (plan, revision, me, base, layout) = match loaded {
+            Loaded::Plan(env) => (env.plan, env.revision, env.me, env.base, env.layout),
+            Loaded::Empty => (example::luohu_2022(), 0, None, None, None),
             Loaded::Unreadable { raw, error } => {
                 only_copy = kept.is_none();
                 notice.unreadable = Some((error, kept, raw));
-                (example::luohu_2022(), 0, None, None)
+                (example::luohu_2022(), 0, None, None, None)
             }
         };
         let plan = RwSignal::new(plan);
@@ -176,6 +183,8 @@ impl AppState {
             update_ready: RwSignal::new(false),
             revision: StoredValue::new(revision),
             adopting: StoredValue::new(false),
+            layout: StoredValue::new(layout),
+            dirty: StoredValue::new(Dirty::default()),
         };
         state.persist(only_copy);
         state.follow_other_tabs();
@@ -199,6 +208,8 @@ impl AppState {
             if let Some(Loaded::Plan(env)) = local::newer_than(self.revision.get_value()) {
                 self.adopting.set_value(true);
                 self.revision.set_value(env.revision);
+                self.layout.set_value(env.layout);
+                self.dirty.set_value(Dirty::default());
                 self.saved.set(env.revision);
                 self.imports.set(None);
                 self.plan.set(env.plan);
@@ -264,10 +275,18 @@ impl AppState {
             }
             let rev = ours + 1;
             let saved = self.plan.with_untracked(|plan| {
-                self.base.with_untracked(|base| local::save(Workspace { plan, me, base: base.as_ref() }, rev, Utc::now()))
+                self.base.with_untracked(|base| {
+                    self.dirty.with_value(|dirty| {
+                        self.layout.with_value(|last| {
+                            local::save(Workspace { plan, me, base: base.as_ref() }, rev, Utc::now(), dirty, last.as_ref())
+                        })
+                    })
+                })
             });
             match saved {
-                Ok(()) => {
+                Ok(layout) => {
+                    self.layout.set_value(Some(layout));
+                    self.dirty.set_value(Dirty::default());
                     self.revision.set_value(rev);
                     self.saved.set(rev);
                     self.notice.update(|n| n.save_error = None);
@@ -290,26 +309,46 @@ impl AppState {
         });
     }
 
+    /// Put a whole table in place (an import applied or undone, a backup
+    /// restored, another tab's save, a new plan): the next save writes every
+    /// part, since no command said what changed.
+    pub fn replace(&self, plan: Plan, me: Option<Id>, base: Option<Plan>) {
+        self.dirty.set_value(Dirty::all());
+        self.plan.set(plan);
+        self.me.set(me);
+        self.base.set(base);
+    }
+
+    /// Change the table in place outside a command (the office's own key,
+    /// pinned once): the next save writes every part.
+    pub fn replace_with(&self, f: impl FnOnce(&mut Plan)) {
+        self.dirty.set_value(Dirty::all());
+        self.plan.update(f);
+    }
+
     /// Run one command on the plan. Domain commands change nothing when they
     /// refuse, so a refusal neither notifies nor saves; neither does a
     /// command that changed nothing (moving the first row up, saving an
-    /// unchanged form), so no revision is spent on it. The comparison costs
-    /// a few milliseconds on a thousand tasks; a save costs ~90.
+    /// unchanged form), so no revision is spent on it. What the command
+    /// stamped is what the next save writes (`parts::stamped`).
     pub fn edit<R>(&self, f: impl FnOnce(&mut Plan, Stamp) -> Result<R, EditError>) -> Result<R, EditError> {
         let stamp = self.stamp();
         let mut out = Err(EditError::NotFound);
         let mut changed = false;
         self.plan.maybe_update(|plan| {
-            let before = plan.clone();
-            out = f(plan, stamp);
-            changed = out.is_ok() && *plan != before;
+            let (result, journal) = plan.run(|p| f(p, stamp));
+            out = result;
+            changed = out.is_ok() && journal.changed(plan);
             if changed {
                 // Kept only when this side owns all of it (the rule the
                 // office's import applies), with its trail (留痕).
-                if let Err(e) = crate::exchange::trail::commit(&before, plan, stamp) {
+                if let Err(e) = crate::exchange::trail::commit_change(plan, journal, stamp) {
                     out = Err(e);
                     changed = false;
                 }
+            }
+            if changed {
+                self.dirty.update_value(|d| d.add(parts::stamped(plan, stamp)));
             }
             changed
         });

@@ -84,6 +84,7 @@ impl Plan {
             return Err(blank("milestone"));
         }
         let number = self.task_number(task).unwrap_or_default();
+        self.keep::<super::Task>(task);
         let t = find_live(&mut self.tasks, task)?;
         if let (Some(due), Some(task_due)) = (d.due, t.due) {
             if due > task_due {
@@ -101,6 +102,7 @@ impl Plan {
 
     /// Change a target's name, measure, baseline, value and direction.
     pub fn update_target(&mut self, task: Id, target: Id, d: TargetDraft, stamp: Stamp) -> Result<(), EditError> {
+        self.keep::<super::Task>(task);
         let t = find_live(&mut self.tasks, task)?;
         let x = find_live(&mut t.targets, target)?;
         let before = x.clone();
@@ -121,7 +123,7 @@ impl Plan {
 
     /// Tombstone a target; the readings reported of it stay in their reports.
     pub fn delete_target(&mut self, task: Id, target: Id, stamp: Stamp) -> Result<(), EditError> {
-        let t = find_live(&mut self.tasks, task)?;
+        let t = self.live_mut::<super::Task>(task)?;
         let x = find_live(&mut t.targets, target)?;
         x.meta.deleted = true;
         x.meta.touch(stamp);

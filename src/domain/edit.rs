@@ -78,6 +78,7 @@ impl Plan {
             instructions: vec![],
             trail: vec![],
             numbers: Default::default(),
+            journal: Default::default(),
         }
     }
 
@@ -121,6 +122,7 @@ impl Plan {
 
     pub fn update_action(&mut self, id: Id, d: ActionDraft, stamp: Stamp) -> Result<(), EditError> {
         self.check_action_draft(&d)?;
+        self.keep::<KeyAction>(id);
         let a = find_live(&mut self.actions, id)?;
         let changed = a.title != d.title || a.field != d.field || a.leaders != d.leaders || a.leading_units != d.leading_units;
         if changed {
@@ -132,6 +134,8 @@ impl Plan {
 
     /// Tombstones the action and its tasks; returns how many tasks went with it.
     pub fn delete_action(&mut self, id: Id, stamp: Stamp) -> Result<usize, EditError> {
+        self.keep::<KeyAction>(id);
+        self.keep_where::<Task>(|t| t.action == id && t.is_live());
         let a = find_live(&mut self.actions, id)?;
         a.meta.deleted = true;
         a.meta.touch(stamp);
@@ -146,6 +150,7 @@ impl Plan {
 
     pub fn move_action(&mut self, id: Id, dir: Move, stamp: Stamp) -> Result<(), EditError> {
         let order: Vec<Id> = self.actions_in_order().iter().map(|a| a.id).collect();
+        self.keep_where::<KeyAction>(|a| order.contains(&a.id));
         swap_with_neighbour(&mut self.actions, &order, id, dir, stamp)
     }
 
@@ -185,6 +190,7 @@ impl Plan {
             self.task(id).map(|t| t.order).unwrap_or(0)
         };
         let before = self.task(id).cloned().ok_or(EditError::NotFound)?;
+        self.keep::<Task>(id);
         let t = find_live(&mut self.tasks, id)?;
         (t.action, t.order, t.title, t.responsible, t.co_organizers) = (d.action, order, d.title, d.responsible, d.co_organizers);
         (t.person, t.start, t.due) = (d.person, d.start, d.due);
@@ -202,7 +208,7 @@ impl Plan {
     }
 
     pub fn delete_task(&mut self, id: Id, stamp: Stamp) -> Result<(), EditError> {
-        let t = find_live(&mut self.tasks, id)?;
+        let t = self.live_mut::<Task>(id)?;
         t.meta.deleted = true;
         t.meta.touch(stamp);
         Ok(())
@@ -211,6 +217,7 @@ impl Plan {
     pub fn move_task(&mut self, id: Id, dir: Move, stamp: Stamp) -> Result<(), EditError> {
         let action = self.task(id).ok_or(EditError::NotFound)?.action;
         let order: Vec<Id> = self.tasks_of(action).iter().map(|t| t.id).collect();
+        self.keep_where::<Task>(|t| order.contains(&t.id));
         swap_with_neighbour(&mut self.tasks, &order, id, dir, stamp)
     }
 
@@ -237,7 +244,7 @@ impl Plan {
         if !dup.is_empty() {
             return Err(EditError::Invalid(dup));
         }
-        let u = find_live(&mut self.units, id)?;
+        let u = self.live_mut::<Unit>(id)?;
         if u.name != name {
             u.name = name;
             u.meta.touch(stamp);
@@ -259,7 +266,7 @@ impl Plan {
     /// file pins the new one. Nothing happens for an unknown unit or when
     /// the key is already that one.
     pub fn pin_unit_key(&mut self, id: Id, key: Option<super::keys::PublicKey>, stamp: Stamp) {
-        if let Ok(u) = find_live(&mut self.units, id) {
+        if let Ok(u) = self.live_mut::<Unit>(id) {
             if u.key != key {
                 u.key = key;
                 u.meta.touch(stamp);
@@ -273,7 +280,7 @@ impl Plan {
         if !usages.is_empty() {
             return Err(EditError::InUse(usages));
         }
-        let u = find_live(&mut self.units, id)?;
+        let u = self.live_mut::<Unit>(id)?;
         u.meta.deleted = true;
         u.meta.touch(stamp);
         Ok(())
@@ -292,7 +299,7 @@ impl Plan {
         if name.is_blank() {
             return Err(blank("person"));
         }
-        let p = find_live(&mut self.people, id)?;
+        let p = self.live_mut::<Person>(id)?;
         if (p.name != name) || p.title != title || p.unit != unit {
             (p.name, p.title, p.unit) = (name, title, unit);
             p.meta.touch(stamp);
@@ -306,7 +313,7 @@ impl Plan {
         if !usages.is_empty() {
             return Err(EditError::InUse(usages));
         }
-        let p = find_live(&mut self.people, id)?;
+        let p = self.live_mut::<Person>(id)?;
         p.meta.deleted = true;
         p.meta.touch(stamp);
         Ok(())

@@ -278,5 +278,6 @@ pub fn luohu_2022() -> Plan {
         instructions: vec![],
         trail: vec![],
         numbers: Default::default(),
+        journal: Default::default(),
     }
 }

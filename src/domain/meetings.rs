@@ -100,6 +100,7 @@ impl Plan {
 
     /// Close a decision on `on`; it stays on record.
     pub fn close_decision(&mut self, meeting: Id, decision: Id, on: NaiveDate, stamp: Stamp) -> Result<(), EditError> {
+        self.keep::<super::Meeting>(meeting);
         let m = self.meetings.iter_mut().find(|m| m.id == meeting && m.is_live()).ok_or(EditError::NotFound)?;
         let d = m.decisions.iter_mut().find(|d| d.id == decision).ok_or(EditError::NotFound)?;
         if d.closed_on.is_some() {

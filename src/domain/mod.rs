@@ -4,6 +4,7 @@ pub mod appraisal;
 pub mod board;
 pub mod bulletin;
 pub mod calendar;
+pub mod change;
 pub mod charts;
 pub mod corrections;
 pub mod dates;

@@ -65,6 +65,11 @@ pub struct Plan {
     /// master table, which numbers by position.
     #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
     pub numbers: std::collections::BTreeMap<Id, String>,
+    /// While a command runs: what it changed (`change`). Not stored, not
+    /// sent, not compared.
+    #[serde(skip)]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(skip))]
+    pub journal: super::change::Journal,
 }
 
 /// The thresholds behind the status lights; shown and editable in the UI.

@@ -83,6 +83,7 @@ impl Plan {
             return Err(EditError::Invalid(problems));
         }
         if self.head() != d {
+            self.keep_head();
             (self.title, self.year, self.kickoff, self.issuing_unit) = (d.title, d.year, d.kickoff, d.issuing_unit);
             self.settings.plan_due_days = d.plan_due_days;
             self.meta.touch(stamp);

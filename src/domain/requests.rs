@@ -304,7 +304,7 @@ impl Plan {
         }
         let (task, extension, closure) = (q.report.task, q.report.extension.clone(), q.report.closure.clone());
         if approved {
-            let t = super::edit::find_live(&mut self.tasks, task)?;
+            let t = self.live_mut::<super::Task>(task)?;
             match (extension, closure) {
                 (Some(x), _) => match x.milestone {
                     Some(m) => {

@@ -166,6 +166,7 @@ pub fn large_plan(seed: u64, size: Size) -> Plan {
         instructions: vec![],
         trail: vec![],
         numbers: Default::default(),
+        journal: Default::default(),
     }
 }
 

@@ -58,7 +58,7 @@ fn text_in(lang: Lang, s: &str) -> Text {
 
 impl Plan {
     fn task_mut(&mut self, id: Id) -> Result<&mut super::Task, EditError> {
-        find_live(&mut self.tasks, id)
+        self.live_mut::<super::Task>(id)
     }
 
     /// The plan (施工图) and the day it was submitted.
@@ -229,7 +229,7 @@ impl Plan {
 
     /// Close a problem with its resolution; the problem stays on record.
     pub fn resolve_problem(&mut self, id: Id, on: NaiveDate, resolution: String, stamp: Stamp) -> Result<(), EditError> {
-        let p = find_live(&mut self.problems, id)?;
+        let p = self.live_mut::<super::Problem>(id)?;
         (p.resolved_on, p.resolution) = (Some(on), resolution);
         p.meta.touch(stamp);
         Ok(())
@@ -242,7 +242,7 @@ impl Plan {
         if leader.is_some_and(|l| !self.district_leaders().contains(&l)) {
             return Err(EditError::NotFound);
         }
-        let p = find_live(&mut self.problems, id)?;
+        let p = self.live_mut::<super::Problem>(id)?;
         if p.resolved_on.is_some() {
             return Err(EditError::NotFound);
         }
@@ -273,7 +273,7 @@ impl Plan {
 
     /// A risk moves through open → mitigating → closed; it is never removed.
     pub fn set_risk_status(&mut self, id: Id, status: RiskStatus, stamp: Stamp) -> Result<(), EditError> {
-        let r = find_live(&mut self.risks, id)?;
+        let r = self.live_mut::<super::Risk>(id)?;
         if r.status != status {
             r.status = status;
             r.meta.touch(stamp);
@@ -283,6 +283,7 @@ impl Plan {
 
     pub fn update_settings(&mut self, s: Settings, stamp: Stamp) -> Result<(), EditError> {
         if self.settings != s {
+            self.keep_head();
             self.settings = s;
             self.meta.touch(stamp);
         }

@@ -5,6 +5,7 @@
 //! change trail diffs them.
 
 use super::merge::{Key, RecordKind};
+use crate::domain::change::{HeadWas, Journal, Kept};
 use crate::domain::meta::Record;
 use crate::domain::{Id, Meta, Plan, Task, Text};
 use serde::{Deserialize, Serialize};
@@ -66,6 +67,13 @@ pub(super) fn flat_head(p: &Plan) -> Flat {
     Flat { key: Key { kind: RecordKind::Plan, id: p.id, parent: None }, fields: to_map(&head_of(p)), meta: p.meta.clone() }
 }
 
+/// The plan's own fields as a command found them.
+fn flat_head_was(id: Id, h: &HeadWas) -> Flat {
+    let head =
+        Head { title: h.title.clone(), year: h.year, kickoff: h.kickoff, issuing_unit: h.issuing_unit, settings: h.settings.clone() };
+    Flat { key: Key { kind: RecordKind::Plan, id, parent: None }, fields: to_map(&head), meta: h.meta.clone() }
+}
+
 /// Every record of a plan, by key and position, in the order they must be
 /// merged (a task before its milestones).
 pub(super) fn positions(p: &Plan) -> Vec<(Key, usize, Option<usize>)> {
@@ -95,23 +103,174 @@ pub(super) fn positions(p: &Plan) -> Vec<(Key, usize, Option<usize>)> {
 }
 
 /// Where each record of a plan sits, to flatten only those a file names.
+/// Built whole for a merge (`new`: every record is looked up), or looked
+/// up on demand for the few records one command touched (`lazy`), or as
+/// the plan was before a command (`before`: its journal's copies, without
+/// what it added).
+/// Where each record sits: its list's index, and its task's list's.
+type Places = HashMap<(RecordKind, Id), (usize, Option<usize>)>;
+
 pub(super) struct Index<'a> {
     plan: &'a Plan,
-    at: HashMap<(RecordKind, Id), (usize, Option<usize>)>,
+    at: Option<Places>,
+    was: Option<&'a Journal>,
+}
+
+/// What a journal says of a record.
+enum Journaled {
+    /// Kept by the command: as it was before.
+    Was(Flat),
+    /// Added by the command: not there before.
+    Added,
+    /// Not touched: as the plan has it.
+    Untouched,
+}
+
+/// The flattened copy of record `id` of kind `T` the journal kept.
+fn was<T: Kept + Serialize>(j: &Journal, kind: RecordKind, id: Id) -> Option<Flat> {
+    j.was.iter().filter_map(T::from_was).find(|r| r.id() == id).map(|r| flat(kind, r, None))
+}
+
+/// How long a kind's list was before the command.
+fn len_before(j: &Journal, kind: RecordKind) -> usize {
+    use RecordKind as K;
+    let l = &j.lens;
+    match kind {
+        K::Plan => 1,
+        K::Unit => l.units,
+        K::Person => l.people,
+        K::Action => l.actions,
+        K::Task | K::Milestone | K::Target => l.tasks,
+        K::Report => l.reports,
+        K::Meeting => l.meetings,
+        K::Problem => l.problems,
+        K::Risk => l.risks,
+        K::Exemption => l.exemptions,
+        K::Ruling => l.rulings,
+        K::Instruction => l.instructions,
+        K::Trail => l.trail,
+    }
 }
 
 impl<'a> Index<'a> {
     pub(super) fn new(plan: &'a Plan) -> Self {
         let at =
             positions(plan).into_iter().filter(|(k, ..)| k.kind != RecordKind::Plan).map(|(k, i, j)| ((k.kind, k.id), (i, j))).collect();
-        Index { plan, at }
+        Index { plan, at: Some(at), was: None }
+    }
+
+    /// The plan now, each record found when asked.
+    pub(super) fn lazy(plan: &'a Plan) -> Self {
+        Index { plan, at: None, was: None }
+    }
+
+    /// The plan as it was before the command `journal` describes.
+    pub(super) fn before(plan: &'a Plan, journal: &'a Journal) -> Self {
+        Index { plan, at: None, was: Some(journal) }
+    }
+
+    /// Where a record sits, by a search when the index is not built.
+    fn position(&self, key: Key) -> Option<(usize, Option<usize>)> {
+        use RecordKind as K;
+        if let Some(at) = &self.at {
+            return at.get(&(key.kind, key.id)).copied();
+        }
+        fn find<T: Record>(v: &[T], id: Id) -> Option<(usize, Option<usize>)> {
+            v.iter().position(|r| r.id() == id).map(|i| (i, None))
+        }
+        let p = self.plan;
+        match key.kind {
+            K::Plan => None,
+            K::Unit => find(&p.units, key.id),
+            K::Person => find(&p.people, key.id),
+            K::Action => find(&p.actions, key.id),
+            K::Task => find(&p.tasks, key.id),
+            K::Milestone | K::Target => {
+                let nested = |t: &Task| match key.kind {
+                    K::Milestone => t.milestones.iter().position(|m| m.id == key.id),
+                    _ => t.targets.iter().position(|x| x.id == key.id),
+                };
+                match key.parent {
+                    Some(parent) => {
+                        let i = p.tasks.iter().position(|t| t.id == parent)?;
+                        nested(&p.tasks[i]).map(|j| (i, Some(j)))
+                    }
+                    None => p.tasks.iter().enumerate().find_map(|(i, t)| nested(t).map(|j| (i, Some(j)))),
+                }
+            }
+            K::Report => find(&p.reports, key.id),
+            K::Meeting => find(&p.meetings, key.id),
+            K::Problem => find(&p.problems, key.id),
+            K::Risk => find(&p.risks, key.id),
+            K::Exemption => find(&p.exemptions, key.id),
+            K::Ruling => find(&p.rulings, key.id),
+            K::Instruction => find(&p.instructions, key.id),
+            K::Trail => find(&p.trail, key.id),
+        }
+    }
+
+    /// A record as the journal has it: its copy from before the command,
+    /// `Added` when the command added it, `Untouched` otherwise.
+    fn journaled(&self, j: &Journal, key: Key) -> Journaled {
+        use crate::domain as d;
+        use RecordKind as K;
+        let kept = match key.kind {
+            K::Unit => was::<d::Unit>(j, key.kind, key.id),
+            K::Person => was::<d::Person>(j, key.kind, key.id),
+            K::Action => was::<d::KeyAction>(j, key.kind, key.id),
+            K::Task => was::<Task>(j, key.kind, key.id),
+            K::Report => was::<d::Report>(j, key.kind, key.id),
+            K::Meeting => was::<d::Meeting>(j, key.kind, key.id),
+            K::Problem => was::<d::Problem>(j, key.kind, key.id),
+            K::Risk => was::<d::Risk>(j, key.kind, key.id),
+            K::Exemption => was::<d::Exemption>(j, key.kind, key.id),
+            K::Ruling => was::<d::Ruling>(j, key.kind, key.id),
+            K::Instruction => was::<d::Instruction>(j, key.kind, key.id),
+            K::Milestone | K::Target => {
+                // A milestone or target changes only with its task kept.
+                let holds = |t: &Task| match key.kind {
+                    K::Milestone => t.milestones.iter().any(|m| m.id == key.id),
+                    _ => t.targets.iter().any(|x| x.id == key.id),
+                };
+                let now = self.position(key).map(|(i, _)| self.plan.tasks[i].id);
+                let task =
+                    key.parent.or(now).and_then(|t| j.task(t)).or_else(|| j.was.iter().filter_map(Task::from_was).find(|t| holds(t)));
+                if let Some(t) = task {
+                    let f = match key.kind {
+                        K::Milestone => t.milestones.iter().find(|m| m.id == key.id).map(|m| flat(key.kind, m, Some(t.id))),
+                        _ => t.targets.iter().find(|x| x.id == key.id).map(|x| flat(key.kind, x, Some(t.id))),
+                    };
+                    return f.map_or(Journaled::Added, Journaled::Was);
+                }
+                None
+            }
+            K::Plan | K::Trail => None,
+        };
+        match kept {
+            Some(f) => Journaled::Was(f),
+            None if self.position(key).is_some_and(|(i, _)| i >= len_before(j, key.kind)) => Journaled::Added,
+            None => Journaled::Untouched,
+        }
     }
 
     pub(super) fn get(&self, key: Key) -> Option<Flat> {
         if key.kind == RecordKind::Plan {
-            return (key.id == self.plan.id).then(|| flat_head(self.plan));
+            if key.id != self.plan.id {
+                return None;
+            }
+            return Some(match self.was.and_then(|j| j.head.as_deref()) {
+                Some(h) => flat_head_was(key.id, h),
+                None => flat_head(self.plan),
+            });
         }
-        let (i, j) = *self.at.get(&(key.kind, key.id))?;
+        if let Some(j) = self.was {
+            match self.journaled(j, key) {
+                Journaled::Was(f) => return Some(f),
+                Journaled::Added => return None,
+                Journaled::Untouched => {}
+            }
+        }
+        let (i, j) = self.position(key)?;
         self.flat_at(key.kind, i, j)
     }
 
@@ -144,7 +303,7 @@ impl<'a> Index<'a> {
     /// comparison field by field (the costly part) can be skipped.
     pub(super) fn same(&self, key: Key, other: &Index, i: usize, j: Option<usize>) -> bool {
         use RecordKind as K;
-        let Some(&(k, l)) = self.at.get(&(key.kind, key.id)) else { return false };
+        let Some((k, l)) = self.position(key) else { return false };
         let (a, b) = (self.plan, other.plan);
         match (key.kind, l, j) {
             (K::Unit, ..) => a.units[k] == b.units[i],
@@ -166,6 +325,13 @@ impl<'a> Index<'a> {
     }
 
     pub(super) fn task(&self, id: Id) -> Option<&'a Task> {
-        self.at.get(&(RecordKind::Task, id)).map(|(i, _)| &self.plan.tasks[*i])
+        if let Some(t) = self.was.and_then(|j| j.task(id)) {
+            return Some(t);
+        }
+        let (i, _) = self.position(Key { kind: RecordKind::Task, id, parent: None })?;
+        if self.was.is_some_and(|j| i >= j.lens.tasks) {
+            return None;
+        }
+        Some(&self.plan.tasks[i])
     }
 }

@@ -6,7 +6,8 @@
 //! and a task named a single `lead_unit` where version 1 has the list
 //! `responsible`.
 
-use super::file::{sha256_hex, APP_VERSION};
+use super::checksum::sha256_hex;
+use super::file::APP_VERSION;
 use super::read::{from_text, ReadError};
 use serde_json::{json, Map, Value};
 

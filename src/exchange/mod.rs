@@ -2,11 +2,12 @@
 //! reader serves localStorage and imported files, and every error names
 //! where in the document (a JSON path) and why.
 //!
-//! Exchange between units: `file` (the format), `slice` (cutting slices and
-//! reports), `merge` (the rules), on `fields` (records as keyed field maps)
-//! and `labels` (naming records for people), `import` (judging a file
-//! against the table), `migrate` (older versions).
+//! Exchange between units: `file` (the format), `checksum` (the body's),
+//! `slice` (cutting slices and reports), `merge` (the rules), on `fields`
+//! (records as keyed field maps) and `labels` (naming records for people),
+//! `import` (judging a file against the table), `migrate` (older versions).
 
+pub mod checksum;
 pub mod fields;
 pub mod file;
 pub mod import;

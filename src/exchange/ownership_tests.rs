@@ -96,7 +96,8 @@ fn a_deadline_a_unit_changed_is_refused_by_name_kept_out_of_the_trail_and_put_ba
     let r = p.preview.refused.iter().find(|r| r.item.key.id == task).expect("the deadline is listed as refused");
     assert_eq!((r.item.key.kind, r.field.as_deref(), r.why), (RecordKind::Task, Some("due"), Why::NotOwner));
     assert_eq!(r.value, Value::from("2022-03-31"));
-    assert!(!r.item.label.zh.is_empty() && !r.item.label.zh.contains(&task.to_string()));
+    let label = crate::exchange::merge::label(&office, p.incoming(), r.item.key);
+    assert!(!label.zh.is_empty() && !label.zh.contains(&task.to_string()));
     let mut office = finish(office_side, &p, &[], Stamp { by: None, at: at(5) }).unwrap().plan;
     assert_eq!(office.task(task).unwrap().due, was, "the deadline did not land");
     assert_eq!(office.task(task).unwrap().plan, "我们的施工图", "the plan, the unit's own, did");
@@ -186,4 +187,51 @@ fn a_ruling_a_unit_wrote_itself_is_refused_by_the_office() {
     assert!(after.rulings.is_empty());
     assert_eq!(after.task(task).unwrap().due, Some(due), "the deadline did not move");
     assert_eq!(after.requests().len(), 1, "the request itself landed");
+}
+
+/// The page's gate (`commit_change`, from the command's own journal)
+/// refuses what the whole-plan rule (`commit`) refuses, names it alike,
+/// and puts the plan back exactly: a unit moving its task's deadline and
+/// deleting the task, the office doing the same.
+#[test]
+fn the_journal_gate_refuses_what_the_whole_plan_gate_refuses_and_puts_everything_back() {
+    use crate::domain::edit::EditError;
+    use crate::exchange::trail::commit_change;
+    let (office, lead, task) = office_and_lead();
+    let (unit, _) = receive(&office, lead, 2);
+    let later = |p: &mut Plan, s: Stamp| {
+        let mut d = p.task_draft(task).unwrap();
+        d.due = Some(day(30));
+        p.update_task(task, d, s)
+    };
+    for (plan, by) in [(unit.clone(), Some(lead)), (office.clone(), None)] {
+        let stamp = Stamp { by, at: at(3) };
+        let delete = |p: &mut Plan, s: Stamp| p.delete_task(task, s);
+        type Command<'a> = &'a dyn Fn(&mut Plan, Stamp) -> Result<(), EditError>;
+        let commands: [Command; 2] = [&later, &delete];
+        for f in commands {
+            let mut whole = plan.clone();
+            f(&mut whole, stamp).unwrap();
+            let by_whole = commit(&plan, &mut whole, stamp);
+            let mut page = plan.clone();
+            let (r, journal) = page.run(|p| f(p, stamp));
+            r.unwrap();
+            let by_journal = commit_change(&mut page, journal, stamp);
+            assert_eq!(by_journal, by_whole, "the same answer, the same names");
+            match by_journal {
+                Err(EditError::NotYours(_)) => {
+                    assert_eq!(by, Some(lead), "only the unit is refused");
+                    assert_eq!(page, plan, "put back exactly");
+                }
+                Ok(()) => {
+                    assert_eq!(by, None, "the office owns the task");
+                    let strip =
+                        |p: &Plan| p.trail.iter().map(|e| (e.record, e.field.clone(), e.old.clone(), e.new.clone())).collect::<Vec<_>>();
+                    assert_eq!(strip(&page), strip(&whole), "the same trail");
+                    assert!(page.trail.len() > plan.trail.len());
+                }
+                Err(e) => panic!("unexpected {e}"),
+            }
+        }
+    }
 }

@@ -5,6 +5,7 @@
 use super::fields::{head_of, Index};
 use super::labels::Labels;
 use super::merge::{Key, Owners, RecordKind};
+use crate::domain::change::{Journal, Kept};
 use crate::domain::edit::EditError;
 use crate::domain::meta::Record;
 use crate::domain::ownership::{Act, Side};
@@ -56,9 +57,66 @@ pub fn diff(before: &Plan, after: &Plan) -> Vec<FieldDiff> {
     keys.extend(touched(&before.exemptions, &after.exemptions).into_iter().map(|id| key(K::Exemption, id, None)));
     keys.extend(touched(&before.rulings, &after.rulings).into_iter().map(|id| key(K::Ruling, id, None)));
     keys.extend(touched(&before.instructions, &after.instructions).into_iter().map(|id| key(K::Instruction, id, None)));
-    let (b, a) = (Index::new(before), Index::new(after));
+    field_diffs(&Index::new(before), &Index::new(after), keys, || Labels::new(before, after))
+}
+
+/// The records a command's journal says it changed or added, in the order
+/// the whole-plan comparison (`diff`) lists them: the plan's head, then
+/// kind by kind in list order, a task before its milestones and targets.
+fn journal_keys(after: &Plan, j: &Journal) -> Vec<Key> {
+    use RecordKind as K;
+    fn of<T: Kept>(after: &Plan, j: &Journal, kind: RecordKind, keys: &mut Vec<Key>) -> Vec<usize> {
+        let list = T::list(after);
+        let mut at: Vec<usize> = j
+            .was
+            .iter()
+            .filter_map(T::from_was)
+            .filter_map(|w| list.iter().position(|r| r.id() == w.id()).filter(|i| list[*i] != *w))
+            .chain(T::len(&j.lens)..list.len())
+            .collect();
+        at.sort_unstable();
+        at.dedup();
+        keys.extend(at.iter().map(|i| Key { kind, id: list[*i].id(), parent: None }));
+        at
+    }
+    let mut keys = Vec::new();
+    if j.head.as_deref().is_some_and(|h| h.title != after.title || h.settings != after.settings || h.meta != after.meta) {
+        keys.push(Key { kind: K::Plan, id: after.id, parent: None });
+    }
+    of::<crate::domain::Unit>(after, j, K::Unit, &mut keys);
+    of::<crate::domain::Person>(after, j, K::Person, &mut keys);
+    of::<crate::domain::KeyAction>(after, j, K::Action, &mut keys);
+    let mut tasks = Vec::new();
+    for i in of::<crate::domain::Task>(after, j, K::Task, &mut tasks) {
+        keys.push(tasks.remove(0));
+        let (a, parent) = (&after.tasks[i], Some(after.tasks[i].id));
+        let Some(b) = j.task(a.id) else { continue };
+        keys.extend(touched(&b.milestones, &a.milestones).into_iter().map(|m| Key { kind: K::Milestone, id: m, parent }));
+        keys.extend(touched(&b.targets, &a.targets).into_iter().map(|m| Key { kind: K::Target, id: m, parent }));
+    }
+    of::<crate::domain::Report>(after, j, K::Report, &mut keys);
+    of::<crate::domain::Meeting>(after, j, K::Meeting, &mut keys);
+    of::<crate::domain::Problem>(after, j, K::Problem, &mut keys);
+    of::<crate::domain::Risk>(after, j, K::Risk, &mut keys);
+    of::<crate::domain::Exemption>(after, j, K::Exemption, &mut keys);
+    of::<crate::domain::Ruling>(after, j, K::Ruling, &mut keys);
+    of::<crate::domain::Instruction>(after, j, K::Instruction, &mut keys);
+    keys
+}
+
+/// What one command changed, field by field, from its own journal (not
+/// from a copy of the plan): the same entries `diff` finds.
+pub fn changes(after: &Plan, j: &Journal) -> Vec<FieldDiff> {
+    let keys = journal_keys(after, j);
+    field_diffs(&Index::before(after, j), &Index::lazy(after), keys, || Labels::of(after))
+}
+
+/// The fields of `keys` that differ between `b` and `a`.
+fn field_diffs<'p>(b: &Index, a: &Index, keys: Vec<Key>, labels: impl FnOnce() -> Labels<'p>) -> Vec<FieldDiff> {
+    use RecordKind as K;
+    let mut labels = Some(labels);
+    let mut named: Option<Labels> = None;
     let mut out = Vec::new();
-    let mut labels = None;
     for k in keys {
         let Some(now) = a.get(k) else { continue };
         let task = match k.kind {
@@ -68,7 +126,10 @@ pub fn diff(before: &Plan, after: &Plan) -> Vec<FieldDiff> {
         };
         match b.get(k) {
             None => {
-                let label = labels.get_or_insert_with(|| Labels::new(before, after)).record_label(k);
+                if named.is_none() {
+                    named = labels.take().map(|f| f());
+                }
+                let Some(label) = named.as_ref().map(|l| l.record_label(k)) else { continue };
                 let new = serde_json::json!({ "zh": label.zh, "en": label.en });
                 out.push(FieldDiff { key: k, task, field: String::new(), old: Value::Null, new });
             }
@@ -93,11 +154,15 @@ pub fn diff(before: &Plan, after: &Plan) -> Vec<FieldDiff> {
 /// The changes of `diffs` (from `before` to `after`) that `side` does not
 /// own, asked of the same rule, on the same view of records, as the merge.
 pub fn not_owned(before: &Plan, after: &Plan, diffs: &[FieldDiff], side: Side) -> Vec<FieldDiff> {
+    not_owned_in(&Index::new(before), &Index::new(after), diffs, side)
+}
+
+/// `not_owned`, asked of two views of the plan.
+fn not_owned_in(b: &Index, a: &Index, diffs: &[FieldDiff], side: Side) -> Vec<FieldDiff> {
     if side == Side::Office && diffs.iter().all(|d| d.field != "deleted" || !d.key.kind.append_only()) {
         return vec![];
     }
-    let (b, a) = (Index::new(before), Index::new(after));
-    let owners = Owners { local: &b, incoming: &a };
+    let owners = Owners { local: b, incoming: a };
     diffs
         .iter()
         .filter(|d| {
@@ -119,6 +184,26 @@ pub fn commit(before: &Plan, after: &mut Plan, stamp: Stamp) -> Result<(), EditE
         let labels = Labels::new(before, after);
         let what = refused.iter().map(|d| (labels.record_label(d.key), d.field.clone())).collect();
         *after = before.clone();
+        return Err(EditError::NotYours(what));
+    }
+    append(after, diffs, stamp);
+    Ok(())
+}
+
+/// Keep the change one command made (its `journal`), with its trail, only
+/// when it touches nothing its author does not own: otherwise the plan is
+/// put back as it was and the error names what was refused. Every command a
+/// person runs goes through here (`AppState::edit`); `commit` is the same
+/// rule asked of two whole plans.
+pub fn commit_change(after: &mut Plan, journal: Journal, stamp: Stamp) -> Result<(), EditError> {
+    let diffs = changes(after, &journal);
+    let refused = not_owned_in(&Index::before(after, &journal), &Index::lazy(after), &diffs, Side::of(stamp.by));
+    if !refused.is_empty() {
+        // Named as `commit` names them: the file's side is the changed plan.
+        let changed = after.clone();
+        journal.undo(after);
+        let labels = Labels::new(after, &changed);
+        let what = refused.iter().map(|d| (labels.record_label(d.key), d.field.clone())).collect();
         return Err(EditError::NotYours(what));
     }
     append(after, diffs, stamp);

@@ -40,6 +40,10 @@ pub struct Envelope {
     /// The slice this unit last imported: what its reports are measured from.
     #[serde(default)]
     pub base: Option<Plan>,
+    /// How it was stored in parts (none when it was read from the older
+    /// one-key form): what the next save starts from.
+    #[serde(skip)]
+    pub layout: Option<super::parts::Layout>,
 }
 
 /// What is saved: the plan, who this browser acts as, and a unit's base.
@@ -91,9 +95,26 @@ pub fn encode(w: Workspace, revision: u64, saved_at: DateTime<Utc>) -> String {
     }
 }
 
-/// Decide what a stored value is.
+/// Decide what a stored value is (the one-key form only: an index's
+/// parts are read with [`decode_with`]).
 pub fn decode(raw: Option<String>) -> Loaded {
+    decode_with(raw, |_| None)
+}
+
+/// Decide what a stored value is: an index and the parts it names (read
+/// with `get`), or the whole plan under one key as versions before the
+/// parts stored it (compact or JSON).
+pub fn decode_with(raw: Option<String>, get: impl Fn(&str) -> Option<String>) -> Loaded {
     let Some(raw) = raw else { return Loaded::Empty };
+    if super::parts::is_index(&raw) {
+        return match super::parts::read(&raw, get) {
+            Ok((mut env, layout)) => {
+                env.layout = Some(layout);
+                Loaded::Plan(Box::new(env))
+            }
+            Err(error) => Loaded::Unreadable { raw, error },
+        };
+    }
     let read = if compact::is_packed(&raw) {
         compact::unpack(&raw)
             .map_err(|reason| ReadError::Invalid { path: "$".into(), reason: format!("the compactly stored plan is damaged: {reason}") })
@@ -114,7 +135,10 @@ pub fn peek_revision(raw: &str) -> Option<u64> {
     if compact::is_packed(raw) {
         return compact::packed_revision(raw);
     }
-    let head = raw.get(..raw.find("\"plan\"")?)?;
+    // An index holds no text a person typed: its revision comes before
+    // its parts.
+    let end = if super::parts::is_index(raw) { raw.find("\"parts\"").unwrap_or(raw.len()) } else { raw.find("\"plan\"")? };
+    let head = raw.get(..end)?;
     let rest = &head[head.find("\"revision\":")? + "\"revision\":".len()..];
     let digits: String = rest.trim_start().chars().take_while(char::is_ascii_digit).collect();
     digits.parse().ok()
@@ -204,7 +228,7 @@ mod tests {
         let text = encode(Workspace { plan: &luohu_2022(), me: None, base: None }, 1, now()).replacen("\"version\":1", "\"version\":7", 1);
         match decode(Some(text)) {
             Loaded::Unreadable { error, .. } => {
-                assert_eq!(error, ReadError::NewerVersion { path: "$.version".into(), found: 7, supported: 1 })
+                assert_eq!(error, ReadError::NewerVersion { path: "$.version".into(), found: 7, supported: crate::storage::parts::VERSION })
             }
             other => panic!("unexpected {other:?}"),
         }

@@ -1,10 +1,11 @@
 //! The browser side of storage: read, keep what cannot be read, save, and
 //! say when the browser refuses a write.
 
-use super::envelope::{decode, encode, peek_revision, Loaded, Workspace, KEY_LANG, KEY_PLAN, KEY_SCOPE, KEY_UNREADABLE};
+use super::envelope::{decode_with, peek_revision, Loaded, Workspace, KEY_LANG, KEY_PLAN, KEY_SCOPE, KEY_UNREADABLE};
 use super::keep::{
     self, backup_time, backups_that_fit, rotate, Exported, Meter, KEY_BACKUP, KEY_EXPORTED, KEY_UNSAVED, LOCAL_STORAGE_CHARS,
 };
+use super::parts::{self, Dirty, Layout, Saving, KEY_PART};
 use crate::domain::Lang;
 use chrono::{DateTime, Utc};
 use gloo_storage::{LocalStorage, Storage};
@@ -26,13 +27,25 @@ fn store() -> Option<web_sys::Storage> {
 /// first copied to its own key (once per distinct text), so that a later
 /// save can never be the end of it. Returns the key it was kept under.
 pub fn load() -> (Loaded, Option<String>) {
-    let raw = LocalStorage::raw().get_item(KEY_PLAN).ok().flatten();
-    let loaded = decode(raw);
+    let mut loaded = read(KEY_PLAN);
     let mut kept = None;
-    if let Loaded::Unreadable { raw, .. } = &loaded {
+    if let Loaded::Unreadable { raw, .. } = &mut loaded {
+        // An index whose parts cannot be read whole is kept with every
+        // part present: whichever of them it needed is among them. Any
+        // other text (a newer version's, a damaged one) is kept as it is.
+        if let (false, Some(s)) = (parts::keys_named(raw).is_empty(), store()) {
+            let keys: Vec<String> = all_keys(&s).into_iter().filter(|k| k.starts_with(KEY_PART)).collect();
+            *raw = parts::bundle(raw, keys.iter().filter_map(|k| Some((k, s.get_item(k).ok().flatten()?))));
+        }
         kept = keep_unreadable(raw);
     }
     (loaded, kept)
+}
+
+/// What a key holds: an index with its parts, or a plan in one value.
+fn read(key: &str) -> Loaded {
+    let raw = LocalStorage::raw();
+    decode_with(raw.get_item(key).ok().flatten(), |k| raw.get_item(k).ok().flatten())
 }
 
 fn keep_unreadable(raw: &str) -> Option<String> {
@@ -64,41 +77,72 @@ fn head_of(s: &web_sys::Storage, key: &str) -> Option<String> {
     js_sys::JsString::from(value).slice(0, 160).as_string()
 }
 
-/// Save the workspace with the given revision. The previous save becomes a
-/// rolling backup when one is due. Backups never cost the save itself: when
-/// the browser refuses the write, the oldest backups are given up first.
-/// The time it takes is recorded as the performance measure `gongjian:save`
-/// (serializing, packing and writing).
-pub fn save(w: Workspace, revision: u64, now: DateTime<Utc>) -> Result<(), SaveError> {
+/// Save the workspace with the given revision: the parts `dirty` names
+/// (and those whose records moved) since the `last` layout, then the index
+/// that names them, then away with parts no index names any more. The
+/// previous save becomes a rolling backup when one is due (a copy of its
+/// small index; its parts stay while a backup names them). Backups never
+/// cost the save itself: when the browser refuses a write, the oldest
+/// backups are given up first; when it still refuses, what this save wrote
+/// is removed and the previous save stands whole. The time it takes is
+/// recorded as the performance measure `gongjian:save` (its steps
+/// `gongjian:save-encode` and `gongjian:save-write`).
+pub fn save(w: Workspace, revision: u64, now: DateTime<Utc>, dirty: &Dirty, last: Option<&Layout>) -> Result<Layout, SaveError> {
     mark_start("gongjian:save");
-    let text = encode(w, revision, now);
+    let write = parts::write(Saving { plan: w.plan, me: w.me, base: w.base }, dirty, last, revision, now);
     measure_from("gongjian:save-encode", "gongjian:save");
     let s = store().ok_or_else(|| SaveError::Other("localStorage is not available".into()))?;
-    // The previous save is copied to a backup key inside the browser, only
-    // when one is due, and never through wasm (it may be megabytes).
-    let keep = backups_that_fit(text.encode_utf16().count() as u64, other_chars(&s), LOCAL_STORAGE_CHARS);
+    let keep = backups_that_fit(plan_chars(&s), other_chars(&s), LOCAL_STORAGE_CHARS);
     keep_backup(&s, now, keep);
     let mut backups = backup_keys(&s);
     backups.sort();
-    loop {
-        match s.set_item(KEY_PLAN, &text) {
-            Ok(()) => break,
-            Err(e) => {
-                let err = save_error(&e);
-                if err != SaveError::Quota || backups.is_empty() {
-                    return Err(err);
+    let mut written: Vec<&str> = Vec::with_capacity(write.parts.len());
+    let steps = write.parts.iter().map(|(k, t)| (k.as_str(), t.as_str())).chain(std::iter::once((KEY_PLAN, write.index.as_str())));
+    for (key, text) in steps {
+        loop {
+            match s.set_item(key, text) {
+                Ok(()) => break,
+                Err(e) => {
+                    let err = save_error(&e);
+                    if err != SaveError::Quota || backups.is_empty() {
+                        for k in written.iter().filter(|k| **k != KEY_PLAN) {
+                            let _ = s.remove_item(k);
+                        }
+                        return Err(err);
+                    }
+                    let oldest = backups.remove(0);
+                    let _ = s.remove_item(&oldest);
+                    // What this save wrote so far is named by its layout: kept.
+                    collect_garbage(&s, last, Some(&write.layout));
                 }
-                let oldest = backups.remove(0);
-                let _ = s.remove_item(&oldest);
             }
         }
+        written.push(key);
     }
+    collect_garbage(&s, last, Some(&write.layout));
     if exported().is_none() {
         mark(&s, Exported { at: now, revision: 0 });
     }
     measure("gongjian:save");
     measure_from("gongjian:save-write", "gongjian:save-encode");
-    Ok(())
+    Ok(write.layout)
+}
+
+/// Remove the parts no index names: not the stored one, not the one
+/// before it (`last`: a tab may be reading it), not a backup's.
+fn collect_garbage(s: &web_sys::Storage, last: Option<&Layout>, now: Option<&Layout>) {
+    let keys = all_keys(s);
+    let mut keep: Vec<Vec<String>> = vec![];
+    keep.extend(last.map(Layout::keys));
+    keep.extend(now.map(Layout::keys));
+    for k in keys.iter().filter(|k| k.as_str() == KEY_PLAN || k.starts_with(KEY_BACKUP) || k.starts_with(KEY_UNREADABLE)) {
+        if let Some(index) = head_of(s, k).filter(|h| parts::is_index(h)).and_then(|_| s.get_item(k).ok().flatten()) {
+            keep.push(parts::keys_named(&index));
+        }
+    }
+    for k in parts::garbage(&keys, &keep) {
+        let _ = s.remove_item(&k);
+    }
 }
 
 /// Mark the start of something `measure` will time.
@@ -184,7 +228,7 @@ pub fn backup_current(now: DateTime<Utc>) {
         let key = keep::backup_key(now);
         let mut older = backup_keys(&s);
         older.sort();
-        let fit = backups_that_fit(chars_of(&s, KEY_PLAN), other_chars(&s), LOCAL_STORAGE_CHARS).max(1);
+        let fit = backups_that_fit(plan_chars(&s), other_chars(&s), LOCAL_STORAGE_CHARS).max(1);
         while older.len() >= fit {
             let _ = s.remove_item(&older.remove(0));
         }
@@ -223,7 +267,7 @@ pub fn backups() -> Vec<Backup> {
 
 /// What a backup holds.
 pub fn load_backup(key: &str) -> Loaded {
-    decode(LocalStorage::raw().get_item(key).ok().flatten())
+    read(key)
 }
 
 /// The last export, or the first save when nothing was exported yet.
@@ -251,11 +295,22 @@ fn chars_of(s: &web_sys::Storage, key: &str) -> u64 {
     js_sys::Reflect::get(s, &key.into()).ok().filter(|v| v.is_string()).map(|v| u64::from(js_sys::JsString::from(v).length())).unwrap_or(0)
 }
 
-/// What the keys other than the plan and its backups use.
+/// What the stored plan uses: its index and the parts it names (the
+/// older versions of parts a backup still names are that backup's cost,
+/// never more than a whole copy, which is what a backup is counted as).
+fn plan_chars(s: &web_sys::Storage) -> u64 {
+    let index = chars_of(s, KEY_PLAN);
+    match head_of(s, KEY_PLAN).filter(|h| parts::is_index(h)).and_then(|_| s.get_item(KEY_PLAN).ok().flatten()) {
+        Some(text) => index + parts::keys_named(&text).iter().map(|k| chars_of(s, k)).sum::<u64>(),
+        None => index,
+    }
+}
+
+/// What the keys other than the plan, its parts and its backups use.
 fn other_chars(s: &web_sys::Storage) -> u64 {
     all_keys(s)
         .iter()
-        .filter(|k| k.as_str() != KEY_PLAN && !k.starts_with(KEY_BACKUP))
+        .filter(|k| k.as_str() != KEY_PLAN && !k.starts_with(KEY_BACKUP) && !k.starts_with(KEY_PART))
         .map(|k| chars_of(s, k) + k.encode_utf16().count() as u64)
         .sum()
 }
@@ -271,7 +326,7 @@ pub struct Fit {
 
 pub fn fit() -> Fit {
     let Some(s) = store() else { return Fit { backups: 0, plan_chars: 0, other_chars: 0 } };
-    let (plan_chars, other_chars) = (chars_of(&s, KEY_PLAN), other_chars(&s));
+    let (plan_chars, other_chars) = (plan_chars(&s), other_chars(&s));
     Fit { backups: backups_that_fit(plan_chars, other_chars, LOCAL_STORAGE_CHARS), plan_chars, other_chars }
 }
 
@@ -323,7 +378,7 @@ pub fn newer_than(revision: u64) -> Option<Loaded> {
     if stored_revision()? <= revision {
         return None;
     }
-    Some(decode(LocalStorage::raw().get_item(KEY_PLAN).ok().flatten()))
+    Some(read(KEY_PLAN))
 }
 
 /// The language the user chose last, if any.

@@ -8,5 +8,6 @@ pub mod imports;
 pub mod keep;
 #[cfg(target_arch = "wasm32")]
 pub mod local;
+pub mod parts;
 
 pub use envelope::{Envelope, Loaded, KEY_LANG, KEY_PLAN, KEY_SCOPE, KEY_UNREADABLE};

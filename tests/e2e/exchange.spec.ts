@@ -3,6 +3,7 @@ import addFormats from 'ajv-formats';
 import { type Page } from '@playwright/test';
 import { expect, test, type Browsers } from './fixtures/browsers';
 import { expectNoSeriousViolations } from './helpers/axe';
+import { storedEnvelope } from './helpers/store';
 import { ExchangePage, type Saved } from './pages/exchange-page';
 import { NewPlanPage } from './pages/new-plan-page';
 import { SheetPage } from './pages/sheet-page';
@@ -102,7 +103,7 @@ async function planConflict(s: Sliced, a: string, b: string, lang: Lang = 'en'):
 
 /** Task 7.1's plan text as stored in the office's browser. */
 async function taskPlanText(page: Page): Promise<string> {
-  const env = JSON.parse((await stored(page))!);
+  const env = (await storedEnvelope(page, KEY));
   return env.plan.tasks.find((t: { title: { en: string } }) => t.title.en === T71.en).plan;
 }
 
@@ -187,7 +188,7 @@ test.describe('exchange between units (two browsers)', () => {
     await ox.apply();
     await expect(ox.done).toHaveText(new RegExp(`^Imported ${report.name.replace(/\./g, '\\.')}：1 added，0 changed\\s*Undo import$`));
     await ot.expectStatus('7.1', 'green', 'Green', 'on track');
-    await expect.poll(async () => JSON.parse((await stored(office))!).plan.reports.length).toBe(1);
+    await expect.poll(async () => (await storedEnvelope(office, KEY)).plan.reports.length).toBe(1);
 
     // The task sheet shows the report and "Design" done.
     await ot.openSheet('7.1');
@@ -227,7 +228,7 @@ test.describe('exchange between units (two browsers)', () => {
     await s.ox.undoButton.click();
     await expect(s.ox.done).toHaveCount(0);
     await ot.expectStatus('7.1', 'yellow', 'Yellow', "milestone 'Design' due in 3 days");
-    await expect.poll(async () => JSON.parse((await stored(s.office))!).plan.reports.length).toBe(0);
+    await expect.poll(async () => (await storedEnvelope(s.office, KEY)).plan.reports.length).toBe(0);
 
     await ot.openSheet('7.1');
     const sheet = new SheetPage(s.office, 'en');
@@ -348,6 +349,40 @@ test.describe('exchange between units (two browsers)', () => {
     expect(await stored(s.office)).toBe(before);
   });
 
+  test('a report changed after export is refused by its checksum, one that is not UTF-8 by the place of its first bad byte; neither changes anything, and the report as exported previews', async ({
+    browsers,
+  }) => {
+    const s = await sliceToDongmen(browsers);
+    const report = await reportDesignDone(s);
+    const before = await stored(s.office);
+    await s.ox.open();
+
+    // One value changed by hand, the checksum left as it was exported.
+    const changed = { name: 'changed.json', text: report.text.replace('"2022-06-30"', '"2022-06-29"') };
+    expect(changed.text).not.toBe(report.text);
+    await s.ox.importRefused(changed);
+    await expect(s.ox.refused.locator('code')).toHaveText('changed.json');
+    await expect(s.ox.refused).toContainText('at $.sha256: the checksum does not match the body');
+    await expect(s.ox.refused).toContainText('The table is unchanged.');
+    await s.ox.refused.getByRole('button', { name: 'Dismiss' }).click();
+
+    // A byte that is not UTF-8 (as a file saved in another encoding has) inside the plan's id.
+    const at = report.text.indexOf('"plan_id": "') + '"plan_id": "'.length;
+    const bytes = Buffer.concat([Buffer.from(report.text.slice(0, at), 'utf8'), Buffer.from([0xff]), Buffer.from(report.text.slice(at), 'utf8')]);
+    const lines = report.text.slice(0, at).split('\n');
+    await s.ox.importInput.setInputFiles({ name: 'gbk.json', mimeType: 'application/json', buffer: bytes });
+    await expect(s.ox.refused).toBeVisible();
+    await expect(s.ox.refused.locator('code')).toHaveText('gbk.json');
+    await expect(s.ox.refused).toContainText(
+      `at $.plan_id (line ${lines.length}, column ${[...lines[lines.length - 1]].length + 1}): the file is not UTF-8 text`,
+    );
+    await s.ox.refused.getByRole('button', { name: 'Dismiss' }).click();
+    expect(await stored(s.office)).toBe(before);
+
+    // The report as exported: its checksum, digested by the browser, holds.
+    await s.ox.importAndPreview(report);
+  });
+
   test('a report from another plan is refused at $.plan_id and changes nothing; so is a whole plan offered to the other plan', async ({ browsers }) => {
     // A third browser starts a blank plan with one unit, and slices it for
     // that unit; a fourth imports the slice and reports back.
@@ -386,7 +421,7 @@ test.describe('exchange between units (two browsers)', () => {
     await ot.goto();
     const before = await stored(office);
     expect(before).not.toBeNull();
-    expect(JSON.parse(before!).plan.id).not.toBe(otherPlanId);
+    expect((await storedEnvelope(office, KEY)).plan.id).not.toBe(otherPlanId);
     const rows = await ot.taskRows.count();
 
     await ox.importRefused(otherReport);

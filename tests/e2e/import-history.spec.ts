@@ -1,5 +1,6 @@
 import { type Page } from '@playwright/test';
 import { expect, test, type Browsers } from './fixtures/browsers';
+import { storedEnvelope } from './helpers/store';
 import { ExchangePage, ImportHistory, type Saved } from './pages/exchange-page';
 import { SheetPage } from './pages/sheet-page';
 import { TablePage, type Lang } from './pages/table-page';
@@ -93,7 +94,7 @@ test.describe('import history', () => {
     const report = await reportDesignDone(s);
     await s.ox.importAndPreview(report);
     await s.ox.apply();
-    await expect.poll(async () => JSON.parse((await stored(s.office))!).plan.reports.length).toBe(1);
+    await expect.poll(async () => (await storedEnvelope(s.office, KEY)).plan.reports.length).toBe(1);
 
     // After a reload the history still lists it, with the file, the sender by name and the counts.
     await s.office.reload();
@@ -109,7 +110,7 @@ test.describe('import history', () => {
     // The undo is offered after the reload, by keyboard too.
     await h.undoButton(e).focus();
     await s.office.keyboard.press('Enter');
-    await expect.poll(async () => JSON.parse((await stored(s.office))!).plan.reports.length).toBe(0);
+    await expect.poll(async () => (await storedEnvelope(s.office, KEY)).plan.reports.length).toBe(0);
     await expect(h.entries).toHaveCount(2);
     await expect(h.entry(0).getByRole('paragraph').first()).toHaveText(`${h.w.undone} ${report.name}`);
     await expect(h.entry(1)).toContainText(h.w.whyUndone);

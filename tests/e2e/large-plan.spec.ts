@@ -80,12 +80,19 @@ test.describe('the full large plan', () => {
     const shown = page.getByRole('status').filter({ hasText: 'Tasks shown' });
     await expect(shown).toHaveText(/1000 \/ 1000/, { timeout: 60_000 });
 
-    // Stored compactly, well inside the quota, and read back after a reload.
+    // Stored in parts (an index, then each key action's part, compact when
+    // long), well inside the quota, and read back after a reload.
     const stored = await page.evaluate((k) => {
-      const v = localStorage.getItem(k) ?? '';
-      return { head: v.slice(0, 13), length: v.length };
+      const keys = Object.keys(localStorage).filter((x) => x === k || x.startsWith('gongjian.part.'));
+      const parts = keys.filter((x) => x !== k).map((x) => localStorage.getItem(x) ?? '');
+      return {
+        index: JSON.parse(localStorage.getItem(k) ?? '{}'),
+        packed: parts.filter((v) => v.startsWith('gongjian-lz4:')).length,
+        length: keys.reduce((n, x) => n + (localStorage.getItem(x) ?? '').length, 0),
+      };
     }, KEY);
-    expect(stored.head).toBe('gongjian-lz4:');
+    expect(stored.index).toMatchObject({ format: 'gongjian-store', version: 2 });
+    expect(stored.packed).toBeGreaterThan(30);
     expect(stored.length).toBeLessThan(QUOTA_CHARS / 2);
     await page.reload();
     await expect(shown).toHaveText(/1000 \/ 1000/, { timeout: 60_000 });

@@ -1,5 +1,6 @@
 import { type Page } from '@playwright/test';
 import { expect, test } from './fixtures/browsers';
+import { storedEnvelope } from './helpers/store';
 import { ExchangePage, type Saved } from './pages/exchange-page';
 import { SheetPage } from './pages/sheet-page';
 import { TablePage } from './pages/table-page';
@@ -112,20 +113,15 @@ test('a deadline a unit changed in an older version is refused by name, kept out
   const { office, unit, ox, ux } = await slice(() => browsers.open());
   // An older version of the app saved a new deadline for 7.1 in the unit's
   // browser (and its plan): written into its storage as that version did.
-  const taskId = await unit.evaluate(
-    ([key, title]) => {
-      const env = JSON.parse(localStorage.getItem(key)!);
-      const t = env.plan.tasks.find((x: any) => x.title.en === title);
-      t.due = '2022-12-30';
-      t.plan = 'Our steps';
-      t.meta.rev += 1;
-      t.meta.by = env.me;
-      env.revision += 1;
-      localStorage.setItem(key, JSON.stringify(env));
-      return t.id as string;
-    },
-    [KEY, T71],
-  );
+  const env = await storedEnvelope(unit, KEY);
+  const t = env.plan.tasks.find((x: any) => x.title.en === T71);
+  t.due = '2022-12-30';
+  t.plan = 'Our steps';
+  t.meta.rev += 1;
+  t.meta.by = env.me;
+  env.revision += 1;
+  await unit.evaluate(([key, text]) => localStorage.setItem(key, text), [KEY, JSON.stringify(env)]);
+  const taskId = t.id as string;
   await unit.reload();
   await ux.open();
   const report: Saved = await ux.exportReport('unit');
@@ -141,7 +137,7 @@ test('a deadline a unit changed in an older version is refused by name, kept out
   await expect(sheet.heading).toContainText(T71);
   await expect(office.locator('.facts')).not.toContainText('2022-12-30');
   await expect(sheet.planSection.getByLabel(sheet.w.planText, { exact: true })).toHaveValue('Our steps');
-  const trail = await office.evaluate((key) => JSON.parse(localStorage.getItem(key)!).plan.trail ?? [], KEY);
+  const trail = (await storedEnvelope(office, KEY)).plan.trail ?? [];
   expect(trail.filter((c: any) => c.record === taskId && c.field === 'due')).toEqual([]);
 
   // The next slice puts the office's deadline back, and says so.

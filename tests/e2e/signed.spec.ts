@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { expect, test } from './fixtures/browsers';
+import { storedEnvelope } from './helpers/store';
 import { ExchangePage, type Saved } from './pages/exchange-page';
 import { SheetPage } from './pages/sheet-page';
 import { TablePage } from './pages/table-page';
@@ -28,7 +29,7 @@ test('the office and a unit sign their files; each side pins the other’s key a
   // office's own table from now on: a file claiming the office is checked against it.
   expect(JSON.parse(slice.text).body.plan.office_key).toBe(officeSeal.public_key);
   await expect
-    .poll(() => office.evaluate(() => JSON.parse(localStorage.getItem('gongjian.plan') ?? '{}')?.plan?.office_key))
+    .poll(() => storedEnvelope(office).then((e) => e?.plan?.office_key))
     .toBe(officeSeal.public_key);
 
   // Dongmen's browser: the first slice shows the office's fingerprint, to confirm by phone.
@@ -153,7 +154,7 @@ test('with "Require signed files" on, an unsigned file is refused with the reaso
   const require = office.getByRole('checkbox', { name: 'Require signed files', exact: true });
   await expect(require).not.toBeChecked();
   await require.check();
-  await expect.poll(() => office.evaluate(() => JSON.parse(localStorage.getItem('gongjian.plan')!).plan.settings.require_signed)).toBe(true);
+  await expect.poll(() => storedEnvelope(office).then((e) => e.plan.settings.require_signed)).toBe(true);
   await ox.open();
   await ox.importRefused(unsigned);
   await expect(ox.refused).toContainText('at $.seal: the file is not signed; files from Dongmen Sub-district must be signed');

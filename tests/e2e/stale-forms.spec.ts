@@ -1,5 +1,6 @@
 import { type BrowserContext, type Locator, type Page } from '@playwright/test';
 import { expect, test } from './fixtures/browsers';
+import { storedEnvelope } from './helpers/store';
 import { SheetPage } from './pages/sheet-page';
 import { TablePage } from './pages/table-page';
 
@@ -137,7 +138,7 @@ const cases: Case[] = [
     seen: async (p) => expect(new TablePage(p, 'en').actionRow(7)).toContainText('Consumption centre, renamed'),
     both: async (p) => {
       await expect(new TablePage(p, 'en').actionRow(7)).toContainText('Consumption centre, renamed');
-      const stored = await p.evaluate(() => JSON.parse(localStorage.getItem('gongjian.plan')!).plan.actions.map((x: any) => x.title.zh));
+      const stored = (await storedEnvelope(p)).plan.actions.map((x: any) => x.title.zh);
       expect(stored).toContain('国际消费中心建设（改）');
     },
   },
@@ -214,7 +215,7 @@ const cases: Case[] = [
     arm: tookInTheOtherTabsSave,
     seen: tookIn,
     both: async (p) => {
-      const plan = await p.evaluate(() => JSON.parse(localStorage.getItem('gongjian.plan')!).plan);
+      const plan = (await storedEnvelope(p)).plan;
       expect(plan.settings.plan_due_days).toBe(10);
       expect(plan.title.en).toBe('Luohu 2022, renamed');
     },
@@ -229,7 +230,7 @@ const cases: Case[] = [
     arm: tookInTheOtherTabsSave,
     seen: tookIn,
     both: async (p) => {
-      const s = await p.evaluate(() => JSON.parse(localStorage.getItem('gongjian.plan')!).plan.settings);
+      const s = (await storedEnvelope(p)).plan.settings;
       expect([s.warning_days, s.report_interval_days]).toEqual([9, 12]);
     },
   },

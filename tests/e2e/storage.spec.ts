@@ -70,7 +70,7 @@ test.describe('storage', () => {
     await expect(t.taskTitle('8.1')).toHaveText('Begin reconstructing 172,000 m² of rundown buildings');
     await expect.poll(async () => (await dump(page))[KEY]).not.toBe(RAW);
     const all = await dump(page);
-    expect(JSON.parse(all[KEY])).toMatchObject({ format: 'gongjian-store', version: 1 });
+    expect(JSON.parse(all[KEY])).toMatchObject({ format: 'gongjian-store', version: 2 });
     const kept = keptKeys(all);
     expect(kept).toHaveLength(1);
     expect(all[kept[0]]).toBe(RAW);

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
-import { BACKUP_PREFIX, KEY_EXPORTED, KEY_PLAN, backups, dump, expectRevision, moveBackup, secondText, storedRevision } from './helpers/store';
+import { BACKUP_PREFIX, KEY_EXPORTED, KEY_PLAN, backups, dump, expectRevision, moveBackup, secondText, storedEnvelope, storedRevision } from './helpers/store';
 import { STORAGE_WORDS, SettingsPage, StoragePanel, exportReminder } from './pages/settings-page';
 import { TablePage } from './pages/table-page';
 
@@ -30,6 +30,7 @@ test.describe('storage users can trust', () => {
     await expectRevision(page, 1);
     expect(await backups(page)).toEqual([]);
     const rev1 = (await dump(page))[KEY_PLAN];
+    const rev1Plan = (await storedEnvelope(page)).plan;
 
     // Revision 2: 9.2 deleted. Revision 1 becomes the first backup.
     t.acceptNextConfirm();
@@ -75,8 +76,7 @@ test.describe('storage users can trust', () => {
     await expect(panel.restored).toBeVisible();
     // The table as it was at revision 1 is saved as a new revision.
     await expectRevision(page, 5);
-    const stored = JSON.parse((await dump(page))[KEY_PLAN]);
-    expect(stored.plan).toEqual(JSON.parse(rev1).plan);
+    expect((await storedEnvelope(page)).plan).toEqual(rev1Plan);
     // The table before the restore (revision 4) is kept as a backup too.
     kept = await backups(page);
     expect(kept.map((b) => b.revision)).toEqual([1, 3, 4]);

@@ -17,8 +17,9 @@ use crate::exchange::seal::Trust;
 use leptos::prelude::*;
 use serde_json::Value;
 
-fn item_text(i: &Item, lang: Lang) -> String {
-    i.label.get(lang).to_string()
+/// A listed record, named: only the shown ones are (`LIST_MAX`).
+fn item_text(labels: &Labels, i: &Item, lang: Lang) -> String {
+    labels.label_in(i.key, lang)
 }
 
 /// A refused record or field, as a person reads it: the record's label, the
@@ -118,7 +119,7 @@ pub fn ImportPanel() -> impl IntoView {
                 let replace = prepared.mode == Mode::Replace;
                 let nothing = p.nothing_new() && !replace;
                 let idle = p.is_empty() && !replace;
-                let added: Vec<String> = p.added.iter().map(|i| item_text(i, l)).take(LIST_MAX).collect();
+                let added: Vec<String> = p.added.iter().take(LIST_MAX).map(|i| item_text(&labels, i, l)).collect();
                 let changed_total: usize = p.changed.iter().map(|c| c.fields.len()).sum();
                 let changed: Vec<String> = p
                     .changed
@@ -127,8 +128,8 @@ pub fn ImportPanel() -> impl IntoView {
                     .take(LIST_MAX)
                     .map(|(key, f)| labels.line(key, &f.field, &f.old, &f.new, l))
                     .collect();
-                let present: Vec<String> = p.present.iter().map(|i| item_text(i, l)).take(LIST_MAX).collect();
-                let older: Vec<String> = p.older.iter().map(|i| item_text(i, l)).take(LIST_MAX).collect();
+                let present: Vec<String> = p.present.iter().take(LIST_MAX).map(|i| item_text(&labels, i, l)).collect();
+                let older: Vec<String> = p.older.iter().take(LIST_MAX).map(|i| item_text(&labels, i, l)).collect();
                 let shown: Vec<&Refusal> = p.refused.iter().take(LIST_MAX).collect();
                 let values = labels.file_values(shown.iter().map(|r| (r.item.key, r.field.clone().unwrap_or_default())));
                 let refusals: Vec<String> = shown.iter().zip(&values).map(|(r, v)| refusal_text(&labels, r, v.as_ref(), l)).collect();

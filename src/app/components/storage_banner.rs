@@ -18,9 +18,7 @@ use leptos::prelude::*;
 fn restore_newest(st: AppState) -> bool {
     for b in local::backups() {
         if let Loaded::Plan(env) = local::load_backup(&b.key) {
-            st.plan.set(env.plan);
-            st.me.set(env.me);
-            st.base.set(env.base);
+            st.replace(env.plan, env.me, env.base);
             st.undo.set(None);
             st.notice.update(|n| n.unreadable = None);
             return true;

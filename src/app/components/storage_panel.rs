@@ -33,9 +33,7 @@ pub fn StoragePanel() -> impl IntoView {
         match local::load_backup(&b.key) {
             Loaded::Plan(env) => {
                 local::backup_current(Utc::now());
-                st.plan.set(env.plan);
-                st.me.set(env.me);
-                st.base.set(env.base);
+                st.replace(env.plan, env.me, env.base);
                 st.undo.set(None);
                 // A plan is restored: the unreadable one's banner has done its job.
                 st.notice.update(|n| n.unreadable = None);

@@ -14,6 +14,9 @@ pub fn refused(l: Lang, e: &Refused) -> String {
     }
     match e {
         Refused::File(FileError::TooLarge { bytes, limit }) => format!("文件有 {bytes} 字节，超过了 {limit} 字节的上限"),
+        Refused::File(FileError::NotUtf8 { path, line, column }) => {
+            format!("位置 {path}（第 {line} 行第 {column} 列）：文件不是 UTF-8 文本，可能以其他编码保存，或不是文本文件")
+        }
         Refused::File(FileError::Read(r)) => read_error(l, r),
         Refused::File(FileError::Checksum) => "位置 $.sha256：校验值与正文不符，文件在导出后被修改或被截断".into(),
         Refused::OtherPlan { file_plan, table_plan, .. } => format!("位置 $.plan_id：{}", other_plan(l, file_plan, table_plan)),

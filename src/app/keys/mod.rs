@@ -32,6 +32,7 @@ use web::{obj, Db};
 use web_sys::{CryptoKey, SubtleCrypto};
 
 pub use file::ITERATIONS;
+pub use web::WebCryptoSha256;
 
 /// The shortest passphrase a key file is written with, in characters.
 pub const MIN_PASSPHRASE: usize = 8;

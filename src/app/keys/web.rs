@@ -116,6 +116,28 @@ pub async fn verify(s: &SubtleCrypto, key: &CryptoKey, message: &[u8], signature
     crypto(p).await.map(|v| v.is_truthy()).unwrap_or(false)
 }
 
+/// SHA-256 of `data` by `crypto.subtle.digest`. The data is handed over as
+/// a view of the wasm memory, not copied first: `digest` takes its own copy
+/// before it returns the promise.
+pub async fn sha256(s: &SubtleCrypto, data: &[u8]) -> Result<[u8; 32], KeyError> {
+    let digest = crypto(s.digest_with_str_and_u8_array("SHA-256", data)).await?;
+    bytes(&digest).try_into().map_err(|_| KeyError::Crypto)
+}
+
+/// The checksum's digest by WebCrypto, natively fast; by the `sha2` crate
+/// where WebCrypto is missing (not a secure context) or fails.
+pub struct WebCryptoSha256;
+
+impl crate::exchange::checksum::Sha256 for WebCryptoSha256 {
+    async fn digest(&self, bytes: &[u8]) -> [u8; 32] {
+        let by_browser = match subtle() {
+            Ok(s) => sha256(&s, bytes).await.ok(),
+            Err(_) => None,
+        };
+        by_browser.unwrap_or_else(|| crate::exchange::checksum::native(bytes))
+    }
+}
+
 /// The AES-GCM key a passphrase gives with this salt (PBKDF2-SHA-256).
 pub async fn passphrase_key(s: &SubtleCrypto, passphrase: &str, salt: &[u8], iterations: u32) -> Result<CryptoKey, KeyError> {
     // The same passphrase typed on another system may come in another

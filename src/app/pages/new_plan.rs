@@ -45,20 +45,18 @@ pub fn NewPlanPage() -> impl IntoView {
             // The new plan is the office's own table.
             st.pending.set(None);
             st.undo.set(None);
-            st.base.set(None);
-            st.me.set(None);
             // The office's browser makes the plan's signing key now.
             let id = plan.id;
             leptos::task::spawn_local(async move {
                 if let Ok(k) = crate::app::keys::ensure(id, crate::domain::ownership::Side::Office).await {
-                    st.plan.update(|p| {
+                    st.replace_with(|p| {
                         if p.id == id && p.office_key.is_none() {
                             p.office_key = Some(k);
                         }
                     });
                 }
             });
-            st.plan.set(plan);
+            st.replace(plan, None, None);
             go("/table");
         }
     };

@@ -73,3 +73,30 @@ export async function seedPlan(page: Page, text: string): Promise<void> {
     }
   }, text);
 }
+
+export const PART_PREFIX = 'gongjian.part.';
+// The stored form's reader, shared with the benchmark (plain JavaScript).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { gongjianRead } = require('../../../bench/baseline/lz4.js');
+
+/**
+ * The envelope a key holds, as one object `{format, version: 1, saved_at,
+ * revision, plan, me, base}`, read as the app reads it: the whole plan in
+ * one value, or an index and the parts it names (src/storage/parts.rs), put
+ * back together. null when the key is empty. It can be stored back as one value.
+ */
+export function readEnvelope(all: Record<string, string>, key: string = KEY_PLAN): any {
+  return gongjianRead((k: string) => all[k], key);
+}
+
+/** The characters the stored table takes: its index and every part present. */
+export function storedChars(all: Record<string, string>): number {
+  return Object.keys(all)
+    .filter((k) => k === KEY_PLAN || k.startsWith(PART_PREFIX))
+    .reduce((n, k) => n + all[k].length, 0);
+}
+
+/** The stored table as one envelope (see `readEnvelope`), or null. */
+export async function storedEnvelope(page: Page, key: string = KEY_PLAN): Promise<any> {
+  return readEnvelope(await dump(page), key);
+}

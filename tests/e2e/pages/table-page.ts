@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { storedEnvelope } from '../helpers/store';
 
 /** The interface words the tests rely on, as in src/app/i18n/m.rs. */
 export const WORDS = {
@@ -252,9 +253,8 @@ export class TablePage {
     };
   }
 
-  /** The envelope stored under `gongjian.plan`, parsed, or null. */
+  /** The table stored in this browser, as one envelope (`readEnvelope`), or null. */
   async storedEnvelope(): Promise<any> {
-    const raw = await this.page.evaluate(() => localStorage.getItem('gongjian.plan'));
-    return raw === null ? null : JSON.parse(raw);
+    return storedEnvelope(this.page);
   }
 }
