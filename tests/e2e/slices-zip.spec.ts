@@ -3,6 +3,11 @@ import { expect, test } from './fixtures/browsers';
 import { ExchangePage } from './pages/exchange-page';
 import { TablePage, type Lang } from './pages/table-page';
 
+// These specs hold back or refuse the packer's script (page.route). Once the
+// service worker has kept the app's files it answers for them itself, and a
+// route never sees the request: it is kept out here.
+test.use({ serviceWorkers: 'block' });
+
 // The office opens on the example (Luohu 2022): four of its five units are
 // responsible for or co-organize a task (the district itself only issues
 // the table), so the ZIP holds four slices.
