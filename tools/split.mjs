@@ -144,7 +144,7 @@ function withoutRelocs(bytes) {
 // files, a first visit to a page waits for that many requests (six at a time
 // over HTTP/1.1, each a round trip), and the service worker keeps as many
 // files. The shared chunks under PACK_BELOW bytes are therefore packed, one
-// after another, into one file (`<stem>.chunks.bin`), fetched once, the first
+// after another, into one file (`<stem>.chunks.<hash of its bytes>.bin`), fetched once, the first
 // time any of them is needed; each is instantiated from its bytes in it.
 // The pages' own chunks (`split_<name>.wasm`) and the large shared ones stay
 // files of their own. The loader's fetch of each packed chunk is rewritten to

@@ -15,9 +15,9 @@ self.addEventListener('install', (event) => {
 });
 
 // The files are fetched a few at a time and at low priority. A browser opens
-// six connections to a host: were the hundreds of page chunks all asked for
-// at once, the page being opened on a first visit would wait behind them for
-// its own. If any file cannot be fetched, nothing of this version is kept
+// six connections to a host: were all of this version's files (some seventy)
+// asked for at once, the page being opened on a first visit would wait behind
+// them for its own. If any file cannot be fetched, nothing of this version is kept
 // and the worker is not installed (as Cache.addAll does).
 const AT_ONCE = 3;
 
